@@ -1,0 +1,96 @@
+package app.stempel.members;
+
+import static app.stempel.store.schema.Tables.BALANCE;
+import static app.stempel.store.schema.Tables.CARD;
+import static app.stempel.store.schema.Tables.MEMBER;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+import org.jooq.DSLContext;
+
+import app.stempel.cards.CardNumbers;
+import app.stempel.store.Database;
+
+/** Members and their cards: enrolment, counting. */
+public final class MemberService {
+
+    private final Database db;
+    private final Clock clock;
+    private final CardNumbers cardNumbers;
+
+    public MemberService(Database db, Clock clock, CardNumbers cardNumbers) {
+        this.db = Objects.requireNonNull(db);
+        this.clock = Objects.requireNonNull(clock);
+        this.cardNumbers = Objects.requireNonNull(cardNumbers);
+    }
+
+    /** What the enrolment form collects; everything but the name is optional. */
+    public record NewMember(String name, String phone, String email, LocalDate birthday, boolean marketingConsent) {
+        public NewMember {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("name is required");
+            }
+            name = name.strip();
+        }
+
+        public static NewMember named(String name) {
+            return new NewMember(name, null, null, null, false);
+        }
+    }
+
+    /** A member just enrolled, with the number of their new card. */
+    public record Enrolled(long memberId, long cardId, String cardNumber) {
+    }
+
+    /** Creates the member, an active card with a new number and an empty balance, durably. */
+    public Enrolled enrol(NewMember m) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return db.write(tx -> {
+            long memberId = tx.insertInto(MEMBER)
+                    .set(MEMBER.DISPLAY_NAME, m.name())
+                    .set(MEMBER.SEARCH_NAME, SearchText.fold(m.name()))
+                    .set(MEMBER.PHONE, blankToNull(m.phone()))
+                    .set(MEMBER.PHONE_REVERSED, SearchText.reversedDigits(m.phone()))
+                    .set(MEMBER.EMAIL, blankToNull(m.email()))
+                    .set(MEMBER.SEARCH_EMAIL, SearchText.fold(blankToNull(m.email())))
+                    .set(MEMBER.BIRTHDAY, m.birthday())
+                    .set(MEMBER.BIRTHDAY_SET_AT, m.birthday() == null ? null : now)
+                    .set(MEMBER.MARKETING_CONSENT, m.marketingConsent())
+                    .set(MEMBER.ENROLLED_AT, now)
+                    .returning(MEMBER.ID)
+                    .fetchOne(MEMBER.ID);
+            tx.insertInto(BALANCE).set(BALANCE.MEMBER_ID, memberId).execute();
+            String number = newCardNumber(tx);
+            long cardId = tx.insertInto(CARD)
+                    .set(CARD.CARD_NUMBER, number)
+                    .set(CARD.MEMBER_ID, memberId)
+                    .set(CARD.ACTIVE_MEMBER_ID, memberId)
+                    .set(CARD.STATUS, "ACTIVE")
+                    .set(CARD.ISSUED_AT, now)
+                    .returning(CARD.ID)
+                    .fetchOne(CARD.ID);
+            return new Enrolled(memberId, cardId, number);
+        });
+    }
+
+    /** A number never issued before, active or blocked. */
+    private String newCardNumber(DSLContext tx) {
+        while (true) {
+            String candidate = cardNumbers.next();
+            if (!tx.fetchExists(CARD, CARD.CARD_NUMBER.eq(candidate))) {
+                return candidate;
+            }
+        }
+    }
+
+    public int count() {
+        return db.dsl().fetchCount(MEMBER);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

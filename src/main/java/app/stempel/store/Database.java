@@ -1,0 +1,183 @@
+package app.stempel.store;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.function.Function;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded H2 database in the data folder: opens it, migrates it, hands out one {@link DSLContext},
+ * and makes every write durable.
+ *
+ * <p><b>Durability.</b> H2 writes committed changes to its file from a background thread every
+ * {@code WRITE_DELAY} ms and calls fsync almost never, so a confirmed stamp could vanish with a killed
+ * process or a power cut. {@link #write} therefore commits and then runs {@code CHECKPOINT SYNC}, which
+ * stores all committed changes and fsyncs the file before {@code write} returns. The background writer
+ * stays on because it also compacts the file while the shop works; it no longer decides durability.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    /** File name (without H2's {@code .mv.db}) of the database inside the data folder. */
+    public static final String FILE_NAME = "stempel";
+
+    static {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+    }
+
+    private final Path file;
+    private final String url;
+    private final JdbcConnectionPool pool;
+    private final DSLContext dsl;
+
+    private Database(Path file, String url, JdbcConnectionPool pool) {
+        this.file = file;
+        this.url = url;
+        this.pool = pool;
+        this.dsl = DSL.using(pool, SQLDialect.H2,
+                new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
+                        .withExecuteLogging(false));
+    }
+
+    /**
+     * Opens (creating if needed) the database in {@code dataDir} and brings its schema up to date.
+     *
+     * @throws DatabaseException with a {@link DatabaseException.Reason} a person can act on
+     */
+    public static Database open(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (AccessDeniedException e) {
+            throw new DatabaseException(DatabaseException.Reason.READ_ONLY, "cannot create " + dataDir, e);
+        } catch (IOException e) {
+            throw new DatabaseException(DatabaseException.Reason.OTHER, "cannot create " + dataDir, e);
+        }
+        if (!Files.isWritable(dataDir)) {
+            throw new DatabaseException(DatabaseException.Reason.READ_ONLY, dataDir + " is not writable", null);
+        }
+        Path base = dataDir.resolve(FILE_NAME);
+        Path mvFile = dataDir.resolve(FILE_NAME + ".mv.db");
+        if (Files.exists(mvFile) && !Files.isWritable(mvFile)) {
+            throw new DatabaseException(DatabaseException.Reason.READ_ONLY, mvFile + " is read-only", null);
+        }
+        String url = "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        try (Connection probe = pool.getConnection()) {
+            LOG.info("Opened database {}", mvFile);
+        } catch (SQLException e) {
+            pool.dispose();
+            throw translate(e, "cannot open " + mvFile);
+        }
+        Database db = new Database(mvFile, url, pool);
+        try {
+            db.migrate();
+        } catch (FlywayException e) {
+            db.closeQuietly();
+            throw new DatabaseException(DatabaseException.Reason.CORRUPT, "cannot migrate " + mvFile, e);
+        }
+        return db;
+    }
+
+    private void migrate() {
+        var result = Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        if (result.migrationsExecuted > 0) {
+            LOG.info("Applied {} migration(s); schema version {}", result.migrationsExecuted, result.targetSchemaVersion);
+        }
+    }
+
+    /** Maps an H2 failure to what a person can do about it. */
+    static DatabaseException translate(SQLException e, String message) {
+        DatabaseException.Reason reason = switch (e.getErrorCode()) {
+            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> DatabaseException.Reason.IN_USE;
+            case ErrorCode.DATABASE_IS_READ_ONLY -> DatabaseException.Reason.READ_ONLY;
+            case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1, ErrorCode.WRONG_USER_OR_PASSWORD ->
+                    DatabaseException.Reason.CORRUPT;
+            default -> isDiskFull(e) ? DatabaseException.Reason.DISK_FULL : DatabaseException.Reason.OTHER;
+        };
+        return new DatabaseException(reason, message + ": " + e.getMessage(), e);
+    }
+
+    private static boolean isDiskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && m.contains("No space left on device")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** For reads and for work that makes its own durability calls. */
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    /** The database file (for the status line and the log). */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Runs {@code work} in one transaction, commits it and puts it on the disk before returning: when
+     * this returns, the change survives a killed process and a power cut.
+     */
+    public <T> T write(Function<DSLContext, T> work) {
+        T result = dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+        syncToDisk();
+        return result;
+    }
+
+    /** Stores every committed change in the file and fsyncs it. */
+    public void syncToDisk() {
+        dsl.execute("CHECKPOINT SYNC");
+    }
+
+    /**
+     * Closes the database: closing the pool's last connection closes the file, and H2 compacts it for a
+     * short while as it does.
+     */
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+
+    /** Closes and rewrites the file compactly; slow on a large database, for maintenance only. */
+    public void closeCompacting() {
+        pool.dispose();
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            c.createStatement().execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+            throw translate(e, "cannot compact " + file);
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            LOG.debug("ignored while closing", e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package app.stempel.ui;
+
+import java.text.MessageFormat;
+import java.text.NumberFormat;
+import java.util.MissingResourceException;
+import java.util.Objects;
+import java.util.ResourceBundle;
+
+/**
+ * Text a person reads, from the {@code i18n/messages} bundles, with {@link MessageFormat} arguments
+ * and proper plural forms ({@code key.one}, {@code key.few}, {@code key.many}, {@code key.other}).
+ */
+public final class I18n {
+
+    /** Base name of the bundles under {@code resources/}. */
+    public static final String BUNDLE = "i18n.messages";
+
+    private final Language language;
+    private final ResourceBundle bundle;
+
+    public I18n(Language language) {
+        this.language = Objects.requireNonNull(language);
+        // no fallback to the computer's own locale: English stays English on a Polish computer
+        this.bundle = ResourceBundle.getBundle(BUNDLE, language.locale(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** The given language, or the computer's if none was given. */
+    public static I18n forLanguage(Language language) {
+        return new I18n(language != null ? language : Language.ofSystem());
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    public ResourceBundle bundle() {
+        return bundle;
+    }
+
+    /** The text for {@code key}, with {@code args} formatted for the language. */
+    public String get(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return "!" + key + "!";
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, language.locale()).format(args);
+    }
+
+    /** The plural form of {@code key} for {@code count}; {@code {0}} in the text is the count. */
+    public String plural(String key, long count, Object... more) {
+        Object[] args = new Object[more.length + 1];
+        args[0] = count;
+        System.arraycopy(more, 0, args, 1, more.length);
+        return get(key + "." + language.pluralCategory(count), args);
+    }
+
+    /** A whole number with the language's grouping (1,234 / 1 234). */
+    public String number(long n) {
+        return NumberFormat.getIntegerInstance(language.locale()).format(n);
+    }
+}
