@@ -1,12 +1,34 @@
 package app.stempel;
 
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import app.stempel.store.DataDir;
+import app.stempel.ui.FxTaskRunner;
+import app.stempel.ui.I18n;
+import app.stempel.ui.MainViewModel;
+import app.stempel.ui.MainWindow;
+import app.stempel.ui.Page;
+import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-/** The JavaFX application. */
+/**
+ * The window. It appears at once; the database opens in the background meanwhile, so the person sees
+ * progress instead of a blank wait.
+ */
 public final class App extends Application {
 
-    private static Main.Options options = new Main.Options(null, null);
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    private static volatile Main.Options options = new Main.Options(null, null);
+
+    private FxTaskRunner tasks;
+    private MainViewModel model;
 
     static void launchWith(Main.Options opts) {
         options = opts;
@@ -15,7 +37,50 @@ public final class App extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Stempel");
+        Path dataDir = DataDir.resolve(options.dataDir());
+        I18n i18n = I18n.forLanguage(options.language());
+        tasks = new FxTaskRunner(2, 64);
+        model = new MainViewModel(tasks, i18n, () -> Services.open(dataDir, Clock.systemDefaultZone()));
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            LOG.error("Uncaught on {}", t.getName(), e);
+            if (Platform.isFxApplicationThread()) {
+                model.showError(e);
+            }
+        });
+
+        stage.setTitle(i18n.get("app.title"));
+        stage.setScene(scene(model, i18n, Platform::exit));
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
         stage.show();
+        model.open();
+    }
+
+    /** The main window's scene, with the theme and the app's stylesheet; also used by the UI tests. */
+    public static Scene scene(MainViewModel model, I18n i18n, Runnable quit) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        MainWindow window = new MainWindow(model, i18n, quit);
+        Scene scene = new Scene(window.root(), 1200, 760);
+        scene.getStylesheets().add(App.class.getResource("/ui/app.css").toExternalForm());
+        for (Page p : Page.values()) {
+            scene.getAccelerators().put(MainWindow.shortcut(p), () -> {
+                if (model.phaseProperty().get() == MainViewModel.Phase.READY) {
+                    model.select(p);
+                }
+            });
+        }
+        return scene;
+    }
+
+    @Override
+    public void stop() {
+        Services services = model.servicesProperty().get();
+        if (tasks != null) {
+            tasks.shutdown(10);
+        }
+        if (services != null) {
+            services.close();
+            LOG.info("Database closed");
+        }
     }
 }

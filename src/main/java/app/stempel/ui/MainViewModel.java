@@ -1,0 +1,115 @@
+package app.stempel.ui;
+
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import app.stempel.Services;
+import app.stempel.store.DatabaseException;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * State of the main window: the database opening in the background, the chosen page, the status line
+ * and the error a person should see. Knows nothing of the view.
+ */
+public final class MainViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
+
+    /** Where the start-up stands. */
+    public enum Phase { OPENING, READY, FAILED }
+
+    private final TaskRunner tasks;
+    private final I18n i18n;
+    private final Callable<Services> opener;
+
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.OPENING);
+    private final ObjectProperty<Page> page = new SimpleObjectProperty<>(Page.COUNTER);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper location = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Services> services = new ReadOnlyObjectWrapper<>();
+
+    public MainViewModel(TaskRunner tasks, I18n i18n, Callable<Services> opener) {
+        this.tasks = Objects.requireNonNull(tasks);
+        this.i18n = Objects.requireNonNull(i18n);
+        this.opener = Objects.requireNonNull(opener);
+        status.set(i18n.get("startup.opening"));
+    }
+
+    // --- properties
+
+    public ReadOnlyObjectProperty<Phase> phaseProperty() {
+        return phase.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Page> pageProperty() {
+        return page;
+    }
+
+    /** The left part of the status line: what the app is doing or how big the shop is. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The right part of the status line: where the data lives. */
+    public ReadOnlyStringProperty locationProperty() {
+        return location.getReadOnlyProperty();
+    }
+
+    /** The message a person should read now, empty if none. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The open shop, once {@link Phase#READY}. */
+    public ReadOnlyObjectProperty<Services> servicesProperty() {
+        return services.getReadOnlyProperty();
+    }
+
+    // --- commands
+
+    /** Opens the database in the background; the window is usable for reading meanwhile. */
+    public void open() {
+        phase.set(Phase.OPENING);
+        status.set(i18n.get("startup.opening"));
+        tasks.run(() -> {
+            Services s = opener.call();
+            return new Opened(s, s.members().count());
+        }, opened -> {
+            services.set(opened.services());
+            location.set(i18n.get("status.dataDir", opened.services().dataDir().toString()));
+            status.set(i18n.plural("status.members", opened.memberCount()));
+            phase.set(Phase.READY);
+        }, e -> {
+            phase.set(Phase.FAILED);
+            status.set(i18n.get("startup.failed"));
+            showError(e);
+        });
+    }
+
+    public void select(Page p) {
+        page.set(Objects.requireNonNull(p));
+    }
+
+    /** Shows a short message in the person's language; the details go to the log. */
+    public void showError(Throwable e) {
+        String key = e instanceof DatabaseException de ? de.messageKey() : "error.unexpected";
+        LOG.error("Shown to the person as {}", key, e);
+        error.set(i18n.get(key));
+    }
+
+    public void dismissError() {
+        error.set("");
+    }
+
+    private record Opened(Services services, int memberCount) {
+    }
+}

@@ -1,0 +1,181 @@
+package app.stempel.ui;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import atlantafx.base.controls.Message;
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The main window's content: navigation on the left, the chosen screen in the middle, a status line at
+ * the bottom, and a message bar for errors. Binds to {@link MainViewModel}; decides nothing itself.
+ */
+public final class MainWindow {
+
+    private final MainViewModel model;
+    private final I18n i18n;
+    private final BorderPane root = new BorderPane();
+    private final Map<Page, Node> pages = new EnumMap<>(Page.class);
+    private final Runnable quit;
+
+    public MainWindow(MainViewModel model, I18n i18n, Runnable quit) {
+        this.model = Objects.requireNonNull(model);
+        this.i18n = Objects.requireNonNull(i18n);
+        this.quit = Objects.requireNonNull(quit);
+        root.getStyleClass().add("main-window");
+        root.setLeft(navigation());
+        root.setCenter(centre());
+        root.setBottom(statusLine());
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Ctrl+1 … Ctrl+5 open the screens in navigation order. */
+    public static KeyCombination shortcut(Page p) {
+        return new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(p.ordinal() + 1)),
+                KeyCombination.SHORTCUT_DOWN);
+    }
+
+    private Node navigation() {
+        Label brand = new Label(i18n.get("app.title"), new FontIcon(Feather.AWARD));
+        brand.getStyleClass().add("brand");
+        VBox nav = new VBox(brand);
+        nav.getStyleClass().add("navigation");
+        ToggleGroup group = new ToggleGroup();
+        for (Page p : Page.values()) {
+            ToggleButton b = new ToggleButton(i18n.get(p.titleKey()), new FontIcon(p.icon()));
+            b.setId("nav-" + p.id());
+            b.setToggleGroup(group);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setAlignment(Pos.CENTER_LEFT);
+            b.getStyleClass().add("nav-button");
+            b.setSelected(model.pageProperty().get() == p);
+            b.setOnAction(e -> {
+                model.select(p);
+                b.setSelected(true);
+            });
+            model.pageProperty().addListener((obs, old, now) -> b.setSelected(now == p));
+            b.disableProperty().bind(model.phaseProperty().isNotEqualTo(MainViewModel.Phase.READY));
+            nav.getChildren().add(b);
+        }
+        return nav;
+    }
+
+    private Node centre() {
+        Message banner = new Message(i18n.get("error.title"), "", new FontIcon(Feather.ALERT_TRIANGLE));
+        banner.setId("error-banner");
+        banner.getStyleClass().add(Styles.DANGER);
+        banner.descriptionProperty().bind(model.errorProperty());
+        banner.visibleProperty().bind(model.errorProperty().isNotEmpty()
+                .and(model.phaseProperty().isNotEqualTo(MainViewModel.Phase.FAILED)));
+        banner.managedProperty().bind(banner.visibleProperty());
+        banner.setOnClose(e -> model.dismissError());
+
+        StackPane content = new StackPane();
+        content.getStyleClass().add("content");
+        VBox.setVgrow(content, Priority.ALWAYS);
+        Node opening = opening();
+        Node failed = failed();
+        Runnable show = () -> content.getChildren().setAll(switch (model.phaseProperty().get()) {
+            case OPENING -> opening;
+            case FAILED -> failed;
+            case READY -> pages.computeIfAbsent(model.pageProperty().get(), this::placeholder);
+        });
+        model.phaseProperty().addListener((obs, old, now) -> show.run());
+        model.pageProperty().addListener((obs, old, now) -> show.run());
+        show.run();
+        VBox centre = new VBox(banner, content);
+        centre.getStyleClass().add("centre");
+        return centre;
+    }
+
+    private Node opening() {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setId("opening-progress");
+        Label text = new Label(i18n.get("startup.opening"));
+        VBox box = new VBox(16, spinner, text);
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private Node failed() {
+        Label title = new Label(i18n.get("startup.failed"), new FontIcon(Feather.ALERT_OCTAGON));
+        title.getStyleClass().addAll(Styles.TITLE_3, Styles.DANGER);
+        Label text = new Label();
+        text.setId("startup-error");
+        text.textProperty().bind(model.errorProperty());
+        text.setWrapText(true);
+        text.setMaxWidth(560);
+        Button quitButton = new Button(i18n.get("startup.quit"));
+        quitButton.setId("quit");
+        quitButton.setDefaultButton(true);
+        quitButton.setOnAction(e -> quit.run());
+        VBox box = new VBox(16, title, text, quitButton);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("startup-failed");
+        return box;
+    }
+
+    /** An honest "not built yet" screen saying what will be here. */
+    private Node placeholder(Page p) {
+        FontIcon icon = new FontIcon(p.icon());
+        icon.getStyleClass().add("placeholder-icon");
+        Label title = new Label(i18n.get(p.titleKey()));
+        title.getStyleClass().add(Styles.TITLE_2);
+        Label text = new Label(i18n.get(p.textKey()));
+        text.setWrapText(true);
+        text.setMaxWidth(560);
+        text.getStyleClass().add(Styles.TEXT_MUTED);
+        Label soon = new Label(i18n.get("page.notYet"));
+        soon.getStyleClass().addAll("pill", Styles.TEXT_SMALL);
+        VBox box = new VBox(14, icon, title, text, soon);
+        box.setAlignment(Pos.CENTER);
+        box.setId("page-" + p.id());
+        box.getStyleClass().add("placeholder");
+        return box;
+    }
+
+    private Node statusLine() {
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(model.statusProperty());
+        Label location = new Label();
+        location.setId("location");
+        location.textProperty().bind(model.locationProperty());
+        location.setMinWidth(0);
+        location.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox line = new HBox(12, status, gap, location);
+        line.getStyleClass().add("status-line");
+        line.setAlignment(Pos.CENTER_LEFT);
+        status.visibleProperty().bind(Bindings.isNotEmpty(status.textProperty()));
+        return line;
+    }
+}
