@@ -13,6 +13,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStoreException;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
@@ -46,11 +48,13 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final String url;
     private final JdbcConnectionPool pool;
+    private final FolderLock lock;
     private final DSLContext dsl;
 
-    private Database(Path file, String url, JdbcConnectionPool pool) {
+    private Database(Path file, String url, JdbcConnectionPool pool, FolderLock lock) {
         this.file = file;
         this.url = url;
+        this.lock = lock;
         this.pool = pool;
         this.dsl = DSL.using(pool, SQLDialect.H2,
                 new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
@@ -78,15 +82,17 @@ public final class Database implements AutoCloseable {
         if (Files.exists(mvFile) && !Files.isWritable(mvFile)) {
             throw new DatabaseException(DatabaseException.Reason.READ_ONLY, mvFile + " is read-only", null);
         }
+        FolderLock lock = FolderLock.acquire(dataDir);
         String url = "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         try (Connection probe = pool.getConnection()) {
             LOG.info("Opened database {}", mvFile);
         } catch (SQLException e) {
             pool.dispose();
+            lock.release();
             throw translate(e, "cannot open " + mvFile);
         }
-        Database db = new Database(mvFile, url, pool);
+        Database db = new Database(mvFile, url, pool, lock);
         try {
             db.migrate();
         } catch (FlywayException e) {
@@ -114,9 +120,22 @@ public final class Database implements AutoCloseable {
             case ErrorCode.DATABASE_IS_READ_ONLY -> DatabaseException.Reason.READ_ONLY;
             case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1, ErrorCode.WRONG_USER_OR_PASSWORD ->
                     DatabaseException.Reason.CORRUPT;
-            default -> isDiskFull(e) ? DatabaseException.Reason.DISK_FULL : DatabaseException.Reason.OTHER;
+            default -> isDiskFull(e) ? DatabaseException.Reason.DISK_FULL
+                    : isDamaged(e) ? DatabaseException.Reason.CORRUPT : DatabaseException.Reason.OTHER;
         };
         return new DatabaseException(reason, message + ": " + e.getMessage(), e);
+    }
+
+    /** H2's file layer could not make sense of the file: unreadable, unsupported format or corrupt. */
+    private static boolean isDamaged(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MVStoreException m && (m.getErrorCode() == DataUtils.ERROR_FILE_CORRUPT
+                    || m.getErrorCode() == DataUtils.ERROR_UNSUPPORTED_FORMAT
+                    || m.getErrorCode() == DataUtils.ERROR_READING_FAILED)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDiskFull(Throwable e) {
@@ -160,7 +179,11 @@ public final class Database implements AutoCloseable {
      */
     @Override
     public void close() {
-        pool.dispose();
+        try {
+            pool.dispose();
+        } finally {
+            lock.release();
+        }
     }
 
     /** Closes and rewrites the file compactly; slow on a large database, for maintenance only. */
@@ -170,6 +193,8 @@ public final class Database implements AutoCloseable {
             c.createStatement().execute("SHUTDOWN COMPACT");
         } catch (SQLException e) {
             throw translate(e, "cannot compact " + file);
+        } finally {
+            lock.release();
         }
     }
 

@@ -1,0 +1,37 @@
+package app.stempel;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The direction of dependencies: view → view model → service → store, said once. */
+@AnalyzeClasses(packages = "app.stempel", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule servicesAndStoreKnowNoJavaFx = noClasses()
+            .that().haveSimpleNameEndingWith("Service")
+            .or().resideInAnyPackage("..store..", "..ledger..", "..cli..", "..data..", "..core..")
+            .or().haveSimpleNameEndingWith("Check")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..");
+
+    @ArchTest
+    static final ArchRule viewsKnowNoDatabase = noClasses()
+            .that().haveSimpleNameEndingWith("View").or().haveSimpleNameEndingWith("Window")
+            .or().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "java.sql..", "app.stempel.store.schema..", "org.h2..");
+
+    @ArchTest
+    static final ArchRule storeDependsOnNoFeature = noClasses()
+            .that().resideInAPackage("app.stempel.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("app.stempel.ui..", "app.stempel.cli..",
+                    "app.stempel.members..", "app.stempel.ledger..", "app.stempel.counter..");
+
+    @ArchTest
+    static final ArchRule servicesDoNotReachIntoTheUi = noClasses()
+            .that().haveSimpleNameEndingWith("Service")
+            .should().dependOnClassesThat().resideInAnyPackage("app.stempel.ui..");
+}

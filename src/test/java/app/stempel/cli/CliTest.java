@@ -1,0 +1,86 @@
+package app.stempel.cli;
+
+import static app.stempel.store.schema.Tables.BALANCE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import app.stempel.Main;
+import app.stempel.Services;
+import app.stempel.core.Actor;
+import app.stempel.members.MemberService.NewMember;
+import app.stempel.store.Database;
+
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    private int run(String... args) {
+        return Cli.execute(new Main(), args);
+    }
+
+    @Test
+    void checkPassesOnAConsistentShop() {
+        try (Services s = Services.open(dir, Clock.systemUTC())) {
+            var e = s.members().enrol(NewMember.named("Kari"));
+            s.ledger().stamp(e.memberId(), e.cardId(), 1, null, null, Actor.system("test"));
+        }
+        assertThat(run("check", "--data-dir", dir.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("OK: 1 members");
+    }
+
+    @Test
+    void checkReportsADifferenceWithANonZeroExitCode() {
+        try (Services s = Services.open(dir, Clock.systemUTC())) {
+            var e = s.members().enrol(NewMember.named("Kari"));
+            s.ledger().stamp(e.memberId(), e.cardId(), 1, null, null, Actor.system("test"));
+            s.db().write(tx -> tx.update(BALANCE).set(BALANCE.STAMPS, 3).execute());
+        }
+        assertThat(run("--data-dir", dir.toString(), "check")).isEqualTo(CheckCommand.DIFFERENCES);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("stamps is 3 but the ledger says 1");
+    }
+
+    @Test
+    void aDatabaseInUseIsOneClearLineAndExitCodeOne() {
+        try (Database other = Database.open(dir)) {
+            assertThat(run("check", "--data-dir", dir.toString(), "--lang", "pl")).isEqualTo(Cli.FAILED);
+        }
+        String message = err.toString(StandardCharsets.UTF_8).strip();
+        assertThat(message).isEqualTo("Stempel jest już otwarty na tym komputerze. Przejdź do tamtego okna albo zamknij je i spróbuj ponownie.");
+    }
+
+    @Test
+    void anUnknownOptionIsRefusedWithUsage() {
+        assertThat(run("check", "--frobnicate")).isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown option: '--frobnicate'");
+    }
+}

@@ -1,0 +1,69 @@
+package app.stempel.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import app.stempel.Services;
+import app.stempel.members.MemberService.NewMember;
+import app.stempel.store.DatabaseException;
+
+class MainViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void openingShowsTheShopSizeAndTheDataFolder() {
+        try (Services seed = Services.open(dir, Clock.systemUTC())) {
+            seed.members().enrol(NewMember.named("Kari"));
+            seed.members().enrol(NewMember.named("Piotr"));
+        }
+        MainViewModel model = new MainViewModel(new SameThreadTaskRunner(), new I18n(Language.ENGLISH),
+                () -> Services.open(dir, Clock.systemUTC()));
+        assertThat(model.phaseProperty().get()).isEqualTo(MainViewModel.Phase.OPENING);
+
+        model.open();
+
+        try (Services s = model.servicesProperty().get()) {
+            assertThat(model.phaseProperty().get()).isEqualTo(MainViewModel.Phase.READY);
+            assertThat(model.statusProperty().get()).isEqualTo("2 members");
+            assertThat(model.locationProperty().get()).contains(dir.toString());
+            assertThat(model.errorProperty().get()).isEmpty();
+            assertThat(s).isNotNull();
+        }
+    }
+
+    @Test
+    void aDatabaseInUseFailsWithAMessageInThePersonsLanguage() {
+        MainViewModel model = new MainViewModel(new SameThreadTaskRunner(), new I18n(Language.NORWEGIAN), () -> {
+            throw new DatabaseException(DatabaseException.Reason.IN_USE, "locked", null);
+        });
+        model.open();
+        assertThat(model.phaseProperty().get()).isEqualTo(MainViewModel.Phase.FAILED);
+        assertThat(model.errorProperty().get()).startsWith("Stempel er allerede åpent");
+        assertThat(model.statusProperty().get()).isEqualTo("Stempel kan ikke starte");
+    }
+
+    @Test
+    void anUnexpectedFailureShowsNoTechnicalDetail() {
+        MainViewModel model = new MainViewModel(new SameThreadTaskRunner(), new I18n(Language.ENGLISH), () -> {
+            throw new IllegalStateException("java.lang.NullPointerException at Foo.bar(Foo.java:12)");
+        });
+        model.open();
+        assertThat(model.errorProperty().get()).isEqualTo("Something went wrong. The details are in the log file.");
+        model.dismissError();
+        assertThat(model.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void selectingAPageChangesIt() {
+        MainViewModel model = new MainViewModel(new SameThreadTaskRunner(), new I18n(Language.ENGLISH), () -> null);
+        model.select(Page.REPORTS);
+        assertThat(model.pageProperty().get()).isEqualTo(Page.REPORTS);
+    }
+}
