@@ -15,7 +15,9 @@ import app.stempel.ui.Page;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -52,8 +54,21 @@ public final class App extends Application {
         stage.setScene(scene(model, i18n, Platform::exit));
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        fitToScreen(stage);
         stage.show();
         model.open();
+    }
+
+    /** On a small screen (a till's 1366 × 768, say) the window takes the whole visible area. */
+    private static void fitToScreen(Stage stage) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = stage.getScene();
+        if (screen.getWidth() <= scene.getWidth() * 1.15 || screen.getHeight() <= scene.getHeight() * 1.15) {
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setWidth(screen.getWidth());
+            stage.setHeight(screen.getHeight());
+        }
     }
 
     /** The main window's scene, with the theme and the app's stylesheet; also used by the UI tests. */

@@ -28,6 +28,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 
 /**
  * The main window's content: navigation on the left, the chosen screen in the middle, a status line at
@@ -130,6 +131,7 @@ public final class MainWindow {
         text.setId("startup-error");
         text.textProperty().bind(model.errorProperty());
         text.setWrapText(true);
+        text.setTextAlignment(TextAlignment.CENTER);
         text.setMaxWidth(560);
         Button quitButton = new Button(i18n.get("startup.quit"));
         quitButton.setId("quit");
@@ -149,6 +151,7 @@ public final class MainWindow {
         title.getStyleClass().add(Styles.TITLE_2);
         Label text = new Label(i18n.get(p.textKey()));
         text.setWrapText(true);
+        text.setTextAlignment(TextAlignment.CENTER);
         text.setMaxWidth(560);
         text.getStyleClass().add(Styles.TEXT_MUTED);
         Label soon = new Label(i18n.get("page.notYet"));
