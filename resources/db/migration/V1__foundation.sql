@@ -71,6 +71,16 @@ CREATE INDEX member_phone_reversed_idx ON member (phone_reversed);
 CREATE INDEX member_search_email_idx ON member (search_email);
 CREATE INDEX member_external_ref_idx ON member (external_ref);
 
+-- What the counter's type-ahead searches: for each member, every rotation of the folded name's words
+-- ("jan kowalski", "kowalski jan") and the folded e-mail, so a prefix of any word order is one indexed
+-- range scan that also yields the results in order.
+CREATE TABLE member_search (
+    term      VARCHAR(300) NOT NULL,
+    member_id BIGINT       NOT NULL REFERENCES member (id),
+    PRIMARY KEY (term, member_id)
+);
+CREATE INDEX member_search_member_idx ON member_search (member_id);
+
 -- Cards. A member may have several over time, at most one active: active_member_id equals member_id
 -- while the card is active and is NULL once blocked, and it is unique (NULLs do not collide).
 -- A number is never deleted or reused, so a blocked number stays blocked.

@@ -2,22 +2,37 @@ package app.stempel.ledger;
 
 import static app.stempel.store.schema.Tables.BALANCE;
 import static app.stempel.store.schema.Tables.LEDGER_ENTRY;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.greatest;
+import static org.jooq.impl.DSL.least;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.val;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Objects;
+import java.util.Optional;
 
-import org.jooq.impl.DSL;
+import org.jooq.DSLContext;
+import org.jooq.Record2;
 
 import app.stempel.core.Actor;
 import app.stempel.core.Money;
 import app.stempel.store.Database;
+import app.stempel.store.schema.tables.LedgerEntry;
+import app.stempel.store.schema.tables.records.LedgerEntryRecord;
 
 /**
  * Writes the append-only ledger. Each method adds entries and updates the member's balance in the same
- * transaction, and returns only once the change is on the disk. Nothing here updates or deletes an entry.
+ * transaction, and returns only once the change is on the disk. Nothing here updates or deletes an entry:
+ * a mistake is put right by a new entry that cancels the old one.
  */
 public final class LedgerService {
+
+    /** Kinds of entry that count as a cashier's action at the counter, and so can be undone. */
+    private static final java.util.List<String> UNDOABLE = java.util.List.of("STAMP", "REDEEM", "PAPER_STAMPS");
 
     private final Database db;
     private final Clock clock;
@@ -25,6 +40,13 @@ public final class LedgerService {
     public LedgerService(Database db, Clock clock) {
         this.db = Objects.requireNonNull(db);
         this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** Signed changes one entry makes to a balance. */
+    private record Deltas(int stamps, int points, int rewards, int visits, long amountMinor) {
+        Deltas negated() {
+            return new Deltas(-stamps, -points, -rewards, -visits, -amountMinor);
+        }
     }
 
     /**
@@ -39,36 +61,140 @@ public final class LedgerService {
         if (amount != null && amount.isNegative()) {
             throw new IllegalArgumentException("amount must not be negative");
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
         long spend = amount == null ? 0 : amount.minor();
+        String currency = amount == null ? null : amount.currency().getCurrencyCode();
+        return db.write(tx -> append(tx, memberId, cardId, "STAMP", new Deltas(stamps, 0, 0, 1, spend), currency,
+                null, programId, actor, null));
+    }
+
+    /**
+     * Takes {@code stampsForReward} stamps off for one reward.
+     *
+     * @return the entry's id, or empty if the member does not have enough stamps (nothing is written)
+     */
+    public Optional<Long> redeem(long memberId, Long cardId, int stampsForReward, Long programId, Actor actor) {
+        if (stampsForReward < 1) {
+            throw new IllegalArgumentException("a reward costs at least one stamp");
+        }
         return db.write(tx -> {
-            long id = tx.insertInto(LEDGER_ENTRY)
-                    .set(LEDGER_ENTRY.MEMBER_ID, memberId)
-                    .set(LEDGER_ENTRY.CARD_ID, cardId)
-                    .set(LEDGER_ENTRY.KIND, "STAMP")
-                    .set(LEDGER_ENTRY.STAMPS, stamps)
-                    .set(LEDGER_ENTRY.VISITS, 1)
-                    .set(LEDGER_ENTRY.AMOUNT_MINOR, spend)
-                    .set(LEDGER_ENTRY.CURRENCY, amount == null ? null : amount.currency().getCurrencyCode())
-                    .set(LEDGER_ENTRY.PROGRAM_ID, programId)
-                    .set(LEDGER_ENTRY.CREATED_AT, now)
-                    .set(LEDGER_ENTRY.TILL, actor.till())
-                    .set(LEDGER_ENTRY.CASHIER_ID, actor.cashierId())
-                    .returning(LEDGER_ENTRY.ID)
-                    .fetchOne(LEDGER_ENTRY.ID);
-            int updated = tx.update(BALANCE)
-                    .set(BALANCE.STAMPS, BALANCE.STAMPS.plus(stamps))
-                    .set(BALANCE.VISITS, BALANCE.VISITS.plus(1))
-                    .set(BALANCE.SPEND_MINOR, BALANCE.SPEND_MINOR.plus(spend))
-                    .set(BALANCE.FIRST_VISIT_AT, DSL.coalesce(BALANCE.FIRST_VISIT_AT, DSL.val(now)))
-                    .set(BALANCE.LAST_VISIT_AT, now)
-                    .where(BALANCE.MEMBER_ID.eq(memberId))
-                    .execute();
-            if (updated != 1) {
-                throw new IllegalStateException("member " + memberId + " has no balance");
+            Integer have = tx.select(BALANCE.STAMPS).from(BALANCE).where(BALANCE.MEMBER_ID.eq(memberId))
+                    .forUpdate().fetchOne(BALANCE.STAMPS);
+            if (have == null || have < stampsForReward) {
+                return Optional.<Long>empty();
             }
-            return id;
+            return Optional.of(append(tx, memberId, cardId, "REDEEM", new Deltas(-stampsForReward, 0, 1, 0, 0), null,
+                    null, programId, actor, null));
         });
+    }
+
+    /** Stamps a member brings from a paper card, entered once when they join. */
+    public long paperStamps(long memberId, Long cardId, int stamps, Long programId, Actor actor) {
+        if (stamps < 1) {
+            throw new IllegalArgumentException("paper stamps must be at least one");
+        }
+        return db.write(tx -> append(tx, memberId, cardId, "PAPER_STAMPS", new Deltas(stamps, 0, 0, 0, 0), null,
+                null, programId, actor, "paper card"));
+    }
+
+    /** The counter action that {@link #undoLast} would cancel now, if any. */
+    public record Undoable(long entryId, String kind, int stamps, OffsetDateTime at) {
+    }
+
+    /**
+     * The member's most recent counter action (stamp, redeem, paper stamps) that nothing has cancelled,
+     * if it happened within {@code grace} of now.
+     */
+    public Optional<Undoable> undoable(long memberId, Duration grace) {
+        return undoable(db.dsl(), memberId, grace);
+    }
+
+    private Optional<Undoable> undoable(DSLContext tx, long memberId, Duration grace) {
+        LedgerEntry e = LEDGER_ENTRY.as("e");
+        LedgerEntry c = LEDGER_ENTRY.as("c");
+        OffsetDateTime since = OffsetDateTime.now(clock).minus(grace);
+        return tx.select(e.ID, e.KIND, e.STAMPS, e.CREATED_AT).from(e)
+                .where(e.MEMBER_ID.eq(memberId))
+                .and(e.KIND.in(UNDOABLE))
+                .and(e.CREATED_AT.ge(since))
+                .andNotExists(tx.selectOne().from(c).where(c.CANCELS_ID.eq(e.ID)))
+                .orderBy(e.ID.desc()).limit(1)
+                .fetchOptional(r -> new Undoable(r.get(e.ID), r.get(e.KIND), r.get(e.STAMPS), r.get(e.CREATED_AT)));
+    }
+
+    /**
+     * Cancels the member's last counter action if it is within {@code grace}: a new UNDO entry with the
+     * opposite deltas, pointing at the one it cancels.
+     *
+     * @return the cancelled action, or empty if there was none to undo (nothing is written)
+     */
+    public Optional<Undoable> undoLast(long memberId, Duration grace, Actor actor) {
+        return db.write(tx -> {
+            tx.select(BALANCE.MEMBER_ID).from(BALANCE).where(BALANCE.MEMBER_ID.eq(memberId)).forUpdate().fetch();
+            Optional<Undoable> last = undoable(tx, memberId, grace);
+            last.ifPresent(u -> {
+                LedgerEntryRecord original = tx.fetchOne(LEDGER_ENTRY, LEDGER_ENTRY.ID.eq(u.entryId()));
+                Deltas d = new Deltas(original.getStamps(), original.getPoints(), original.getRewards(),
+                        original.getVisits(), original.getAmountMinor()).negated();
+                append(tx, memberId, original.getCardId(), "UNDO", d, original.getCurrency(), u.entryId(),
+                        original.getProgramId(), actor, null);
+            });
+            return last;
+        });
+    }
+
+    private long append(DSLContext tx, long memberId, Long cardId, String kind, Deltas d, String currency,
+            Long cancels, Long programId, Actor actor, String reason) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        long id = tx.insertInto(LEDGER_ENTRY)
+                .set(LEDGER_ENTRY.MEMBER_ID, memberId)
+                .set(LEDGER_ENTRY.CARD_ID, cardId)
+                .set(LEDGER_ENTRY.KIND, kind)
+                .set(LEDGER_ENTRY.STAMPS, d.stamps())
+                .set(LEDGER_ENTRY.POINTS, d.points())
+                .set(LEDGER_ENTRY.REWARDS, d.rewards())
+                .set(LEDGER_ENTRY.VISITS, d.visits())
+                .set(LEDGER_ENTRY.AMOUNT_MINOR, d.amountMinor())
+                .set(LEDGER_ENTRY.CURRENCY, currency)
+                .set(LEDGER_ENTRY.CANCELS_ID, cancels)
+                .set(LEDGER_ENTRY.PROGRAM_ID, programId)
+                .set(LEDGER_ENTRY.CREATED_AT, now)
+                .set(LEDGER_ENTRY.TILL, actor.till())
+                .set(LEDGER_ENTRY.CASHIER_ID, actor.cashierId())
+                .set(LEDGER_ENTRY.REASON, reason)
+                .returning(LEDGER_ENTRY.ID)
+                .fetchOne(LEDGER_ENTRY.ID);
+        var update = tx.update(BALANCE)
+                .set(BALANCE.STAMPS, BALANCE.STAMPS.plus(d.stamps()))
+                .set(BALANCE.POINTS, BALANCE.POINTS.plus(d.points()))
+                .set(BALANCE.REWARDS, BALANCE.REWARDS.plus(d.rewards()))
+                .set(BALANCE.VISITS, BALANCE.VISITS.plus(d.visits()))
+                .set(BALANCE.SPEND_MINOR, BALANCE.SPEND_MINOR.plus(d.amountMinor()));
+        if (d.visits() > 0) {
+            update = update
+                    .set(BALANCE.FIRST_VISIT_AT, least(coalesce(BALANCE.FIRST_VISIT_AT, val(now)), val(now)))
+                    .set(BALANCE.LAST_VISIT_AT, greatest(coalesce(BALANCE.LAST_VISIT_AT, val(now)), val(now)));
+        }
+        if (update.where(BALANCE.MEMBER_ID.eq(memberId)).execute() != 1) {
+            throw new IllegalStateException("member " + memberId + " has no balance");
+        }
+        if (d.visits() < 0) {
+            recomputeVisitTimes(tx, memberId);
+        }
+        return id;
+    }
+
+    /** After a visit is cancelled: first and last visit from the visits nothing cancels. */
+    private static void recomputeVisitTimes(DSLContext tx, long memberId) {
+        LedgerEntry e = LEDGER_ENTRY.as("e");
+        LedgerEntry c = LEDGER_ENTRY.as("c");
+        Record2<OffsetDateTime, OffsetDateTime> times = tx.select(min(e.CREATED_AT), max(e.CREATED_AT)).from(e)
+                .where(e.MEMBER_ID.eq(memberId)).and(e.VISITS.gt(0))
+                .andNotExists(tx.selectOne().from(c).where(c.CANCELS_ID.eq(e.ID)))
+                .fetchOne();
+        tx.update(BALANCE)
+                .set(BALANCE.FIRST_VISIT_AT, times.value1())
+                .set(BALANCE.LAST_VISIT_AT, times.value2())
+                .where(BALANCE.MEMBER_ID.eq(memberId)).execute();
     }
 
     /** The member's current stamp balance. */

@@ -3,6 +3,7 @@ package app.stempel.members;
 import static app.stempel.store.schema.Tables.BALANCE;
 import static app.stempel.store.schema.Tables.CARD;
 import static app.stempel.store.schema.Tables.MEMBER;
+import static app.stempel.store.schema.Tables.MEMBER_SEARCH;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -63,6 +64,9 @@ public final class MemberService {
                     .returning(MEMBER.ID)
                     .fetchOne(MEMBER.ID);
             tx.insertInto(BALANCE).set(BALANCE.MEMBER_ID, memberId).execute();
+            for (String term : SearchText.terms(m.name(), m.email())) {
+                tx.insertInto(MEMBER_SEARCH).set(MEMBER_SEARCH.TERM, term).set(MEMBER_SEARCH.MEMBER_ID, memberId).execute();
+            }
             String number = newCardNumber(tx);
             long cardId = tx.insertInto(CARD)
                     .set(CARD.CARD_NUMBER, number)

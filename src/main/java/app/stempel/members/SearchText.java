@@ -1,7 +1,10 @@
 package app.stempel.members;
 
 import java.text.Normalizer;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Folds names and e-mail addresses for search: lower case, accents removed, letters that Unicode does
@@ -39,6 +42,43 @@ public final class SearchText {
         }
         // ё and й decompose to е/и + a mark: the mark is dropped above, which matches how people type them
         return out.toString().replaceAll(" +", " ");
+    }
+
+    /**
+     * The search terms of a member: each rotation of the folded name's words (so "kowalski jan" and
+     * "jan kowalski" both find Jan Kowalski by prefix) and the folded e-mail address. At most
+     * {@value #MAX_ROTATIONS} rotations, each cut to {@value #MAX_TERM} characters.
+     */
+    public static List<String> terms(String name, String email) {
+        Set<String> terms = new LinkedHashSet<>();
+        String folded = fold(name);
+        if (folded != null && !folded.isEmpty()) {
+            String[] words = folded.split(" ");
+            for (int i = 0; i < Math.min(words.length, MAX_ROTATIONS); i++) {
+                StringBuilder t = new StringBuilder();
+                for (int j = 0; j < words.length; j++) {
+                    if (j > 0) {
+                        t.append(' ');
+                    }
+                    t.append(words[(i + j) % words.length]);
+                }
+                terms.add(cut(t.toString()));
+            }
+        }
+        String mail = fold(email);
+        if (mail != null && !mail.isEmpty()) {
+            terms.add(cut(mail));
+        }
+        return List.copyOf(terms);
+    }
+
+    /** Longest stored term. */
+    public static final int MAX_TERM = 300;
+    /** Most rotations stored for one name (a name of many words keeps its first few starting points). */
+    public static final int MAX_ROTATIONS = 4;
+
+    private static String cut(String s) {
+        return s.length() <= MAX_TERM ? s : s.substring(0, MAX_TERM);
     }
 
     /** The digits of a phone number in reverse order, for an indexed "ends with" search; null if none. */

@@ -1,0 +1,345 @@
+package app.stempel.counter;
+
+import static app.stempel.store.schema.Tables.BALANCE;
+import static app.stempel.store.schema.Tables.CARD;
+import static app.stempel.store.schema.Tables.LEDGER_ENTRY;
+import static app.stempel.store.schema.Tables.MEMBER;
+import static app.stempel.store.schema.Tables.MEMBER_SEARCH;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.sum;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jooq.Record;
+
+import app.stempel.cards.CardNumbers;
+import app.stempel.core.Actor;
+import app.stempel.core.Money;
+import app.stempel.ledger.LedgerService;
+import app.stempel.members.SearchText;
+import app.stempel.program.Program;
+import app.stempel.program.ProgramService;
+import app.stempel.store.Database;
+
+/**
+ * What the counter asks of the shop: find a member by card or by what the cashier types, show them,
+ * stamp, redeem and undo. Plain Java; the counter's view model calls it in the background.
+ */
+public final class CounterService {
+
+    /** Longest card number an imported card may have. */
+    public static final int MAX_CARD_LENGTH = 32;
+
+    private final Database db;
+    private final Clock clock;
+    private final LedgerService ledger;
+    private final ProgramService programs;
+
+    public CounterService(Database db, Clock clock, LedgerService ledger, ProgramService programs) {
+        this.db = Objects.requireNonNull(db);
+        this.clock = Objects.requireNonNull(clock);
+        this.ledger = Objects.requireNonNull(ledger);
+        this.programs = Objects.requireNonNull(programs);
+    }
+
+    // --- finding a member
+
+    /** Why a scanned or typed number found nobody to stamp. */
+    public enum ScanProblem {
+        /** A well-formed Stempel number that no card has. */
+        UNKNOWN_CARD,
+        /** The card was blocked (lost, replaced, merged, erased). */
+        BLOCKED_CARD,
+        /** 13 digits that fail the check digit: a misread or mistyped number. */
+        WRONG_CHECK_DIGIT,
+        /** Digits, but not 13 of them. */
+        WRONG_LENGTH,
+        /** A product barcode (a valid EAN-13 outside the in-store range). */
+        NOT_OUR_CARD,
+        /** The same number twice in one burst. */
+        DOUBLED,
+        /** Not digits at all: typically a scanner typing under the wrong keyboard layout. */
+        GARBLED
+    }
+
+    /**
+     * The answer to a scan: the member found, or the problem. A blocked card also names its member
+     * (so the cashier can find them by name) and the reason.
+     */
+    public record ScanResult(MemberPanel member, ScanProblem problem, String number, String blockedReason) {
+        static ScanResult found(MemberPanel m, String number) {
+            return new ScanResult(m, null, number, null);
+        }
+
+        static ScanResult problem(ScanProblem p, String number) {
+            return new ScanResult(null, p, number, null);
+        }
+
+        public boolean isFound() {
+            return member != null;
+        }
+    }
+
+    /** Looks up a scanned or typed card number; never throws for bad input. */
+    public ScanResult lookupCard(String input) {
+        String number = input == null ? "" : input.strip();
+        if (number.isEmpty() || number.length() > 2 * MAX_CARD_LENGTH) {
+            return ScanResult.problem(ScanProblem.GARBLED, number);
+        }
+        boolean digits = number.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (digits && number.length() == 2 * CardNumbers.LENGTH
+                && number.substring(0, CardNumbers.LENGTH).equals(number.substring(CardNumbers.LENGTH))) {
+            return ScanResult.problem(ScanProblem.DOUBLED, number.substring(0, CardNumbers.LENGTH));
+        }
+        boolean plain = number.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+        if (!plain || number.length() > MAX_CARD_LENGTH) {
+            return ScanResult.problem(ScanProblem.GARBLED, number);
+        }
+        Record card = db.dsl().select(CARD.MEMBER_ID, CARD.STATUS, CARD.BLOCKED_REASON).from(CARD)
+                .where(CARD.CARD_NUMBER.eq(number)).fetchOne();
+        if (card != null) {
+            if ("BLOCKED".equals(card.get(CARD.STATUS))) {
+                return new ScanResult(null, ScanProblem.BLOCKED_CARD, number, card.get(CARD.BLOCKED_REASON));
+            }
+            return ScanResult.found(panel(card.get(CARD.MEMBER_ID)), number);
+        }
+        if (!digits) {
+            return ScanResult.problem(ScanProblem.UNKNOWN_CARD, number);
+        }
+        return ScanResult.problem(switch (CardNumbers.validate(number)) {
+            case WRONG_CHECK_DIGIT -> ScanProblem.WRONG_CHECK_DIGIT;
+            case WRONG_PREFIX -> ScanProblem.NOT_OUR_CARD;
+            case NONE -> ScanProblem.UNKNOWN_CARD;
+            default -> ScanProblem.WRONG_LENGTH;
+        }, number);
+    }
+
+    /** One line of the type-ahead list. */
+    public record MemberRow(long id, String name, String phone, String email, String cardNumber, String status) {
+    }
+
+    /** Where the next page of a search starts (exclusive). */
+    public record SearchCursor(String key, long memberId) {
+    }
+
+    /** A page of search results and where the next one starts (null if this was the last). */
+    public record SearchPage(List<MemberRow> rows, SearchCursor next) {
+    }
+
+    /**
+     * Members matching what the cashier typed: digits search phone numbers by their last digits and card
+     * numbers by their first; anything else searches names (any word order) and e-mail addresses by
+     * prefix, ignoring case and accents. Paged; never loads all members.
+     */
+    public SearchPage search(String text, SearchCursor after, int limit) {
+        String query = text == null ? "" : text.strip();
+        if (query.isEmpty() || limit < 1) {
+            return new SearchPage(List.of(), null);
+        }
+        boolean digits = query.chars().allMatch(c -> (c >= '0' && c <= '9') || c == ' ' || c == '+' || c == '-');
+        return digits && query.chars().anyMatch(Character::isDigit)
+                ? searchDigits(query, after, limit) : searchTerms(query, after, limit);
+    }
+
+    private SearchPage searchTerms(String query, SearchCursor after, int limit) {
+        String prefix = likePrefix(SearchText.fold(query));
+        // a member may match with several terms; read a few extra and keep each member once
+        var select = db.dsl().select(MEMBER_SEARCH.TERM, MEMBER_SEARCH.MEMBER_ID).from(MEMBER_SEARCH)
+                .where(MEMBER_SEARCH.TERM.like(prefix, '!'));
+        if (after != null) {
+            select = select.and(org.jooq.impl.DSL.row(MEMBER_SEARCH.TERM, MEMBER_SEARCH.MEMBER_ID)
+                    .gt(after.key(), after.memberId()));
+        }
+        int fetch = limit * 2 + 1;
+        var hits = select.orderBy(MEMBER_SEARCH.TERM, MEMBER_SEARCH.MEMBER_ID).limit(fetch).fetch();
+        Map<Long, Boolean> ids = new LinkedHashMap<>();
+        SearchCursor last = null;
+        int i = 0;
+        for (; i < hits.size() && ids.size() < limit; i++) {
+            ids.putIfAbsent(hits.get(i).value2(), Boolean.TRUE);
+            last = new SearchCursor(hits.get(i).value1(), hits.get(i).value2());
+        }
+        boolean more = i < hits.size() || hits.size() == fetch;
+        return new SearchPage(rows(new ArrayList<>(ids.keySet())), more ? last : null);
+    }
+
+    private SearchPage searchDigits(String query, SearchCursor after, int limit) {
+        String digits = query.replaceAll("[^0-9]", "");
+        String reversed = new StringBuilder(digits).reverse().toString();
+        var select = db.dsl().select(MEMBER.PHONE_REVERSED, MEMBER.ID).from(MEMBER)
+                .where(MEMBER.PHONE_REVERSED.like(likePrefix(reversed), '!'));
+        if (after != null) {
+            select = select.and(org.jooq.impl.DSL.row(MEMBER.PHONE_REVERSED, MEMBER.ID).gt(after.key(), after.memberId()));
+        }
+        var hits = select.orderBy(MEMBER.PHONE_REVERSED, MEMBER.ID).limit(limit + 1).fetch();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < Math.min(limit, hits.size()); i++) {
+            ids.add(hits.get(i).value2());
+        }
+        SearchCursor next = hits.size() > limit
+                ? new SearchCursor(hits.get(limit - 1).value1(), hits.get(limit - 1).value2()) : null;
+        if (after == null && digits.length() >= 4) {
+            // card numbers typed by hand: their first digits
+            db.dsl().select(CARD.MEMBER_ID).from(CARD).where(CARD.CARD_NUMBER.like(likePrefix(digits), '!'))
+                    .orderBy(CARD.CARD_NUMBER).limit(limit)
+                    .fetch(CARD.MEMBER_ID).forEach(id -> {
+                        if (!ids.contains(id) && ids.size() < limit) {
+                            ids.add(id);
+                        }
+                    });
+        }
+        return new SearchPage(rows(ids), next);
+    }
+
+    private List<MemberRow> rows(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, MemberRow> byId = new LinkedHashMap<>();
+        db.dsl().select(MEMBER.ID, MEMBER.DISPLAY_NAME, MEMBER.PHONE, MEMBER.EMAIL, MEMBER.STATUS, CARD.CARD_NUMBER)
+                .from(MEMBER).leftJoin(CARD).on(CARD.ACTIVE_MEMBER_ID.eq(MEMBER.ID))
+                .where(MEMBER.ID.in(ids)).and(MEMBER.STATUS.in("ACTIVE", "BLOCKED"))
+                .fetch()
+                .forEach(r -> byId.put(r.get(MEMBER.ID), new MemberRow(r.get(MEMBER.ID), r.get(MEMBER.DISPLAY_NAME),
+                        r.get(MEMBER.PHONE), r.get(MEMBER.EMAIL), r.get(CARD.CARD_NUMBER), r.get(MEMBER.STATUS))));
+        List<MemberRow> out = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            MemberRow row = byId.get(id);
+            if (row != null) {
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
+    private static String likePrefix(String s) {
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    // --- the member panel
+
+    /**
+     * Everything the member panel shows.
+     *
+     * @param lastVisit null if the member never visited
+     * @param undoable the action the undo key would cancel now, or null
+     */
+    public record MemberPanel(long memberId, String name, String cardNumber, Long cardId, boolean blocked,
+            Tier tier, int stamps, int stampsForReward, String rewardDescription, int rewardsReady,
+            boolean birthdayToday, int visits, OffsetDateTime lastVisit, String note,
+            LedgerService.Undoable undoable) {
+    }
+
+    /** The panel for one member, read fresh. */
+    public MemberPanel panel(long memberId) {
+        Record r = db.dsl().select(MEMBER.ID, MEMBER.DISPLAY_NAME, MEMBER.STATUS, MEMBER.BIRTHDAY, MEMBER.NOTE,
+                        BALANCE.STAMPS, BALANCE.VISITS, BALANCE.LAST_VISIT_AT, CARD.ID, CARD.CARD_NUMBER)
+                .from(MEMBER)
+                .join(BALANCE).on(BALANCE.MEMBER_ID.eq(MEMBER.ID))
+                .leftJoin(CARD).on(CARD.ACTIVE_MEMBER_ID.eq(MEMBER.ID))
+                .where(MEMBER.ID.eq(memberId)).fetchOne();
+        if (r == null) {
+            throw new IllegalArgumentException("no member " + memberId);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        BigDecimal recent = db.dsl().select(coalesce(sum(LEDGER_ENTRY.VISITS), BigDecimal.ZERO)).from(LEDGER_ENTRY)
+                .where(LEDGER_ENTRY.MEMBER_ID.eq(memberId))
+                .and(LEDGER_ENTRY.CREATED_AT.ge(now.minusDays(Tier.WINDOW_DAYS)))
+                .fetchOne(0, BigDecimal.class);
+        Optional<Program> program = programs.current();
+        int forReward = program.map(Program::stampsForReward).orElse(ProgramService.DEFAULT_STAMPS_FOR_REWARD);
+        int stamps = r.get(BALANCE.STAMPS);
+        return new MemberPanel(memberId, r.get(MEMBER.DISPLAY_NAME), r.get(CARD.CARD_NUMBER), r.get(CARD.ID),
+                !"ACTIVE".equals(r.get(MEMBER.STATUS)), Tier.of(recent.intValue()), stamps, forReward,
+                program.map(Program::rewardDescription).orElse(""), Math.max(0, stamps / forReward),
+                isBirthday(r.get(MEMBER.BIRTHDAY), now.toLocalDate()), r.get(BALANCE.VISITS),
+                r.get(BALANCE.LAST_VISIT_AT), r.get(MEMBER.NOTE),
+                ledger.undoable(memberId, undoGrace()).orElse(null));
+    }
+
+    static boolean isBirthday(LocalDate birthday, LocalDate today) {
+        if (birthday == null) {
+            return false;
+        }
+        MonthDay day = MonthDay.from(birthday);
+        if (day.equals(MonthDay.of(2, 29)) && !Year.isLeap(today.getYear())) {
+            day = MonthDay.of(2, 28);
+        }
+        return day.equals(MonthDay.from(today));
+    }
+
+    // --- actions
+
+    private Duration undoGrace = Duration.ofMinutes(2);
+
+    /** How long after an action the undo key still cancels it. */
+    public Duration undoGrace() {
+        return undoGrace;
+    }
+
+    public void setUndoGrace(Duration grace) {
+        if (grace.isNegative()) {
+            throw new IllegalArgumentException("grace must not be negative");
+        }
+        this.undoGrace = grace;
+    }
+
+    /** Why an action was not done. */
+    public enum Refusal { NO_PROGRAM, BLOCKED, NOT_ENOUGH_STAMPS, NOTHING_TO_UNDO }
+
+    /** The outcome of an action: the panel as it is now, or why nothing was done. */
+    public record ActionResult(MemberPanel member, Refusal refusal) {
+        public boolean done() {
+            return refusal == null;
+        }
+    }
+
+    /** Stamps a visit under the current program, with the amount spent if one was typed. */
+    public ActionResult stamp(long memberId, Money amount, Actor actor) {
+        MemberPanel before = panel(memberId);
+        if (before.blocked() || before.cardId() == null) {
+            return new ActionResult(before, Refusal.BLOCKED);
+        }
+        Optional<Program> program = programs.current();
+        if (program.isEmpty()) {
+            return new ActionResult(before, Refusal.NO_PROGRAM);
+        }
+        Program p = program.get();
+        int stamps = p.stampsFor(amount == null ? null : amount.minor());
+        ledger.stamp(memberId, before.cardId(), stamps, amount, p.id(), actor);
+        return new ActionResult(panel(memberId), null);
+    }
+
+    /** Redeems one reward, taking its stamps off. */
+    public ActionResult redeem(long memberId, Actor actor) {
+        MemberPanel before = panel(memberId);
+        if (before.blocked()) {
+            return new ActionResult(before, Refusal.BLOCKED);
+        }
+        Optional<Program> program = programs.current();
+        if (program.isEmpty()) {
+            return new ActionResult(before, Refusal.NO_PROGRAM);
+        }
+        Optional<Long> done = ledger.redeem(memberId, before.cardId(), program.get().stampsForReward(),
+                program.get().id(), actor);
+        return new ActionResult(panel(memberId), done.isPresent() ? null : Refusal.NOT_ENOUGH_STAMPS);
+    }
+
+    /** Undoes the member's last counter action within the grace period. */
+    public ActionResult undo(long memberId, Actor actor) {
+        Optional<LedgerService.Undoable> undone = ledger.undoLast(memberId, undoGrace, actor);
+        return new ActionResult(panel(memberId), undone.isPresent() ? null : Refusal.NOTHING_TO_UNDO);
+    }
+}

@@ -1,0 +1,231 @@
+package app.stempel.counter;
+
+import static app.stempel.store.schema.Tables.CARD;
+import static app.stempel.store.schema.Tables.LEDGER_ENTRY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import app.stempel.cards.CardNumbers;
+import app.stempel.core.Actor;
+import app.stempel.core.Money;
+import app.stempel.counter.CounterService.Refusal;
+import app.stempel.counter.CounterService.ScanProblem;
+import app.stempel.ledger.IntegrityCheck;
+import app.stempel.ledger.LedgerService;
+import app.stempel.members.MemberService;
+import app.stempel.members.MemberService.Enrolled;
+import app.stempel.members.MemberService.NewMember;
+import app.stempel.program.ProgramService;
+import app.stempel.store.Database;
+
+class CounterServiceTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Europe/Warsaw");
+    private static final Actor ANNA = new Actor(null, "Till 1");
+
+    @TempDir
+    Path dir;
+    private Database db;
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-06-15T10:00:00Z"));
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZONE;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+    private MemberService members;
+    private CounterService counter;
+
+    @BeforeEach
+    void open() {
+        db = Database.open(dir);
+        members = new MemberService(db, clock, new CardNumbers(new Random(11)));
+        ProgramService programs = new ProgramService(db, clock);
+        programs.startStampCard(5, "Free coffee", Currency.getInstance("PLN"));
+        counter = new CounterService(db, clock, new LedgerService(db, clock), programs);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private void later(Duration d) {
+        now.set(now.get().plus(d));
+    }
+
+    @Test
+    void scanOfAnActiveCardFindsTheMember() {
+        Enrolled e = members.enrol(NewMember.named("Łukasz Nowak"));
+        var result = counter.lookupCard(e.cardNumber());
+        assertThat(result.isFound()).isTrue();
+        assertThat(result.member().name()).isEqualTo("Łukasz Nowak");
+        assertThat(result.member().stamps()).isZero();
+        assertThat(result.member().stampsForReward()).isEqualTo(5);
+        assertThat(result.member().tier()).isEqualTo(Tier.NEW);
+    }
+
+    @Test
+    void badScansEachGetTheirOwnProblem() {
+        Enrolled e = members.enrol(NewMember.named("Kari"));
+        String n = e.cardNumber();
+        char wrong = (char) ('0' + (n.charAt(12) - '0' + 3) % 10);
+        assertThat(counter.lookupCard(n.substring(0, 12) + wrong).problem()).isEqualTo(ScanProblem.WRONG_CHECK_DIGIT);
+        assertThat(counter.lookupCard(n + n).problem()).isEqualTo(ScanProblem.DOUBLED);
+        assertThat(counter.lookupCard("ЙЦУКЕНГШЩЗХЪЖ").problem()).isEqualTo(ScanProblem.GARBLED);
+        assertThat(counter.lookupCard("12345").problem()).isEqualTo(ScanProblem.WRONG_LENGTH);
+        assertThat(counter.lookupCard("5901234123457").problem()).isEqualTo(ScanProblem.NOT_OUR_CARD);
+        assertThat(counter.lookupCard(new CardNumbers(new Random(99)).next()).problem()).isEqualTo(ScanProblem.UNKNOWN_CARD);
+        assertThat(counter.lookupCard("").problem()).isEqualTo(ScanProblem.GARBLED);
+        assertThat(counter.lookupCard("x".repeat(500)).problem()).isEqualTo(ScanProblem.GARBLED);
+    }
+
+    @Test
+    void aBlockedCardSaysSoAndStampsNothing() {
+        Enrolled e = members.enrol(NewMember.named("Kari"));
+        db.write(tx -> tx.update(CARD).set(CARD.STATUS, "BLOCKED").set(CARD.BLOCKED_REASON, "LOST")
+                .set(CARD.ACTIVE_MEMBER_ID, (Long) null).set(CARD.BLOCKED_AT, OffsetDateTime.now(clock))
+                .where(CARD.ID.eq(e.cardId())).execute());
+        var result = counter.lookupCard(e.cardNumber());
+        assertThat(result.problem()).isEqualTo(ScanProblem.BLOCKED_CARD);
+        assertThat(result.blockedReason()).isEqualTo("LOST");
+        assertThat(counter.stamp(e.memberId(), null, ANNA).refusal()).isEqualTo(Refusal.BLOCKED);
+        assertThat(db.dsl().fetchCount(LEDGER_ENTRY)).isZero();
+    }
+
+    @Test
+    void stampingUpToTheThresholdMakesARewardReadyAndRedeemTakesTheStampsOff() {
+        Enrolled e = members.enrol(NewMember.named("Ola"));
+        for (int i = 0; i < 5; i++) {
+            counter.stamp(e.memberId(), Money.of(1200, "PLN"), ANNA);
+        }
+        var panel = counter.panel(e.memberId());
+        assertThat(panel.stamps()).isEqualTo(5);
+        assertThat(panel.rewardsReady()).isEqualTo(1);
+        assertThat(panel.visits()).isEqualTo(5);
+        assertThat(panel.tier()).isEqualTo(Tier.REGULAR);
+
+        var redeemed = counter.redeem(e.memberId(), ANNA);
+        assertThat(redeemed.done()).isTrue();
+        assertThat(redeemed.member().stamps()).isZero();
+        assertThat(redeemed.member().rewardsReady()).isZero();
+        assertThat(counter.redeem(e.memberId(), ANNA).refusal()).isEqualTo(Refusal.NOT_ENOUGH_STAMPS);
+        assertThat(new IntegrityCheck(db).run().ok()).isTrue();
+    }
+
+    @Test
+    void undoWithinTheGracePeriodCancelsTheLastActionAndIsRecorded() {
+        Enrolled e = members.enrol(NewMember.named("Ola"));
+        counter.stamp(e.memberId(), null, ANNA);
+        later(Duration.ofDays(3));
+        counter.stamp(e.memberId(), null, ANNA);
+        later(Duration.ofSeconds(90));
+
+        var undone = counter.undo(e.memberId(), new Actor(null, "Till 2"));
+
+        assertThat(undone.done()).isTrue();
+        assertThat(undone.member().stamps()).isEqualTo(1);
+        assertThat(undone.member().visits()).isEqualTo(1);
+        assertThat(undone.member().lastVisit().toInstant()).isEqualTo(Instant.parse("2026-06-15T10:00:00Z"));
+        var undo = db.dsl().selectFrom(LEDGER_ENTRY).where(LEDGER_ENTRY.KIND.eq("UNDO")).fetchSingle();
+        assertThat(undo.getCancelsId()).isNotNull();
+        assertThat(undo.getTill()).isEqualTo("Till 2");
+        assertThat(new IntegrityCheck(db).run().ok()).isTrue();
+    }
+
+    @Test
+    void undoAfterTheGracePeriodDoesNothing() {
+        Enrolled e = members.enrol(NewMember.named("Ola"));
+        counter.stamp(e.memberId(), null, ANNA);
+        later(Duration.ofMinutes(2).plusSeconds(1));
+        assertThat(counter.panel(e.memberId()).undoable()).isNull();
+        assertThat(counter.undo(e.memberId(), ANNA).refusal()).isEqualTo(Refusal.NOTHING_TO_UNDO);
+        assertThat(counter.panel(e.memberId()).stamps()).isEqualTo(1);
+    }
+
+    @Test
+    void undoAtTheEdgeOfTheGracePeriodStillWorks() {
+        Enrolled e = members.enrol(NewMember.named("Ola"));
+        counter.stamp(e.memberId(), null, ANNA);
+        later(Duration.ofMinutes(2));
+        assertThat(counter.undo(e.memberId(), ANNA).done()).isTrue();
+    }
+
+    @Test
+    void searchIgnoresCaseAccentsAndWordOrder() {
+        members.enrol(NewMember.named("Łukasz Nowak"));
+        members.enrol(NewMember.named("Øyvind Ås"));
+        members.enrol(NewMember.named("Olé Gunnar"));
+        members.enrol(NewMember.named("Ольга Иванова"));
+        members.enrol(new NewMember("Jan Kowalski", "+48 601 234 567", "jan.k@example.pl", null, false));
+
+        assertThat(names("lukasz")).containsExactly("Łukasz Nowak");
+        assertThat(names("NOWAK")).containsExactly("Łukasz Nowak");
+        assertThat(names("oyvind")).containsExactly("Øyvind Ås");
+        assertThat(names("ole")).containsExactly("Olé Gunnar");
+        assertThat(names("ольга")).containsExactly("Ольга Иванова");
+        assertThat(names("иван")).containsExactly("Ольга Иванова");
+        assertThat(names("kowalski j")).containsExactly("Jan Kowalski");
+        assertThat(names("jan.k@")).containsExactly("Jan Kowalski");
+        assertThat(names("4567")).containsExactly("Jan Kowalski");
+        assertThat(names("234 567")).containsExactly("Jan Kowalski");
+        assertThat(names("zzz")).isEmpty();
+        assertThat(names("100%_")).isEmpty();
+    }
+
+    @Test
+    void searchPagesThroughManyMembersWithoutRepeats() {
+        for (int i = 0; i < 45; i++) {
+            members.enrol(NewMember.named(String.format("Anna Berg %02d", i)));
+        }
+        var seen = new java.util.ArrayList<String>();
+        CounterService.SearchCursor cursor = null;
+        int pages = 0;
+        do {
+            var page = counter.search("anna", cursor, 20);
+            page.rows().forEach(r -> seen.add(r.name()));
+            cursor = page.next();
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertThat(seen).hasSize(45).doesNotHaveDuplicates();
+        assertThat(pages).isEqualTo(3);
+    }
+
+    @Test
+    void birthdayTodayIncludingLeapDayInOtherYears() {
+        assertThat(CounterService.isBirthday(LocalDate.of(1990, 6, 15), LocalDate.of(2026, 6, 15))).isTrue();
+        assertThat(CounterService.isBirthday(LocalDate.of(1990, 6, 16), LocalDate.of(2026, 6, 15))).isFalse();
+        assertThat(CounterService.isBirthday(LocalDate.of(2000, 2, 29), LocalDate.of(2026, 2, 28))).isTrue();
+        assertThat(CounterService.isBirthday(LocalDate.of(2000, 2, 29), LocalDate.of(2028, 2, 28))).isFalse();
+        assertThat(CounterService.isBirthday(null, LocalDate.of(2026, 2, 28))).isFalse();
+    }
+
+    private java.util.List<String> names(String query) {
+        return counter.search(query, null, 20).rows().stream().map(CounterService.MemberRow::name).toList();
+    }
+}
