@@ -6,7 +6,10 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import app.stempel.core.Actor;
+import app.stempel.counter.ScanDetector;
 import app.stempel.store.DataDir;
+import app.stempel.ui.GlobalScan;
 import app.stempel.ui.FxTaskRunner;
 import app.stempel.ui.I18n;
 import app.stempel.ui.MainViewModel;
@@ -51,7 +54,7 @@ public final class App extends Application {
         });
 
         stage.setTitle(i18n.get("app.title"));
-        stage.setScene(scene(model, i18n, Platform::exit));
+        stage.setScene(scene(model, i18n, new Screens(model, tasks, i18n, Actor.system(tillName())), Platform::exit));
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         fitToScreen(stage);
@@ -72,11 +75,18 @@ public final class App extends Application {
     }
 
     /** The main window's scene, with the theme and the app's stylesheet; also used by the UI tests. */
-    public static Scene scene(MainViewModel model, I18n i18n, Runnable quit) {
+    public static Scene scene(MainViewModel model, I18n i18n, Screens screens, Runnable quit) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        MainWindow window = new MainWindow(model, i18n, quit);
+        MainWindow window = new MainWindow(model, i18n, screens::create, quit);
         Scene scene = new Scene(window.root(), 1200, 760);
         scene.getStylesheets().add(App.class.getResource("/ui/app.css").toExternalForm());
+        scene.getStylesheets().add(App.class.getResource("/counter/counter.css").toExternalForm());
+        new GlobalScan(new ScanDetector(ScanDetector.DEFAULT_MAX_GAP_NANOS), screens::ownsScans, text -> {
+            if (model.phaseProperty().get() == MainViewModel.Phase.READY) {
+                model.select(Page.COUNTER);
+                screens.scan(text);
+            }
+        }).install(scene);
         for (Page p : Page.values()) {
             scene.getAccelerators().put(MainWindow.shortcut(p), () -> {
                 if (model.phaseProperty().get() == MainViewModel.Phase.READY) {
@@ -85,6 +95,15 @@ public final class App extends Application {
             });
         }
         return scene;
+    }
+
+    /** The name this computer's ledger entries carry. */
+    private static String tillName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "till";
+        }
     }
 
     @Override

@@ -5,24 +5,30 @@ import java.security.SecureRandom;
 import java.time.Clock;
 
 import app.stempel.cards.CardNumbers;
+import app.stempel.counter.CounterService;
 import app.stempel.ledger.IntegrityCheck;
 import app.stempel.ledger.LedgerService;
 import app.stempel.members.MemberService;
+import app.stempel.program.ProgramService;
 import app.stempel.store.Database;
 
 /**
  * The object graph of one open shop, wired by hand in one place: the database and the services on it.
  * Closing it closes the database.
  */
-public record Services(Path dataDir, Database db, MemberService members, LedgerService ledger,
-        IntegrityCheck integrity) implements AutoCloseable {
+public record Services(Path dataDir, Clock clock, Database db, MemberService members, LedgerService ledger,
+        ProgramService programs, CounterService counter, IntegrityCheck integrity) implements AutoCloseable {
 
     /** Opens the database in {@code dataDir} (slow: call it off the JavaFX thread) and wires the services. */
     public static Services open(Path dataDir, Clock clock) {
         Database db = Database.open(dataDir);
-        return new Services(dataDir, db,
+        LedgerService ledger = new LedgerService(db, clock);
+        ProgramService programs = new ProgramService(db, clock);
+        return new Services(dataDir, clock, db,
                 new MemberService(db, clock, new CardNumbers(new SecureRandom())),
-                new LedgerService(db, clock),
+                ledger,
+                programs,
+                new CounterService(db, clock, ledger, programs),
                 new IntegrityCheck(db));
     }
 

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.OffsetDateTime;
 import java.time.Year;
+import java.util.Currency;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -239,7 +240,7 @@ public final class CounterService {
     public record MemberPanel(long memberId, String name, String cardNumber, Long cardId, boolean blocked,
             Tier tier, int stamps, int stampsForReward, String rewardDescription, int rewardsReady,
             boolean birthdayToday, int visits, OffsetDateTime lastVisit, String note,
-            LedgerService.Undoable undoable) {
+            LedgerService.Undoable undoable, Currency currency) {
     }
 
     /** The panel for one member, read fresh. */
@@ -266,7 +267,7 @@ public final class CounterService {
                 program.map(Program::rewardDescription).orElse(""), Math.max(0, stamps / forReward),
                 isBirthday(r.get(MEMBER.BIRTHDAY), now.toLocalDate()), r.get(BALANCE.VISITS),
                 r.get(BALANCE.LAST_VISIT_AT), r.get(MEMBER.NOTE),
-                ledger.undoable(memberId, undoGrace()).orElse(null));
+                ledger.undoable(memberId, undoGrace()).orElse(null), program.map(Program::currency).orElse(null));
     }
 
     static boolean isBirthday(LocalDate birthday, LocalDate today) {

@@ -3,6 +3,7 @@ package app.stempel.ui;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -41,10 +42,15 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final Map<Page, Node> pages = new EnumMap<>(Page.class);
     private final Runnable quit;
+    private final Function<Page, Node> screens;
 
-    public MainWindow(MainViewModel model, I18n i18n, Runnable quit) {
+    /**
+     * @param screens makes a page's screen once the shop is open; null for a page not built yet
+     */
+    public MainWindow(MainViewModel model, I18n i18n, Function<Page, Node> screens, Runnable quit) {
         this.model = Objects.requireNonNull(model);
         this.i18n = Objects.requireNonNull(i18n);
+        this.screens = Objects.requireNonNull(screens);
         this.quit = Objects.requireNonNull(quit);
         root.getStyleClass().add("main-window");
         root.setLeft(navigation());
@@ -105,7 +111,7 @@ public final class MainWindow {
         Runnable show = () -> content.getChildren().setAll(switch (model.phaseProperty().get()) {
             case OPENING -> opening;
             case FAILED -> failed;
-            case READY -> pages.computeIfAbsent(model.pageProperty().get(), this::placeholder);
+            case READY -> pages.computeIfAbsent(model.pageProperty().get(), this::screen);
         });
         model.phaseProperty().addListener((obs, old, now) -> show.run());
         model.pageProperty().addListener((obs, old, now) -> show.run());
@@ -141,6 +147,11 @@ public final class MainWindow {
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("startup-failed");
         return box;
+    }
+
+    private Node screen(Page p) {
+        Node built = screens.apply(p);
+        return built != null ? built : placeholder(p);
     }
 
     /** An honest "not built yet" screen saying what will be here. */

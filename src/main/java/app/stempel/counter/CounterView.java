@@ -1,0 +1,347 @@
+package app.stempel.counter;
+
+import java.util.Objects;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import app.stempel.counter.CounterService.MemberPanel;
+import app.stempel.counter.CounterService.MemberRow;
+import app.stempel.ui.I18n;
+import atlantafx.base.theme.Styles;
+import javafx.application.Platform;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The cashier's screen: one search box that takes scans and names, the type-ahead list, and the member
+ * panel with its stamp card and the stamp (F2), redeem (F3) and undo (F4) keys. Focus always returns
+ * to the search box, so the next scan lands there.
+ */
+public final class CounterView {
+
+    private static final PseudoClass FILLED = PseudoClass.getPseudoClass("filled");
+
+    private final CounterViewModel model;
+    private final I18n i18n;
+    private final ScanDetector detector = new ScanDetector(ScanDetector.DEFAULT_MAX_GAP_NANOS);
+    private final VBox root = new VBox();
+    private final TextField search = new TextField();
+    private final TextField amount = new TextField();
+    private final ListView<MemberRow> list = new ListView<>();
+
+    public CounterView(CounterViewModel model, I18n i18n) {
+        this.model = Objects.requireNonNull(model);
+        this.i18n = Objects.requireNonNull(i18n);
+        root.setId("page-counter");
+        root.getStyleClass().add("counter");
+        root.getChildren().addAll(searchBar(), messageLine(), body());
+        VBox.setVgrow(root.getChildren().get(2), Priority.ALWAYS);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                Platform.runLater(search::requestFocus);
+            }
+        });
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    /** The search box: global scan routing leaves keys typed here to the counter itself. */
+    public TextField searchField() {
+        return search;
+    }
+
+    private Node searchBar() {
+        search.setId("counter-search");
+        search.setPromptText(i18n.get("counter.search.prompt"));
+        search.getStyleClass().addAll("counter-search", Styles.LARGE);
+        search.textProperty().bindBidirectional(model.queryProperty());
+        search.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if (!e.getCharacter().isEmpty() && !Character.isISOControl(e.getCharacter().charAt(0))) {
+                detector.onChar(e.getCharacter().charAt(0), System.nanoTime());
+            }
+        });
+        FontIcon glass = new FontIcon(Feather.SEARCH);
+        glass.getStyleClass().add("search-icon");
+        HBox.setHgrow(search, Priority.ALWAYS);
+
+        amount.setId("counter-amount");
+        amount.setPromptText(i18n.get("counter.amount.prompt"));
+        amount.getStyleClass().addAll("counter-amount", Styles.LARGE);
+        amount.textProperty().bindBidirectional(model.amountProperty());
+        amount.setOnAction(e -> {
+            model.stamp();
+            search.requestFocus();
+        });
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setId("counter-busy");
+        busy.getStyleClass().add("counter-busy");
+        busy.visibleProperty().bind(model.busyProperty());
+
+        HBox bar = new HBox(10, glass, search, amount, busy);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("search-bar");
+        return bar;
+    }
+
+    private Node messageLine() {
+        Label message = new Label();
+        message.setId("counter-message");
+        message.getStyleClass().add("counter-message");
+        message.textProperty().bind(model.messageProperty());
+        message.setWrapText(true);
+        message.setMaxWidth(Double.MAX_VALUE);
+        model.toneProperty().addListener((obs, old, now) -> tone(message, now));
+        tone(message, model.toneProperty().get());
+        message.visibleProperty().bind(model.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        return message;
+    }
+
+    private static void tone(Label message, CounterViewModel.Tone tone) {
+        message.getStyleClass().removeAll("tone-info", "tone-success", "tone-warning", "tone-danger");
+        message.getStyleClass().add("tone-" + tone.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private Node body() {
+        list.setId("counter-results");
+        list.getStyleClass().add("counter-results");
+        list.setItems(model.results());
+        list.setFocusTraversable(false);
+        list.setPlaceholder(new Label(""));
+        list.setCellFactory(v -> new ResultCell());
+        list.setOnMouseClicked(e -> {
+            MemberRow row = list.getSelectionModel().getSelectedItem();
+            if (row != null) {
+                model.choose(row);
+                search.requestFocus();
+            }
+        });
+        model.results().addListener((javafx.collections.ListChangeListener<MemberRow>) c -> {
+            if (!model.results().isEmpty() && list.getSelectionModel().isEmpty()) {
+                list.getSelectionModel().selectFirst();
+            }
+        });
+        Button more = new Button(i18n.get("counter.more"));
+        more.setId("counter-more");
+        more.setFocusTraversable(false);
+        more.setMaxWidth(Double.MAX_VALUE);
+        more.visibleProperty().bind(model.moreResultsProperty());
+        more.managedProperty().bind(more.visibleProperty());
+        more.setOnAction(e -> model.loadMore());
+        VBox results = new VBox(6, list, more);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        results.getStyleClass().add("results-column");
+        results.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.results()));
+        results.managedProperty().bind(results.visibleProperty());
+
+        StackPane panel = new StackPane();
+        panel.getStyleClass().add("member-area");
+        HBox.setHgrow(panel, Priority.ALWAYS);
+        Runnable show = () -> {
+            MemberPanel m = model.memberProperty().get();
+            panel.getChildren().setAll(m == null ? emptyPanel() : memberPanel(m));
+        };
+        model.memberProperty().addListener((obs, old, now) -> show.run());
+        show.run();
+        HBox body = new HBox(16, results, panel);
+        body.getStyleClass().add("counter-body");
+        return body;
+    }
+
+    private Node emptyPanel() {
+        FontIcon icon = new FontIcon(Feather.MAXIMIZE);
+        icon.getStyleClass().add("placeholder-icon");
+        Label hint = new Label(i18n.get("counter.hint"));
+        hint.setId("counter-hint");
+        hint.setWrapText(true);
+        hint.setTextAlignment(TextAlignment.CENTER);
+        hint.getStyleClass().addAll(Styles.TITLE_3, Styles.TEXT_MUTED);
+        Label keys = new Label(i18n.get("counter.keys"));
+        keys.setWrapText(true);
+        keys.setTextAlignment(TextAlignment.CENTER);
+        keys.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox box = new VBox(16, icon, hint, keys);
+        box.setAlignment(Pos.CENTER);
+        box.setMaxWidth(640);
+        return box;
+    }
+
+    private Node memberPanel(MemberPanel m) {
+        Label name = new Label(m.name());
+        name.setId("member-name");
+        name.getStyleClass().add("member-name");
+        name.setWrapText(true);
+        Label tier = new Label(model.tierText(m.tier()));
+        tier.setId("member-tier");
+        tier.getStyleClass().addAll("tier-badge", "tier-" + m.tier().name().toLowerCase(java.util.Locale.ROOT));
+        HBox head = new HBox(12, name, tier);
+        head.setAlignment(Pos.CENTER_LEFT);
+        if (m.birthdayToday()) {
+            Label birthday = new Label(i18n.get("counter.birthday"), new FontIcon(Feather.GIFT));
+            birthday.setId("member-birthday");
+            birthday.getStyleClass().add("birthday");
+            head.getChildren().add(birthday);
+        }
+        if (m.blocked()) {
+            Label blocked = new Label(i18n.get("counter.memberBlocked"));
+            blocked.setId("member-blocked");
+            blocked.getStyleClass().addAll("tier-badge", "blocked");
+            head.getChildren().add(blocked);
+        }
+
+        Label facts = new Label(model.visitsText(m) + " · " + model.lastVisitText(m)
+                + (m.cardNumber() == null ? "" : " · " + i18n.get("counter.card", m.cardNumber())));
+        facts.setId("member-facts");
+        facts.getStyleClass().add(Styles.TEXT_MUTED);
+        facts.setWrapText(true);
+
+        Label count = new Label(i18n.get("counter.stampCount", CounterViewModel.stampsOnCard(m), m.stampsForReward()));
+        count.setId("stamp-count");
+        count.getStyleClass().add("stamp-count");
+        FlowPane card = stampCard(m);
+        HBox stamps = new HBox(28, count, card);
+        stamps.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(card, Priority.ALWAYS);
+
+        Label rewards = new Label(model.rewardsText(m), new FontIcon(Feather.AWARD));
+        rewards.setId("member-rewards");
+        rewards.getStyleClass().add("rewards");
+        rewards.pseudoClassStateChanged(FILLED, m.rewardsReady() > 0);
+        rewards.setWrapText(true);
+
+        VBox panel = new VBox(14, head, facts, stamps, rewards);
+        if (m.note() != null && !m.note().isBlank()) {
+            Label note = new Label(m.note(), new FontIcon(Feather.FILE_TEXT));
+            note.setId("member-note");
+            note.getStyleClass().add("member-note");
+            note.setWrapText(true);
+            panel.getChildren().add(note);
+        }
+        Region gap = new Region();
+        VBox.setVgrow(gap, Priority.ALWAYS);
+        panel.getChildren().addAll(gap, actions(m));
+        panel.setId("member-panel");
+        panel.getStyleClass().add("member-panel");
+        return panel;
+    }
+
+    private FlowPane stampCard(MemberPanel m) {
+        FlowPane card = new FlowPane(10, 10);
+        card.setId("stamp-card");
+        card.getStyleClass().add("stamp-card");
+        int filled = CounterViewModel.stampsOnCard(m);
+        int slots = Math.min(m.stampsForReward(), 30);
+        for (int i = 0; i < slots; i++) {
+            Circle c = new Circle(22);
+            c.getStyleClass().add("stamp");
+            c.pseudoClassStateChanged(FILLED, i < filled);
+            card.getChildren().add(c);
+        }
+        card.setPrefWrapLength(10 * 54);
+        return card;
+    }
+
+    private Node actions(MemberPanel m) {
+        Button stamp = action("stamp", "counter.stamp", Feather.CHECK_CIRCLE, model::stamp);
+        stamp.getStyleClass().addAll(Styles.ACCENT, "stamp-button");
+        stamp.setDefaultButton(false);
+        stamp.setDisable(m.blocked());
+        Button redeem = action("redeem", "counter.redeem", Feather.GIFT, model::redeem);
+        redeem.getStyleClass().add(Styles.SUCCESS);
+        redeem.setDisable(m.rewardsReady() == 0 || m.blocked());
+        Button undo = action("undo", "counter.undo", Feather.ROTATE_CCW, model::undo);
+        undo.setDisable(m.undoable() == null);
+        HBox row = new HBox(12, stamp, redeem, undo);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private Button action(String id, String key, Feather icon, Runnable command) {
+        Button b = new Button(i18n.get(key), new FontIcon(icon));
+        b.setId(id);
+        b.getStyleClass().add("counter-action");
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> {
+            command.run();
+            search.requestFocus();
+        });
+        return b;
+    }
+
+    private void keys(KeyEvent e) {
+        switch (e.getCode()) {
+            case F2 -> model.stamp();
+            case F3 -> model.redeem();
+            case F4 -> model.undo();
+            case ESCAPE -> model.clear();
+            case DOWN -> moveSelection(1);
+            case UP -> moveSelection(-1);
+            case ENTER -> {
+                if (e.getTarget() == amount) {
+                    return;
+                }
+                boolean scanned = detector.onEnter(System.nanoTime()).isPresent();
+                model.submit(scanned, list.getSelectionModel().getSelectedItem());
+            }
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+        if (e.getCode() != KeyCode.DOWN && e.getCode() != KeyCode.UP) {
+            search.requestFocus();
+        }
+    }
+
+    private void moveSelection(int step) {
+        if (model.results().isEmpty()) {
+            return;
+        }
+        int i = Math.max(0, Math.min(model.results().size() - 1, list.getSelectionModel().getSelectedIndex() + step));
+        list.getSelectionModel().select(i);
+        list.scrollTo(i);
+    }
+
+    /** A search result: the name, and what else identifies the person. */
+    private final class ResultCell extends ListCell<MemberRow> {
+        @Override
+        protected void updateItem(MemberRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            Label name = new Label(row.name());
+            name.getStyleClass().add("result-name");
+            String detail = java.util.stream.Stream.of(row.phone(), row.email(), row.cardNumber())
+                    .filter(s -> s != null && !s.isBlank()).reduce((a, b) -> a + " · " + b).orElse("");
+            Label more = new Label(detail);
+            more.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            setGraphic(new VBox(2, name, more));
+            setText(null);
+        }
+    }
+}

@@ -1,0 +1,407 @@
+package app.stempel.counter;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+import app.stempel.core.Actor;
+import app.stempel.core.Money;
+import app.stempel.counter.CounterService.ActionResult;
+import app.stempel.counter.CounterService.MemberPanel;
+import app.stempel.counter.CounterService.MemberRow;
+import app.stempel.counter.CounterService.ScanResult;
+import app.stempel.counter.CounterService.SearchCursor;
+import app.stempel.ui.I18n;
+import app.stempel.ui.TaskRunner;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The counter's state and commands. The search box drives everything: typing searches as you go,
+ * Enter after digits looks up a card, Enter after a name picks the chosen result. Every database call
+ * runs through the {@link TaskRunner}; answers that arrive after a newer request are dropped.
+ */
+public final class CounterViewModel {
+
+    /** How a message should look. */
+    public enum Tone { INFO, SUCCESS, WARNING, DANGER }
+
+    /** Results per page of the type-ahead list. */
+    public static final int PAGE = 25;
+
+    private final CounterService counter;
+    private final TaskRunner tasks;
+    private final I18n i18n;
+    private final Clock clock;
+    private final Supplier<Actor> actor;
+
+    private final StringProperty query = new SimpleStringProperty("");
+    private final StringProperty amount = new SimpleStringProperty("");
+    private final ObservableList<MemberRow> results = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<MemberPanel> member = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Tone> tone = new ReadOnlyObjectWrapper<>(Tone.INFO);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper moreResults = new ReadOnlyBooleanWrapper(false);
+
+    private long searchGeneration;
+    private long actionGeneration;
+    private SearchCursor nextPage;
+    private boolean suppressSearch;
+
+    public CounterViewModel(CounterService counter, TaskRunner tasks, I18n i18n, Clock clock, Supplier<Actor> actor) {
+        this.counter = Objects.requireNonNull(counter);
+        this.tasks = Objects.requireNonNull(tasks);
+        this.i18n = Objects.requireNonNull(i18n);
+        this.clock = Objects.requireNonNull(clock);
+        this.actor = Objects.requireNonNull(actor);
+        query.addListener((obs, old, now) -> {
+            if (!suppressSearch) {
+                search(now);
+            }
+        });
+        say(Tone.INFO, i18n.get("counter.ready"));
+    }
+
+    // --- properties
+
+    /** What is in the search box. */
+    public StringProperty queryProperty() {
+        return query;
+    }
+
+    /** The purchase amount typed before stamping, in the shop's currency; empty for none. */
+    public StringProperty amountProperty() {
+        return amount;
+    }
+
+    public ObservableList<MemberRow> results() {
+        return results;
+    }
+
+    /** The member on the panel, or null. */
+    public ReadOnlyObjectProperty<MemberPanel> memberProperty() {
+        return member.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Tone> toneProperty() {
+        return tone.getReadOnlyProperty();
+    }
+
+    /** A lookup or an action is under way. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty moreResultsProperty() {
+        return moreResults.getReadOnlyProperty();
+    }
+
+    // --- commands
+
+    /**
+     * Enter in the search box. {@code scanned} says the text arrived as a scanner burst.
+     *
+     * @param chosen the highlighted result, or null
+     */
+    public void submit(boolean scanned, MemberRow chosen) {
+        String text = query.get().strip();
+        if (text.isEmpty()) {
+            return;
+        }
+        boolean digits = text.chars().allMatch(Character::isDigit) && text.chars().allMatch(c -> c < 128);
+        if (digits || scanned) {
+            scan(text);
+        } else if (chosen != null) {
+            choose(chosen);
+        } else if (results.size() == 1) {
+            choose(results.get(0));
+        } else if (results.isEmpty()) {
+            say(Tone.WARNING, i18n.get("counter.noResults"));
+        }
+    }
+
+    /** A scanned or typed card number, from the search box or from another screen. */
+    public void scan(String number) {
+        clearQuery();
+        long gen = ++actionGeneration;
+        run(() -> counter.lookupCard(number), result -> {
+            if (gen == actionGeneration) {
+                showScan(result);
+            }
+        });
+    }
+
+    /** Shows the chosen search result on the panel. */
+    public void choose(MemberRow row) {
+        clearQuery();
+        long gen = ++actionGeneration;
+        run(() -> counter.panel(row.id()), panel -> {
+            if (gen == actionGeneration) {
+                member.set(panel);
+                say(Tone.INFO, "");
+            }
+        });
+    }
+
+    /** Stamps the member on the panel, with the typed amount if any. */
+    public void stamp() {
+        MemberPanel m = member.get();
+        if (m == null) {
+            say(Tone.WARNING, i18n.get("counter.noMember"));
+            return;
+        }
+        Money spent;
+        try {
+            spent = m.currency() == null ? null : parseAmount(amount.get(), m.currency());
+        } catch (IllegalArgumentException e) {
+            say(Tone.DANGER, i18n.get("counter.amount.invalid", amount.get().strip()));
+            return;
+        }
+        Actor who = actor.get();
+        act(() -> counter.stamp(m.memberId(), spent, who), result -> {
+            amount.set("");
+            int added = result.member().stamps() - m.stamps();
+            say(Tone.SUCCESS, i18n.plural("counter.stamped", added, result.member().name()));
+        });
+    }
+
+    /** Redeems one reward for the member on the panel. */
+    public void redeem() {
+        MemberPanel m = member.get();
+        if (m == null) {
+            say(Tone.WARNING, i18n.get("counter.noMember"));
+            return;
+        }
+        Actor who = actor.get();
+        act(() -> counter.redeem(m.memberId(), who),
+                result -> say(Tone.SUCCESS, i18n.get("counter.redeemed", m.rewardDescription())));
+    }
+
+    /** Undoes the last action on the member on the panel, within the grace period. */
+    public void undo() {
+        MemberPanel m = member.get();
+        if (m == null) {
+            say(Tone.WARNING, i18n.get("counter.noMember"));
+            return;
+        }
+        Actor who = actor.get();
+        act(() -> counter.undo(m.memberId(), who), result -> say(Tone.SUCCESS, i18n.get("counter.undone")));
+    }
+
+    /** Escape: clears the search, the amount and the panel. */
+    public void clear() {
+        clearQuery();
+        amount.set("");
+        member.set(null);
+        say(Tone.INFO, i18n.get("counter.ready"));
+    }
+
+    /** Loads the next page of results. */
+    public void loadMore() {
+        SearchCursor from = nextPage;
+        if (from == null) {
+            return;
+        }
+        String text = query.get();
+        long gen = searchGeneration;
+        run(() -> counter.search(text, from, PAGE), page -> {
+            if (gen == searchGeneration) {
+                Set<Long> shown = new HashSet<>();
+                results.forEach(r -> shown.add(r.id()));
+                page.rows().stream().filter(r -> shown.add(r.id())).forEach(results::add);
+                nextPage = page.next();
+                moreResults.set(nextPage != null);
+            }
+        });
+    }
+
+    // --- texts for the panel
+
+    /** "Last visit 12 days ago", in the person's language. */
+    public String lastVisitText(MemberPanel m) {
+        if (m.lastVisit() == null) {
+            return i18n.get("counter.lastVisit.never");
+        }
+        LocalDate today = LocalDate.now(clock);
+        long days = ChronoUnit.DAYS.between(m.lastVisit().atZoneSameInstant(clock.getZone()).toLocalDate(), today);
+        if (days <= 0) {
+            return i18n.get("counter.lastVisit.today");
+        }
+        if (days == 1) {
+            return i18n.get("counter.lastVisit.yesterday");
+        }
+        return i18n.plural("counter.lastVisit.daysAgo", days);
+    }
+
+    public String visitsText(MemberPanel m) {
+        return i18n.plural("counter.visits", m.visits());
+    }
+
+    public String tierText(Tier tier) {
+        return switch (tier) {
+            case NEW -> i18n.get("counter.tier.new");
+            case REGULAR -> i18n.get("counter.tier.regular");
+            case LOYAL -> i18n.get("counter.tier.loyal");
+        };
+    }
+
+    /** "1 reward ready: Free coffee", or how many stamps are still missing. */
+    public String rewardsText(MemberPanel m) {
+        if (m.rewardsReady() > 0) {
+            return i18n.plural("counter.rewardsReady", m.rewardsReady(), m.rewardDescription());
+        }
+        return i18n.plural("counter.rewardsNext", m.stampsForReward() - Math.max(0, m.stamps()), m.rewardDescription());
+    }
+
+    /** Stamps towards the next reward, for the stamp card ({@code 7} of 10 after 17 stamps). */
+    public static int stampsOnCard(MemberPanel m) {
+        return m.rewardsReady() > 0 ? m.stampsForReward() : Math.max(0, m.stamps());
+    }
+
+    // --- helpers
+
+    /**
+     * Parses a typed amount ("12,50", "12.50", "12") into minor units of {@code currency}.
+     *
+     * @return null for an empty amount
+     * @throws IllegalArgumentException if it is not a non-negative number with at most the currency's decimals
+     */
+    public static Money parseAmount(String typed, Currency currency) {
+        String text = typed == null ? "" : typed.strip().replace(" ", "").replace("\u00a0", "");
+        if (text.isEmpty()) {
+            return null;
+        }
+        if (!text.matches("\\d{1,9}([.,]\\d{1,3})?")) {
+            throw new IllegalArgumentException("not an amount: " + typed);
+        }
+        BigDecimal value = new BigDecimal(text.replace(',', '.'));
+        int digits = Math.max(0, currency.getDefaultFractionDigits());
+        if (value.scale() > digits) {
+            throw new IllegalArgumentException("too many decimals: " + typed);
+        }
+        return new Money(value.movePointRight(digits).longValueExact(), currency);
+    }
+
+    private void search(String text) {
+        long gen = ++searchGeneration;
+        String q = text == null ? "" : text.strip();
+        boolean cardNumber = q.length() >= 12 && q.chars().allMatch(Character::isDigit);
+        if (q.isEmpty() || cardNumber) {
+            results.clear();
+            nextPage = null;
+            moreResults.set(false);
+            return;
+        }
+        tasks.run(() -> counter.search(q, null, PAGE), page -> {
+            if (gen == searchGeneration) {
+                results.setAll(page.rows());
+                nextPage = page.next();
+                moreResults.set(nextPage != null);
+            }
+        }, this::failed);
+    }
+
+    private void showScan(ScanResult result) {
+        if (result.isFound()) {
+            member.set(result.member());
+            say(Tone.INFO, "");
+            return;
+        }
+        member.set(null);
+        String n = result.number();
+        switch (result.problem()) {
+            case UNKNOWN_CARD -> say(Tone.WARNING, i18n.get("counter.scan.unknown", n));
+            case BLOCKED_CARD -> say(Tone.DANGER, i18n.get("counter.scan.blocked", n, blockedReason(result.blockedReason())));
+            case WRONG_CHECK_DIGIT -> say(Tone.DANGER, i18n.get("counter.scan.checkDigit", n));
+            case WRONG_LENGTH -> say(Tone.WARNING, i18n.get("counter.scan.length", n));
+            case NOT_OUR_CARD -> say(Tone.WARNING, i18n.get("counter.scan.notOurs"));
+            case DOUBLED -> say(Tone.WARNING, i18n.get("counter.scan.doubled"));
+            case GARBLED -> say(Tone.DANGER, i18n.get("counter.scan.garbled"));
+        }
+    }
+
+    private String blockedReason(String reason) {
+        if (reason == null) {
+            return i18n.get("counter.blocked.owner");
+        }
+        return switch (reason) {
+            case "LOST" -> i18n.get("counter.blocked.lost");
+            case "REISSUED" -> i18n.get("counter.blocked.reissued");
+            case "MERGED" -> i18n.get("counter.blocked.merged");
+            case "ERASED" -> i18n.get("counter.blocked.erased");
+            default -> i18n.get("counter.blocked.owner");
+        };
+    }
+
+    private void act(Callable<ActionResult> work, java.util.function.Consumer<ActionResult> onDone) {
+        run(work, result -> {
+            member.set(result.member());
+            if (result.done()) {
+                onDone.accept(result);
+            } else {
+                say(Tone.WARNING, refusal(result.refusal()));
+            }
+        });
+    }
+
+    private String refusal(CounterService.Refusal r) {
+        return switch (r) {
+            case NO_PROGRAM -> i18n.get("counter.refused.noProgram");
+            case BLOCKED -> i18n.get("counter.refused.blocked");
+            case NOT_ENOUGH_STAMPS -> i18n.get("counter.refused.notEnough");
+            case NOTHING_TO_UNDO -> i18n.plural("counter.refused.nothingToUndo",
+                    Math.max(1, counter.undoGrace().toMinutes()));
+        };
+    }
+
+    private <T> void run(Callable<T> work, java.util.function.Consumer<T> onSuccess) {
+        busy.set(true);
+        tasks.run(work, r -> {
+            busy.set(false);
+            onSuccess.accept(r);
+        }, e -> {
+            busy.set(false);
+            failed(e);
+        });
+    }
+
+    private void failed(Throwable e) {
+        org.slf4j.LoggerFactory.getLogger(CounterViewModel.class).error("Counter action failed", e);
+        say(Tone.DANGER, i18n.get("error.unexpected"));
+    }
+
+    private void clearQuery() {
+        suppressSearch = true;
+        query.set("");
+        suppressSearch = false;
+        ++searchGeneration;
+        results.clear();
+        nextPage = null;
+        moreResults.set(false);
+    }
+
+    private void say(Tone t, String text) {
+        tone.set(t);
+        message.set(text);
+    }
+}
