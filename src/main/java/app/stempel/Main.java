@@ -3,6 +3,7 @@ package app.stempel;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import app.stempel.cli.BenchmarkCommand;
 import app.stempel.cli.CheckCommand;
 import app.stempel.cli.Cli;
 import app.stempel.ui.Language;
@@ -18,7 +19,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "stempel", mixinStandardHelpOptions = true, version = "Stempel 0.1",
         description = "Loyalty cards for a small shop. Without a command, opens the window.",
-        subcommands = {CheckCommand.class})
+        subcommands = {CheckCommand.class, BenchmarkCommand.class})
 public final class Main implements Callable<Integer> {
 
     private Path dataDirOption;

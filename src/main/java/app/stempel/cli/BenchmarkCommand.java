@@ -1,0 +1,273 @@
+package app.stempel.cli;
+
+import static app.stempel.store.schema.Tables.CARD;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+
+import org.jooq.Record2;
+
+import app.stempel.Main;
+import app.stempel.cards.CardNumbers;
+import app.stempel.core.Actor;
+import app.stempel.ledger.LedgerService;
+import app.stempel.members.MemberService;
+import app.stempel.store.DataDir;
+import app.stempel.store.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code benchmark}: measures the product's performance targets on the database in the data folder, each
+ * figure next to a reference measured in the same run, as a ratio. The work is split into named
+ * {@link Part parts}; {@code --only stamp} runs one of them. A new part is one more entry in
+ * {@link #PARTS}.
+ *
+ * <p>The stamp part writes real ledger entries (till {@value #TILL}, balances kept in step, so the
+ * integrity check still passes): run it on a test or demo data folder ({@code --data-dir}), not on a
+ * shop's live database.
+ */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = {"Measure the performance targets against a reference measured in the same run.",
+                "Writes benchmark stamps (till '" + BenchmarkCommand.TILL + "'): use a test data folder."})
+public final class BenchmarkCommand implements Callable<Integer> {
+
+    /** Till name on every ledger entry the benchmark writes. */
+    public static final String TILL = "benchmark";
+    /** Exit code when a measured figure misses its target. */
+    public static final int TARGET_MISSED = 3;
+
+    /** The parts, in the order they run; keys are the names {@code --only} accepts. */
+    static final Map<String, Part> PARTS = new LinkedHashMap<>();
+    static {
+        PARTS.put("stamp", new StampPart());
+    }
+
+    @ParentCommand
+    private Main main;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--only", paramLabel = "PART", split = ",",
+            description = "Run only these parts (comma-separated): ${COMPLETION-CANDIDATES}.",
+            completionCandidates = PartNames.class)
+    private List<String> only;
+
+    @Option(names = {"-n", "--stamps"}, paramLabel = "N", defaultValue = "2000",
+            description = "Single durable stamps to time (default: ${DEFAULT-VALUE}).")
+    private int stamps;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "300",
+            description = "Untimed repetitions of each operation first, so the JIT has compiled it (default: ${DEFAULT-VALUE}).")
+    private int warmup;
+
+    @Override
+    public Integer call() {
+        if (stamps < 1 || warmup < 0) {
+            throw new UserError("--stamps must be at least 1 and --warmup not negative");
+        }
+        List<String> selected = only == null || only.isEmpty() ? List.copyOf(PARTS.keySet()) : only;
+        for (String name : selected) {
+            if (!PARTS.containsKey(name)) {
+                throw new UserError("unknown benchmark part '" + name + "'; known: " + String.join(", ", PARTS.keySet()));
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean allMet = true;
+        try (Database db = Database.open(DataDir.resolve(main.options().dataDir()))) {
+            out.printf("Stempel benchmark on %s%n", db.file());
+            for (String name : selected) {
+                Result result = PARTS.get(name).run(db, new Settings(stamps, warmup), err);
+                print(out, name, result);
+                allMet &= result.targetMet();
+            }
+        }
+        out.flush();
+        return allMet ? 0 : TARGET_MISSED;
+    }
+
+    private static void print(PrintWriter out, String name, Result r) {
+        Timings ref = r.rows().get(r.referenceRow()).timings();
+        out.printf("%n== %s: %s%n", name, r.title());
+        out.printf(Locale.ROOT, "%-48s %8s %8s %8s %8s %8s   %s%n", "operation", "n", "p50 ms", "p95 ms", "p99 ms",
+                "max ms", "ratio p50 / p99 to the reference");
+        for (Row row : r.rows()) {
+            Timings t = row.timings();
+            out.printf(Locale.ROOT, "%-48s %8d %8.3f %8.3f %8.3f %8.3f   %s%n", row.label(), t.count(), t.p(50), t.p(95),
+                    t.p(99), t.max(), row == r.rows().get(r.referenceRow()) ? "(reference)"
+                            : String.format(Locale.ROOT, "%.1fx / %.1fx", t.p(50) / ref.p(50), t.p(99) / ref.p(99)));
+        }
+        out.printf("%s: %s%n", r.targetMet() ? "TARGET MET" : "TARGET MISSED", r.target());
+    }
+
+    /** Options shared by the parts. */
+    public record Settings(int count, int warmup) {
+    }
+
+    /** One benchmark part. */
+    public interface Part {
+        /**
+         * Runs the measurement.
+         *
+         * @param progress where to say what is running (standard error)
+         */
+        Result run(Database db, Settings settings, PrintWriter progress);
+    }
+
+    /** What a part measured: rows, one of them the reference, and its target. */
+    public record Result(String title, List<Row> rows, int referenceRow, String target, boolean targetMet) {
+    }
+
+    /** One measured operation. */
+    public record Row(String label, Timings timings) {
+    }
+
+    /** Latencies in nanoseconds, sorted. */
+    public record Timings(long[] sortedNanos) {
+        public static Timings of(long[] nanos) {
+            long[] copy = nanos.clone();
+            Arrays.sort(copy);
+            return new Timings(copy);
+        }
+
+        public int count() {
+            return sortedNanos.length;
+        }
+
+        /** The percentile in milliseconds (nearest rank). */
+        public double p(double percentile) {
+            int rank = (int) Math.ceil(percentile / 100.0 * sortedNanos.length);
+            return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, rank - 1))] / 1e6;
+        }
+
+        public double max() {
+            return sortedNanos[sortedNanos.length - 1] / 1e6;
+        }
+    }
+
+    /**
+     * Stamp, key to durable commit: {@link LedgerService#stamp} timed one call at a time; references in
+     * the same run: the same insert + balance update + commit without {@code CHECKPOINT SYNC}, and a bare
+     * indexed lookup of a card number with plain JDBC.
+     */
+    static final class StampPart implements Part {
+        static final int MIN_MEMBERS = 20;
+        static final double TARGET_P99_MS = 25;
+
+        @Override
+        public Result run(Database db, Settings s, PrintWriter progress) {
+            SplittableRandom random = new SplittableRandom();
+            List<Record2<Long, Long>> cards = ensureMembers(db, progress);
+            List<String> numbers = db.dsl().select(CARD.CARD_NUMBER).from(CARD).where(CARD.STATUS.eq("ACTIVE"))
+                    .limit(10_000).fetch(CARD.CARD_NUMBER);
+            LedgerService ledger = new LedgerService(db, Clock.systemUTC());
+            Actor actor = Actor.system(TILL);
+
+            progress.printf("stamp: %,d durable stamps (after %,d untimed)...%n", s.count(), s.warmup());
+            progress.flush();
+            long[] durable = time(s, () -> {
+                Record2<Long, Long> c = cards.get(random.nextInt(cards.size()));
+                ledger.stamp(c.value1(), c.value2(), 1, null, null, actor);
+            });
+            progress.printf("stamp: %,d commits without CHECKPOINT SYNC...%n", s.count());
+            progress.flush();
+            long[] noSync = time(s, () -> {
+                Record2<Long, Long> c = cards.get(random.nextInt(cards.size()));
+                var entry = new LedgerService.StampEntry(c.value1(), c.value2(), 1, null, null, actor,
+                        OffsetDateTime.now());
+                db.dsl().transactionResult(cfg -> LedgerService.appendStamp(cfg.dsl(), entry));
+            });
+            db.syncToDisk(); // the reference's stamps are real too: put them on the disk before going on
+            progress.printf("stamp: %,d card lookups...%n", s.count());
+            progress.flush();
+            long[] lookup = db.dsl().connectionResult(conn -> timeLookups(conn, numbers, s, random));
+
+            Timings stamp = Timings.of(durable);
+            List<Row> rows = List.of(
+                    new Row("LedgerService.stamp (durable commit)", stamp),
+                    new Row("same insert+update+commit, no CHECKPOINT SYNC", Timings.of(noSync)),
+                    new Row("bare indexed card-number lookup (JDBC)", Timings.of(lookup)));
+            return new Result(String.format(Locale.ROOT, "%,d single stamps over %,d members", s.count(), cards.size()),
+                    rows, 2, "stamp p99 <= " + TARGET_P99_MS + " ms", stamp.p(99) <= TARGET_P99_MS);
+        }
+
+        private static List<Record2<Long, Long>> ensureMembers(Database db, PrintWriter progress) {
+            var query = db.dsl().select(CARD.MEMBER_ID, CARD.ID).from(CARD).where(CARD.STATUS.eq("ACTIVE")).limit(10_000);
+            List<Record2<Long, Long>> cards = query.fetch();
+            if (cards.size() < MIN_MEMBERS) {
+                progress.printf("stamp: enrolling %d benchmark members...%n", MIN_MEMBERS - cards.size());
+                MemberService members = new MemberService(db, Clock.systemUTC(), new CardNumbers(new SplittableRandom()));
+                for (int i = cards.size(); i < MIN_MEMBERS; i++) {
+                    members.enrol(MemberService.NewMember.named("Benchmark member " + (i + 1)));
+                }
+                cards = query.fetch();
+            }
+            return cards;
+        }
+
+        private static long[] time(Settings s, Runnable op) {
+            for (int i = 0; i < s.warmup(); i++) {
+                op.run();
+            }
+            long[] nanos = new long[s.count()];
+            for (int i = 0; i < nanos.length; i++) {
+                long t0 = System.nanoTime();
+                op.run();
+                nanos[i] = System.nanoTime() - t0;
+            }
+            return nanos;
+        }
+
+        private static long[] timeLookups(Connection conn, List<String> numbers, Settings s, SplittableRandom random)
+                throws SQLException {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT member_id FROM card WHERE card_number = ?")) {
+                long[] nanos = new long[s.count()];
+                long found = 0;
+                for (int i = -s.warmup(); i < nanos.length; i++) {
+                    String number = numbers.get(random.nextInt(numbers.size()));
+                    long t0 = System.nanoTime();
+                    ps.setString(1, number);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            found += rs.getLong(1);
+                        }
+                    }
+                    if (i >= 0) {
+                        nanos[i] = System.nanoTime() - t0;
+                    }
+                }
+                if (found == 0) {
+                    throw new IllegalStateException("lookups found nothing");
+                }
+                return nanos;
+            }
+        }
+    }
+
+    /** Names for {@code --only}'s help and completion. */
+    static final class PartNames extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        PartNames() {
+            super(PARTS.keySet());
+        }
+    }
+}
