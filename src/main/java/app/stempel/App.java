@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import app.stempel.core.Actor;
-import app.stempel.counter.ScanDetector;
 import app.stempel.store.DataDir;
 import app.stempel.ui.GlobalScan;
 import app.stempel.ui.FxTaskRunner;
@@ -54,7 +53,7 @@ public final class App extends Application {
         });
 
         stage.setTitle(i18n.get("app.title"));
-        stage.setScene(scene(model, i18n, new Screens(model, tasks, i18n, Actor.system(tillName())), Platform::exit));
+        stage.setScene(scene(model, i18n, new Screens(model, tasks, i18n, Actor.system(tillName()), Screens.DEFAULT_SCAN_GAP), Platform::exit));
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         fitToScreen(stage);
@@ -81,7 +80,7 @@ public final class App extends Application {
         Scene scene = new Scene(window.root(), 1200, 760);
         scene.getStylesheets().add(App.class.getResource("/ui/app.css").toExternalForm());
         scene.getStylesheets().add(App.class.getResource("/counter/counter.css").toExternalForm());
-        new GlobalScan(new ScanDetector(ScanDetector.DEFAULT_MAX_GAP_NANOS), screens::ownsScans, text -> {
+        new GlobalScan(screens.scanDetector(), screens::ownsScans, text -> {
             if (model.phaseProperty().get() == MainViewModel.Phase.READY) {
                 model.select(Page.COUNTER);
                 screens.scan(text);

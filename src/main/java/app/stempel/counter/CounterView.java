@@ -41,15 +41,16 @@ public final class CounterView {
 
     private final CounterViewModel model;
     private final I18n i18n;
-    private final ScanDetector detector = new ScanDetector(ScanDetector.DEFAULT_MAX_GAP_NANOS);
+    private final ScanDetector detector;
     private final VBox root = new VBox();
     private final TextField search = new TextField();
     private final TextField amount = new TextField();
     private final ListView<MemberRow> list = new ListView<>();
 
-    public CounterView(CounterViewModel model, I18n i18n) {
+    public CounterView(CounterViewModel model, I18n i18n, ScanDetector detector) {
         this.model = Objects.requireNonNull(model);
         this.i18n = Objects.requireNonNull(i18n);
+        this.detector = Objects.requireNonNull(detector);
         root.setId("page-counter");
         root.getStyleClass().add("counter");
         root.getChildren().addAll(searchBar(), messageLine(), body());

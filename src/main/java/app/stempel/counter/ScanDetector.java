@@ -12,8 +12,6 @@ public final class ScanDetector {
 
     /** Shortest burst taken as a scan (card numbers are 13 digits; imported ones may be shorter). */
     public static final int MIN_LENGTH = 6;
-    /** Default longest gap between a scanner's keystrokes. */
-    public static final long DEFAULT_MAX_GAP_NANOS = 35_000_000L;
 
     private final long maxGapNanos;
     private final StringBuilder burst = new StringBuilder();

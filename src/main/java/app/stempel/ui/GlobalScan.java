@@ -12,9 +12,9 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 
 /**
- * Lets a scan work from any screen. Watches every keystroke of the window; a scanner burst that ends in
- * Enter while focus is elsewhere than the counter's search box is taken away from whatever had focus
- * (including the one character that reached it before the burst was recognised) and handed over.
+ * Lets a scan work from any screen. Watches every keystroke of the window without taking any; when a
+ * scanner burst ends in Enter while focus is elsewhere than the counter's search box, the Enter is
+ * taken, the burst is removed from the field it was typed into, and the scan is handed over.
  */
 public final class GlobalScan {
 
@@ -33,35 +33,34 @@ public final class GlobalScan {
     }
 
     public void install(Scene scene) {
-        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> typed(scene, e));
+        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            String ch = e.getCharacter();
+            if (!ch.isEmpty() && !Character.isISOControl(ch.charAt(0))) {
+                detector.onChar(ch.charAt(0), System.nanoTime());
+            }
+        });
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER && !counterOwns.test(scene.getFocusOwner())) {
-                detector.onEnter(System.nanoTime()).ifPresent(text -> {
-                    e.consume();
-                    onScan.accept(text);
-                });
+            if (e.getCode() != KeyCode.ENTER) {
+                return;
+            }
+            var scan = detector.onEnter(System.nanoTime());
+            Node focus = scene.getFocusOwner();
+            if (scan.isPresent() && !counterOwns.test(focus)) {
+                e.consume();
+                if (focus instanceof TextInputControl field) {
+                    removeTyped(field, scan.get());
+                }
+                onScan.accept(scan.get());
             }
         });
     }
 
-    private void typed(Scene scene, KeyEvent e) {
-        String ch = e.getCharacter();
-        if (ch.isEmpty() || Character.isISOControl(ch.charAt(0))) {
-            return;
-        }
-        boolean continues = detector.onChar(ch.charAt(0), System.nanoTime());
-        Node focus = scene.getFocusOwner();
-        if (!continues || counterOwns.test(focus)) {
-            return;
-        }
-        e.consume();
-        if (detector.burstLength() == 2 && focus instanceof TextInputControl field) {
-            // the burst's first character went into this field before it could be recognised
-            int caret = field.getCaretPosition();
-            String text = field.getText();
-            if (caret > 0 && text != null && text.charAt(caret - 1) == detector.burstStart()) {
-                field.deleteText(caret - 1, caret);
-            }
+    /** Takes the scanned characters back out of the field they were typed into. */
+    private static void removeTyped(TextInputControl field, String scanned) {
+        int caret = field.getCaretPosition();
+        String text = field.getText();
+        if (text != null && caret >= scanned.length() && text.substring(0, caret).endsWith(scanned)) {
+            field.deleteText(caret - scanned.length(), caret);
         }
     }
 }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class ScanDetectorTest {
 
     private static final long MS = 1_000_000L;
-    private final ScanDetector detector = new ScanDetector(ScanDetector.DEFAULT_MAX_GAP_NANOS);
+    private final ScanDetector detector = new ScanDetector(app.stempel.Screens.DEFAULT_SCAN_GAP.toNanos());
 
     private long type(String text, long start, long gapMs) {
         long t = start;

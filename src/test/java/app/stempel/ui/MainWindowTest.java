@@ -13,10 +13,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import app.stempel.App;
+import app.stempel.Screens;
 import app.stempel.Services;
+import app.stempel.core.Actor;
 import app.stempel.store.Database;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
@@ -30,6 +33,12 @@ class MainWindowTest {
 
     @TempDir
     Path dir;
+    private Stage stage;
+
+    @Start
+    void start(Stage primary) {
+        this.stage = primary;
+    }
 
     private FxTaskRunner tasks;
     private MainViewModel model;
@@ -40,8 +49,7 @@ class MainWindowTest {
         I18n i18n = new I18n(language);
         model = new MainViewModel(tasks, i18n, () -> Services.open(dir, Clock.systemUTC()));
         WaitForAsyncUtils.asyncFx(() -> {
-            Stage stage = new Stage();
-            stage.setScene(App.scene(model, i18n, () -> quit.set(true)));
+            stage.setScene(App.scene(model, i18n, screens(i18n), () -> quit.set(true)));
             stage.show();
             model.open();
         }).get(10, TimeUnit.SECONDS);
@@ -49,7 +57,6 @@ class MainWindowTest {
 
     @AfterEach
     void closeDatabase() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> robotStages().forEach(Stage::close)).get(5, TimeUnit.SECONDS);
         if (tasks != null) {
             tasks.close();
         }
@@ -58,8 +65,8 @@ class MainWindowTest {
         }
     }
 
-    private static java.util.List<Stage> robotStages() {
-        return javafx.stage.Window.getWindows().stream().filter(Stage.class::isInstance).map(Stage.class::cast).toList();
+    private Screens screens(I18n i18n) {
+        return new Screens(model, tasks, i18n, Actor.system("test"), Screens.DEFAULT_SCAN_GAP);
     }
 
     private void waitForPhase(MainViewModel.Phase phase) throws Exception {
@@ -139,8 +146,7 @@ class MainWindowTest {
             return Services.open(dir, Clock.systemUTC());
         });
         WaitForAsyncUtils.asyncFx(() -> {
-            Stage stage = new Stage();
-            stage.setScene(App.scene(model, i18n, () -> { }));
+            stage.setScene(App.scene(model, i18n, screens(i18n), () -> { }));
             stage.show();
             model.open();
         }).get(10, TimeUnit.SECONDS);

@@ -1,0 +1,321 @@
+package app.stempel.counter;
+
+import static app.stempel.store.schema.Tables.LEDGER_ENTRY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import app.stempel.App;
+import app.stempel.Screens;
+import app.stempel.Services;
+import app.stempel.members.MemberService.Enrolled;
+import app.stempel.testing.TestShop;
+import app.stempel.ui.FxTaskRunner;
+import app.stempel.ui.I18n;
+import app.stempel.ui.Language;
+import app.stempel.ui.MainViewModel;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+/**
+ * The counter driven as a cashier drives it: a scanner typing digits and Enter, a person typing names,
+ * the stamp, redeem and undo keys; checked against what is on screen and what the ledger holds.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CounterScreenTest {
+
+    /** Slower than a real scanner, so a loaded test machine still counts the robot's typing as a burst. */
+    private static final Duration SCAN_GAP = Duration.ofMillis(150);
+    /** A person's pace, well above {@link #SCAN_GAP}. */
+    private static final int HUMAN_MS = 200;
+
+    @TempDir
+    Path dir;
+    private Stage stage;
+    private Services shop;
+    private FxTaskRunner tasks;
+    private MainViewModel main;
+
+    @Start
+    void start(Stage primary) {
+        this.stage = primary;
+    }
+
+    @BeforeEach
+    void seed() {
+        shop = TestShop.open(dir, Clock.systemUTC());
+    }
+
+    private void show(FxRobot robot, Language language) throws Exception {
+        tasks = new FxTaskRunner(2, 64);
+        I18n i18n = new I18n(language);
+        main = new MainViewModel(tasks, i18n, () -> shop);
+        Screens screens = new Screens(main, tasks, i18n, TestShop.TILL, SCAN_GAP);
+        lastScreens = screens;
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setScene(App.scene(main, i18n, screens, () -> { }));
+            stage.show();
+            stage.toFront();
+            main.open();
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.phaseProperty().get() == MainViewModel.Phase.READY);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#counter-search").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, stage::isFocused);
+        waitForFocus(robot, "#counter-search");
+        // the headless toolkit can drop the very first keystroke into a new window; a click settles it
+        robot.clickOn("#counter-search");
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (tasks != null) {
+            tasks.close();
+        }
+        shop.close();
+    }
+
+    // --- helpers a cashier would recognise
+
+    private void scan(FxRobot robot, String text) {
+        robot.write(text, 0);
+        // the robot's keystrokes are queued events: let them all arrive before Enter, as a scanner's do
+        if (stage.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl field) {
+            try {
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> field.getText().endsWith(text));
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("typed " + text + " but " + field.getId() + " holds " + field.getText());
+            }
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.ENTER);
+        settle();
+    }
+
+    private void typeLikeAPerson(FxRobot robot, String text) {
+        robot.write(text, HUMAN_MS);
+        settle();
+    }
+
+    private void press(FxRobot robot, KeyCode key) {
+        robot.type(key);
+        settle();
+    }
+
+    private void settle() {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !main.phaseProperty().get().equals(MainViewModel.Phase.OPENING)
+                    && !busy());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private boolean busy() {
+        CounterViewModel vm = lastScreens == null ? null : lastScreens.counter();
+        return vm != null && vm.busyProperty().get();
+    }
+
+    private Screens lastScreens;
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private static void waitForText(FxRobot robot, String id, java.util.function.Predicate<String> ok) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(id).tryQuery()
+                    .map(n -> ok.test(((Label) n).getText())).orElse(false));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(id + " shows " + robot.lookup(id).tryQuery().map(n -> "\"" + ((Label) n).getText() + "\"")
+                    .orElse("nothing") + "; message: " + robot.lookup("#counter-message").tryQuery()
+                    .map(n -> ((Label) n).getText()).orElse("none"));
+        }
+    }
+
+    private void waitForFocus(FxRobot robot, String id) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            Node focus = stage.getScene().getFocusOwner();
+            return focus != null && ("#" + focus.getId()).equals(id);
+        });
+    }
+
+    private int ledger(String kind) {
+        return shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq(kind));
+    }
+
+    // --- the tests
+
+    @Test
+    void scanOfAKnownCardShowsTheMemberAndKeepsFocusForTheNextScan(FxRobot robot) throws Exception {
+        Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
+        show(robot, Language.ENGLISH);
+
+        scan(robot, ola.cardNumber());
+
+        waitForText(robot, "#member-name", "Ola Nordmann"::equals);
+        assertThat(text(robot, "#stamp-count")).isEqualTo("0/5");
+        assertThat(text(robot, "#member-tier")).isEqualTo("New");
+        assertThat(text(robot, "#member-facts")).startsWith("0 visits · no visits yet");
+        waitForFocus(robot, "#counter-search");
+    }
+
+    @Test
+    void f2StampsAndTheLedgerHoldsIt(FxRobot robot) throws Exception {
+        Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
+        show(robot, Language.ENGLISH);
+        scan(robot, ola.cardNumber());
+        waitForText(robot, "#member-name", "Ola Nordmann"::equals);
+
+        press(robot, KeyCode.F2);
+
+        waitForText(robot, "#stamp-count", "1/5"::equals);
+        assertThat(text(robot, "#counter-message")).isEqualTo("1 stamp added for Ola Nordmann.");
+        assertThat(ledger("STAMP")).isEqualTo(1);
+        waitForFocus(robot, "#counter-search");
+    }
+
+    @Test
+    void anAmountTypedFirstIsRecordedWithTheStamp(FxRobot robot) throws Exception {
+        Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
+        show(robot, Language.ENGLISH);
+        scan(robot, ola.cardNumber());
+        waitForText(robot, "#member-name", "Ola Nordmann"::equals);
+
+        robot.clickOn("#counter-amount");
+        robot.write("12,50");
+        press(robot, KeyCode.F2);
+
+        waitForText(robot, "#stamp-count", "1/5"::equals);
+        assertThat(shop.db().dsl().select(LEDGER_ENTRY.AMOUNT_MINOR).from(LEDGER_ENTRY).fetchOne(0, Long.class))
+                .isEqualTo(1250L);
+    }
+
+    @Test
+    void aFullCardShowsRewardReadyAndF3RedeemsIt(FxRobot robot) throws Exception {
+        Enrolled kari = TestShop.withStamps(shop, "Kari", 5);
+        show(robot, Language.ENGLISH);
+        scan(robot, kari.cardNumber());
+
+        waitForText(robot, "#member-rewards", "1 reward ready: Free coffee"::equals);
+        assertThat(text(robot, "#stamp-count")).isEqualTo("5/5");
+
+        press(robot, KeyCode.F3);
+
+        waitForText(robot, "#stamp-count", "0/5"::equals);
+        assertThat(text(robot, "#counter-message")).isEqualTo("Reward redeemed: Free coffee.");
+        assertThat(ledger("REDEEM")).isEqualTo(1);
+    }
+
+    @Test
+    void f4UndoesTheLastStampAndTheLedgerKeepsBoth(FxRobot robot) throws Exception {
+        Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
+        show(robot, Language.ENGLISH);
+        scan(robot, ola.cardNumber());
+        waitForText(robot, "#member-name", "Ola Nordmann"::equals);
+        press(robot, KeyCode.F2);
+        waitForText(robot, "#stamp-count", "1/5"::equals);
+
+        press(robot, KeyCode.F4);
+
+        waitForText(robot, "#stamp-count", "0/5"::equals);
+        assertThat(ledger("STAMP")).isEqualTo(1);
+        assertThat(ledger("UNDO")).isEqualTo(1);
+        assertThat(shop.integrity().run().ok()).isTrue();
+    }
+
+    @Test
+    void eachBadScanGetsItsOwnMessageAndFocusStaysReady(FxRobot robot) throws Exception {
+        Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
+        String n = ola.cardNumber();
+        String wrongCheck = n.substring(0, 12) + (char) ('0' + (n.charAt(12) - '0' + 1) % 10);
+        String unknown = new app.stempel.cards.CardNumbers(new java.util.Random(77)).next();
+        show(robot, Language.ENGLISH);
+
+        scan(robot, unknown);
+        waitForText(robot, "#counter-message", t -> t.startsWith("Card " + unknown + " is not known here"));
+        waitForFocus(robot, "#counter-search");
+
+        scan(robot, wrongCheck);
+        waitForText(robot, "#counter-message", t -> t.startsWith("The number " + wrongCheck + " does not check out"));
+
+        scan(robot, n + n);
+        waitForText(robot, "#counter-message", t -> t.startsWith("The scanner sent the number twice"));
+
+        scan(robot, "ЙЦУКЕНГШЩЗХЪЖ");
+        waitForText(robot, "#counter-message", t -> t.startsWith("The scanner typed letters instead of digits"));
+
+        assertThat(robot.lookup("#member-panel").tryQuery()).isEmpty();
+        assertThat(ledger("STAMP")).isZero();
+        waitForFocus(robot, "#counter-search");
+    }
+
+    @Test
+    void namesAreFoundWithoutAccentsAndChosenWithArrowsAndEnter(FxRobot robot) throws Exception {
+        TestShop.enrol(shop, "Łukasz Nowak");
+        TestShop.enrol(shop, "Łucja Lis");
+        TestShop.enrol(shop, "Øyvind Berg");
+        show(robot, Language.ENGLISH);
+
+        typeLikeAPerson(robot, "lu");
+        @SuppressWarnings("unchecked")
+        ListView<CounterService.MemberRow> list = robot.lookup("#counter-results").queryAs(ListView.class);
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 2);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("search box has \"" + lastScreens.counter().queryProperty().get() + "\", list " + list.getItems());
+        }
+        assertThat(list.getItems()).extracting(CounterService.MemberRow::name).containsExactly("Łucja Lis", "Łukasz Nowak");
+
+        press(robot, KeyCode.DOWN);
+        press(robot, KeyCode.ENTER);
+        waitForText(robot, "#member-name", "Łukasz Nowak"::equals);
+
+        typeLikeAPerson(robot, "oyvind");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
+        press(robot, KeyCode.ENTER);
+        waitForText(robot, "#member-name", "Øyvind Berg"::equals);
+    }
+
+    @Test
+    void aScanOnAnotherScreenLandsOnTheCounter(FxRobot robot) throws Exception {
+        Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
+        show(robot, Language.ENGLISH);
+        robot.clickOn("#nav-settings");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#page-settings").tryQuery()).isPresent();
+
+        scan(robot, ola.cardNumber());
+
+        waitForText(robot, "#member-name", "Ola Nordmann"::equals);
+        assertThat(robot.lookup("#page-counter").tryQuery()).isPresent();
+    }
+
+    @Test
+    void theCounterSpeaksPolish(FxRobot robot) throws Exception {
+        Enrolled kasia = TestShop.withStamps(shop, "Kasia Wójcik", 2);
+        show(robot, Language.POLISH);
+        scan(robot, kasia.cardNumber());
+        waitForText(robot, "#member-name", "Kasia Wójcik"::equals);
+        assertThat(text(robot, "#member-rewards")).isEqualTo("Jeszcze 3 pieczątki do: Free coffee");
+        press(robot, KeyCode.F2);
+        waitForText(robot, "#counter-message", "Dodano 1 pieczątkę: Kasia Wójcik."::equals);
+        assertThat(text(robot, "#member-facts")).startsWith("3 wizyty · ostatnia wizyta dziś");
+    }
+}

@@ -1,0 +1,41 @@
+package app.stempel.testing;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Currency;
+
+import app.stempel.Services;
+import app.stempel.core.Actor;
+import app.stempel.members.MemberService.Enrolled;
+import app.stempel.members.MemberService.NewMember;
+
+/** A small shop on a real H2 file for tests: a 5-stamp "Free coffee" program in PLN. */
+public final class TestShop {
+
+    public static final Actor TILL = Actor.system("Till 1");
+
+    private TestShop() {
+    }
+
+    /** Opens the shop in {@code dir} with its program set up. */
+    public static Services open(Path dir, Clock clock) {
+        Services s = Services.open(dir, clock);
+        if (s.programs().current().isEmpty()) {
+            s.programs().startStampCard(5, "Free coffee", Currency.getInstance("PLN"));
+        }
+        return s;
+    }
+
+    public static Enrolled enrol(Services s, String name) {
+        return s.members().enrol(NewMember.named(name));
+    }
+
+    /** A member who already has {@code stamps} stamps (one visit each). */
+    public static Enrolled withStamps(Services s, String name, int stamps) {
+        Enrolled e = enrol(s, name);
+        for (int i = 0; i < stamps; i++) {
+            s.counter().stamp(e.memberId(), null, TILL);
+        }
+        return e;
+    }
+}
