@@ -24,11 +24,9 @@ public record Services(Path dataDir, Clock clock, Database db, MemberService mem
         Database db = Database.open(dataDir);
         LedgerService ledger = new LedgerService(db, clock);
         ProgramService programs = new ProgramService(db, clock);
-        return new Services(dataDir, clock, db,
-                new MemberService(db, clock, new CardNumbers(new SecureRandom())),
-                ledger,
-                programs,
-                new CounterService(db, clock, ledger, programs),
+        MemberService members = new MemberService(db, clock, new CardNumbers(new SecureRandom()));
+        return new Services(dataDir, clock, db, members, ledger, programs,
+                new CounterService(db, clock, ledger, programs, members),
                 new IntegrityCheck(db));
     }
 

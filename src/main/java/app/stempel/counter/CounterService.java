@@ -29,6 +29,7 @@ import app.stempel.cards.CardNumbers;
 import app.stempel.core.Actor;
 import app.stempel.core.Money;
 import app.stempel.ledger.LedgerService;
+import app.stempel.members.MemberService;
 import app.stempel.members.SearchText;
 import app.stempel.program.Program;
 import app.stempel.program.ProgramService;
@@ -48,11 +49,15 @@ public final class CounterService {
     private final LedgerService ledger;
     private final ProgramService programs;
 
-    public CounterService(Database db, Clock clock, LedgerService ledger, ProgramService programs) {
+    private final MemberService members;
+
+    public CounterService(Database db, Clock clock, LedgerService ledger, ProgramService programs,
+            MemberService members) {
         this.db = Objects.requireNonNull(db);
         this.clock = Objects.requireNonNull(clock);
         this.ledger = Objects.requireNonNull(ledger);
         this.programs = Objects.requireNonNull(programs);
+        this.members = Objects.requireNonNull(members);
     }
 
     // --- finding a member
@@ -321,6 +326,21 @@ public final class CounterService {
         int stamps = p.stampsFor(amount == null ? null : amount.minor());
         ledger.stamp(memberId, before.cardId(), stamps, amount, p.id(), actor);
         return new ActionResult(panel(memberId), null);
+    }
+
+    /**
+     * Enrols a new member with a new card; a customer moving over from a paper card brings
+     * {@code paperStamps}, entered once and recorded as such.
+     */
+    public MemberPanel enrol(MemberService.NewMember m, int paperStamps, Actor actor) {
+        if (paperStamps < 0) {
+            throw new IllegalArgumentException("paper stamps must not be negative");
+        }
+        MemberService.Enrolled e = members.enrol(m);
+        if (paperStamps > 0) {
+            ledger.paperStamps(e.memberId(), e.cardId(), paperStamps, programs.current().map(Program::id).orElse(null), actor);
+        }
+        return panel(e.memberId());
     }
 
     /** Redeems one reward, taking its stamps off. */

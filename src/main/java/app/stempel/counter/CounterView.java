@@ -29,6 +29,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.text.TextAlignment;
+import javafx.stage.FileChooser;
 
 /**
  * The cashier's screen: one search box that takes scans and names, the type-ahead list, and the member
@@ -100,7 +101,13 @@ public final class CounterView {
         busy.getStyleClass().add("counter-busy");
         busy.visibleProperty().bind(model.busyProperty());
 
-        HBox bar = new HBox(10, glass, search, amount, busy);
+        Button enrol = new Button(i18n.get("counter.enrol"), new FontIcon(Feather.USER_PLUS));
+        enrol.setId("counter-enrol");
+        enrol.getStyleClass().addAll("counter-enrol", Styles.LARGE);
+        enrol.setFocusTraversable(false);
+        enrol.setOnAction(e -> model.openEnrol());
+
+        HBox bar = new HBox(10, glass, search, amount, busy, enrol);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("search-bar");
         return bar;
@@ -160,11 +167,22 @@ public final class CounterView {
         StackPane panel = new StackPane();
         panel.getStyleClass().add("member-area");
         HBox.setHgrow(panel, Priority.ALWAYS);
+        EnrolView form = new EnrolView(model.enrol(), i18n, model::saveEnrol, () -> {
+            model.closeEnrol();
+            search.requestFocus();
+        });
         Runnable show = () -> {
             MemberPanel m = model.memberProperty().get();
-            panel.getChildren().setAll(m == null ? emptyPanel() : memberPanel(m));
+            if (model.enrolOpenProperty().get()) {
+                panel.getChildren().setAll(form.root());
+                Platform.runLater(form::focus);
+            } else {
+                panel.getChildren().setAll(m == null ? emptyPanel() : memberPanel(m));
+                search.requestFocus();
+            }
         };
         model.memberProperty().addListener((obs, old, now) -> show.run());
+        model.enrolOpenProperty().addListener((obs, old, now) -> show.run());
         show.run();
         HBox body = new HBox(16, results, panel);
         body.getStyleClass().add("counter-body");
@@ -274,9 +292,24 @@ public final class CounterView {
         redeem.setDisable(m.rewardsReady() == 0 || m.blocked());
         Button undo = action("undo", "counter.undo", Feather.ROTATE_CCW, model::undo);
         undo.setDisable(m.undoable() == null);
-        HBox row = new HBox(12, stamp, redeem, undo);
+        Button image = action("save-card", "counter.cardImage", Feather.IMAGE, () -> chooseCardImage(m));
+        image.setDisable(m.cardNumber() == null);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox row = new HBox(12, stamp, redeem, undo, gap, image);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
+    }
+
+    private void chooseCardImage(MemberPanel m) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(i18n.get("counter.cardImage"));
+        chooser.setInitialFileName(i18n.get("counter.cardImage.file", m.cardNumber()));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+        java.io.File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            model.saveCardImage(file.toPath());
+        }
     }
 
     private Button action(String id, String key, Feather icon, Runnable command) {
@@ -292,7 +325,18 @@ public final class CounterView {
     }
 
     private void keys(KeyEvent e) {
+        if (model.enrolOpenProperty().get()) {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                model.closeEnrol();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER) {
+                model.saveEnrol();
+                e.consume();
+            }
+            return;
+        }
         switch (e.getCode()) {
+            case F6 -> model.openEnrol();
             case F2 -> model.stamp();
             case F3 -> model.redeem();
             case F4 -> model.undo();

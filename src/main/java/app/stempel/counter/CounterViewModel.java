@@ -59,6 +59,9 @@ public final class CounterViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper moreResults = new ReadOnlyBooleanWrapper(false);
 
+    private final EnrolViewModel enrol;
+    private final ReadOnlyBooleanWrapper enrolOpen = new ReadOnlyBooleanWrapper(false);
+
     private long searchGeneration;
     private long actionGeneration;
     private SearchCursor nextPage;
@@ -70,6 +73,7 @@ public final class CounterViewModel {
         this.i18n = Objects.requireNonNull(i18n);
         this.clock = Objects.requireNonNull(clock);
         this.actor = Objects.requireNonNull(actor);
+        this.enrol = new EnrolViewModel(counter, tasks, i18n, clock, actor);
         query.addListener((obs, old, now) -> {
             if (!suppressSearch) {
                 search(now);
@@ -116,7 +120,52 @@ public final class CounterViewModel {
         return moreResults.getReadOnlyProperty();
     }
 
+    /** The enrolment form's own model. */
+    public EnrolViewModel enrol() {
+        return enrol;
+    }
+
+    /** The enrolment form is showing. */
+    public ReadOnlyBooleanProperty enrolOpenProperty() {
+        return enrolOpen.getReadOnlyProperty();
+    }
+
     // --- commands
+
+    /** Opens the enrolment form, starting from the name typed in the search box if it is one. */
+    public void openEnrol() {
+        String typed = query.get().strip();
+        boolean looksLikeName = !typed.isEmpty() && typed.chars().noneMatch(Character::isDigit) && !typed.contains("@");
+        enrol.reset(looksLikeName ? typed : "");
+        clearQuery();
+        enrolOpen.set(true);
+    }
+
+    public void closeEnrol() {
+        enrolOpen.set(false);
+    }
+
+    /** Saves the form; the new member then stands on the panel. */
+    public void saveEnrol() {
+        enrol.save(panel -> {
+            enrolOpen.set(false);
+            member.set(panel);
+            say(Tone.SUCCESS, i18n.get("enrol.done", panel.name(), panel.cardNumber()));
+        });
+    }
+
+    /** Saves the QR code of the card on the panel as a PNG, for sending by phone or printing. */
+    public void saveCardImage(java.nio.file.Path file) {
+        MemberPanel m = member.get();
+        if (m == null || m.cardNumber() == null || file == null) {
+            return;
+        }
+        String number = m.cardNumber();
+        run(() -> {
+            app.stempel.cards.QrCodes.writePng(number, 600, file);
+            return file;
+        }, f -> say(Tone.SUCCESS, i18n.get("counter.cardImage.saved", f.getFileName().toString())));
+    }
 
     /**
      * Enter in the search box. {@code scanned} says the text arrived as a scanner burst.

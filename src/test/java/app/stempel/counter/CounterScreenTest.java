@@ -308,6 +308,42 @@ class CounterScreenTest {
     }
 
     @Test
+    void aCustomerNobodyFindsIsEnrolledFromTheSearchWithTheirPaperStamps(FxRobot robot) throws Exception {
+        show(robot, Language.ENGLISH);
+        typeLikeAPerson(robot, "Zofia");
+        press(robot, KeyCode.ENTER);
+        waitForText(robot, "#counter-message", t -> t.startsWith("Nobody found"));
+
+        press(robot, KeyCode.F6);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#enrol-form").tryQuery().isPresent());
+        assertThat(robot.lookup("#enrol-name").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo("Zofia");
+        robot.write(" Lis");
+        robot.clickOn("#enrol-paper").write("3");
+        robot.clickOn("#enrol-consent");
+        press(robot, KeyCode.ENTER);
+
+        waitForText(robot, "#member-name", "Zofia Lis"::equals);
+        assertThat(text(robot, "#stamp-count")).isEqualTo("3/5");
+        assertThat(text(robot, "#counter-message")).startsWith("Welcome, Zofia Lis! Card 2");
+        assertThat(ledger("PAPER_STAMPS")).isEqualTo(1);
+        waitForFocus(robot, "#counter-search");
+    }
+
+    @Test
+    void theEnrolmentFormRefusesAMissingNameAndEscLeavesIt(FxRobot robot) throws Exception {
+        show(robot, Language.ENGLISH);
+        robot.clickOn("#counter-enrol");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#enrol-form").tryQuery().isPresent());
+        robot.clickOn("#enrol-save");
+        waitForText(robot, "#enrol-error", "Type the member's name."::equals);
+
+        press(robot, KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#enrol-form").tryQuery().isEmpty());
+        assertThat(shop.members().count()).isZero();
+        waitForFocus(robot, "#counter-search");
+    }
+
+    @Test
     void theCounterSpeaksPolish(FxRobot robot) throws Exception {
         Enrolled kasia = TestShop.withStamps(shop, "Kasia Wójcik", 2);
         show(robot, Language.POLISH);

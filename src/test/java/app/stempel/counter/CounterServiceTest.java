@@ -67,7 +67,7 @@ class CounterServiceTest {
         members = new MemberService(db, clock, new CardNumbers(new Random(11)));
         ProgramService programs = new ProgramService(db, clock);
         programs.startStampCard(5, "Free coffee", Currency.getInstance("PLN"));
-        counter = new CounterService(db, clock, new LedgerService(db, clock), programs);
+        counter = new CounterService(db, clock, new LedgerService(db, clock), programs, members);
     }
 
     @AfterEach
@@ -214,6 +214,17 @@ class CounterServiceTest {
         } while (cursor != null && pages < 10);
         assertThat(seen).hasSize(45).doesNotHaveDuplicates();
         assertThat(pages).isEqualTo(3);
+    }
+
+    @Test
+    void enrolmentWithPaperStampsRecordsThemOnceAsSuch() {
+        var panel = counter.enrol(new NewMember("Åse Lie", null, "ase@example.no", null, true), 3, ANNA);
+        assertThat(panel.name()).isEqualTo("Åse Lie");
+        assertThat(panel.stamps()).isEqualTo(3);
+        assertThat(panel.visits()).isZero();
+        assertThat(CardNumbers.isValid(panel.cardNumber())).isTrue();
+        assertThat(db.dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq("PAPER_STAMPS"))).isEqualTo(1);
+        assertThat(new IntegrityCheck(db).run().ok()).isTrue();
     }
 
     @Test

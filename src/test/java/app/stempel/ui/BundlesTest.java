@@ -59,6 +59,23 @@ class BundlesTest {
         }
     }
 
+    /** Texts with arguments go through MessageFormat, where an apostrophe is written twice; others not. */
+    @Test
+    void apostrophesAreWrittenForHowTheTextIsShown() throws IOException {
+        for (Language l : Language.values()) {
+            Properties p = load(l);
+            for (String key : p.stringPropertyNames()) {
+                String value = p.getProperty(key);
+                boolean formatted = value.contains("{");
+                if (formatted) {
+                    assertThat(value.replace("''", "")).as("%s in %s", key, l).doesNotContain("'");
+                } else {
+                    assertThat(value).as("%s in %s", key, l).doesNotContain("''");
+                }
+            }
+        }
+    }
+
     @Test
     void everyKeyIsUsedInTheCodeAndEveryUsedKeyExists() throws IOException {
         String code = mainSources();
