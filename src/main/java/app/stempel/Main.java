@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import app.stempel.cli.BenchmarkCommand;
 import app.stempel.cli.CheckCommand;
 import app.stempel.cli.Cli;
-import app.stempel.ui.Language;
+import app.stempel.core.Language;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,5 +1,6 @@
 package app.stempel.ui;
 
+import app.stempel.core.Language;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.util.MissingResourceException;

@@ -25,7 +25,7 @@ import app.stempel.members.MemberService.Enrolled;
 import app.stempel.testing.TestShop;
 import app.stempel.ui.FxTaskRunner;
 import app.stempel.ui.I18n;
-import app.stempel.ui.Language;
+import app.stempel.core.Language;
 import app.stempel.ui.MainViewModel;
 import javafx.scene.Node;
 import javafx.scene.control.Label;

@@ -18,7 +18,7 @@ import app.stempel.core.Money;
 import app.stempel.members.MemberService.Enrolled;
 import app.stempel.testing.TestShop;
 import app.stempel.ui.I18n;
-import app.stempel.ui.Language;
+import app.stempel.core.Language;
 import app.stempel.ui.SameThreadTaskRunner;
 
 class CounterViewModelTest {

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import app.stempel.Services;
 import app.stempel.testing.TestShop;
 import app.stempel.ui.I18n;
-import app.stempel.ui.Language;
+import app.stempel.core.Language;
 import app.stempel.ui.SameThreadTaskRunner;
 
 class EnrolViewModelTest {

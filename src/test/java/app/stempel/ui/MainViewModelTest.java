@@ -1,5 +1,6 @@
 package app.stempel.ui;
 
+import app.stempel.core.Language;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

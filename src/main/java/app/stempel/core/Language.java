@@ -1,4 +1,4 @@
-package app.stempel.ui;
+package app.stempel.core;
 
 import java.util.ArrayList;
 import java.util.Arrays;

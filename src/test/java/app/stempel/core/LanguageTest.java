@@ -1,5 +1,6 @@
-package app.stempel.ui;
+package app.stempel.core;
 
+import app.stempel.ui.I18n;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,0 +1,59 @@
+package app.stempel.settings;
+
+import static app.stempel.store.schema.Tables.SETTING;
+
+import java.util.Currency;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import app.stempel.store.Database;
+import app.stempel.core.Language;
+
+/** The shop's settings, stored as keys and values in the database so every till shares them. */
+public final class SettingsService {
+
+    /** Keys of the settings. */
+    public static final String SHOP_NAME = "shop.name";
+    public static final String CURRENCY = "shop.currency";
+    public static final String LANGUAGE = "shop.language";
+    public static final String OWNER_PIN = "owner.pin";
+
+    private final Database db;
+
+    public SettingsService(Database db) {
+        this.db = Objects.requireNonNull(db);
+    }
+
+    public Optional<String> get(String key) {
+        return db.dsl().select(SETTING.SETTING_VALUE).from(SETTING).where(SETTING.SETTING_KEY.eq(key))
+                .fetchOptional(SETTING.SETTING_VALUE);
+    }
+
+    /** Stores several settings in one durable transaction. */
+    public void putAll(Map<String, String> values) {
+        db.write(tx -> {
+            values.forEach((key, value) -> {
+                if (tx.fetchExists(SETTING, SETTING.SETTING_KEY.eq(key))) {
+                    tx.update(SETTING).set(SETTING.SETTING_VALUE, value).where(SETTING.SETTING_KEY.eq(key)).execute();
+                } else {
+                    tx.insertInto(SETTING).set(SETTING.SETTING_KEY, key).set(SETTING.SETTING_VALUE, value).execute();
+                }
+            });
+            return null;
+        });
+    }
+
+    /** True once the first-run setup has been done. */
+    public boolean isSetUp() {
+        return get(SHOP_NAME).isPresent();
+    }
+
+    public Optional<Language> language() {
+        return get(LANGUAGE).map(Language::fromCode);
+    }
+
+    public Optional<Currency> currency() {
+        return get(CURRENCY).map(Currency::getInstance);
+    }
+}
