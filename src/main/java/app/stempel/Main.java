@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import app.stempel.cli.CheckCommand;
 import app.stempel.cli.Cli;
+import app.stempel.cli.DemoCommand;
 import app.stempel.ui.Language;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "stempel", mixinStandardHelpOptions = true, version = "Stempel 0.1",
         description = "Loyalty cards for a small shop. Without a command, opens the window.",
-        subcommands = {CheckCommand.class})
+        subcommands = {CheckCommand.class, DemoCommand.class})
 public final class Main implements Callable<Integer> {
 
     private Path dataDirOption;
