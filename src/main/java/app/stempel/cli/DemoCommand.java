@@ -64,9 +64,10 @@ public final class DemoCommand implements Callable<Integer> {
             long start = System.nanoTime();
             DemoData.Result result;
             try {
-                result = new DemoData(db, Clock.systemDefaultZone()).fill(settings, (done, total, visitsDone) ->
-                        line.show(done, total, String.format(Locale.ROOT, "%,d/%,d members, %,d visits", done,
-                                total, visitsDone)));
+                result = new DemoData(db, Clock.systemDefaultZone()).fill(settings,
+                        (done, total, visitsDone, expected) -> line.show(done == total ? 1 : Math.min(visitsDone,
+                                expected * 99 / 100), done == total ? 1 : expected, String.format(Locale.ROOT,
+                                "%,d/%,d members, %,d visits", done, total, visitsDone)));
             } catch (DemoData.NotEmptyException e) {
                 throw new UserError(String.format(Locale.ROOT,
                         "demo: the shop already has %,d members; demo data goes into an empty shop (--force adds anyway)",

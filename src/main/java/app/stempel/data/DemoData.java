@@ -92,10 +92,14 @@ public final class DemoData {
         }
     }
 
-    /** Reports how far the work has got; called from the working thread after each batch. */
+    /**
+     * Reports how far the work has got; called from the working thread after each batch. Early members
+     * have longer histories than late ones, so the visits tell the share of work done better than the
+     * members; {@code visitsExpected} is an estimate and may be passed a little.
+     */
     @FunctionalInterface
     public interface Progress {
-        void update(long membersDone, long membersTotal, long visitsDone);
+        void update(long membersDone, long membersTotal, long visitsDone, long visitsExpected);
     }
 
     /** What was written. */
@@ -190,9 +194,11 @@ public final class DemoData {
         ShopCalendar calendar = new ShopCalendar(today.minusYears(settings.years()), today, now.toLocalTime());
         Population population = new Population(settings, calendar);
         double scale = settings.visits() == null ? 1.0 : population.scaleFor(settings.visits());
+        long expected = settings.visits() == null ? population.estimate(scale) : settings.visits();
         Setup setup = setUp(settings, calendar, now.getZone());
         long start = System.nanoTime();
-        Result result = db.dsl().connectionResult(c -> new Load(c, settings, population, setup, scale, progress).run());
+        Result result = db.dsl().connectionResult(c -> new Load(c, settings, population, setup, scale,
+                progress, expected).run());
         db.syncToDisk();
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("Demo data: {} members, {} visits, {} redemptions, {} rows in {} s ({} rows/s)", result.members(),
@@ -282,6 +288,13 @@ public final class DemoData {
             return scale;
         }
 
+        /** About how many visits {@code scale} gives, from the same sample. */
+        long estimate(double scale) {
+            int stride = Math.max(1, size() / SAMPLE);
+            int sampled = (size() + stride - 1) / stride;
+            return Math.round(count(stride, scale) * (double) size() / sampled);
+        }
+
         private long count(int stride, double scale) {
             long total = 0;
             for (int i = 0; i < size(); i += stride) {
@@ -361,6 +374,7 @@ public final class DemoData {
         private final Setup setup;
         private final double scale;
         private final Progress progress;
+        private final long expectedVisits;
         private final DemoNames names = new DemoNames();
         private final Set<String> cardNumbersIssued = new HashSet<>();
         private final CardNumbers cardNumbers;
@@ -393,13 +407,14 @@ public final class DemoData {
         private OffsetDateTime lastVisit;
 
         Load(Connection connection, Settings settings, Population population, Setup setup, double scale,
-                Progress progress) {
+                Progress progress, long expectedVisits) {
             this.connection = connection;
             this.settings = settings;
             this.population = population;
             this.setup = setup;
             this.scale = scale;
             this.progress = progress;
+            this.expectedVisits = expectedVisits;
             this.cardNumbers = new CardNumbers(stream(settings.seed(), STREAM_CARDS, 0));
             this.priceLevel = priceLevel(setup.currency());
             this.spendStep = Math.max(1, Math.round(10 * priceLevel));
@@ -631,7 +646,7 @@ public final class DemoData {
             }
             pendingMembers = 0;
             pendingEntries = 0;
-            progress.update(membersDone, population.size(), visits);
+            progress.update(membersDone, population.size(), visits, expectedVisits);
         }
 
         private void setString(PreparedStatement ps, int index, String value) throws SQLException {

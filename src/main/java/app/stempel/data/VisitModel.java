@@ -64,7 +64,7 @@ final class VisitModel {
             kind = Kind.REGULAR;
         }
         long day = enrolDay;
-        while (!calendar.isOpen(day) && day > calendar.firstDay()) {
+        while (day > calendar.firstDay() && r.nextDouble() * calendar.maxFactor() >= calendar.factor(day)) {
             day--;
         }
         int second = calendar.visitSecond(day, -1, r);
@@ -116,7 +116,7 @@ final class VisitModel {
         if (p.kind() == Kind.RARE) {
             for (int i = 0; i < p.extraVisits(); i++) {
                 long day = lastVisitDay + 1 + (long) (r.nextExponential() * 35);
-                while (day <= calendar.today() && !calendar.isOpen(day)) {
+                while (day <= calendar.today() && r.nextDouble() * calendar.maxFactor() >= calendar.factor(day)) {
                     day++;
                 }
                 if (day > calendar.today()) {
