@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -387,7 +388,7 @@ public final class DemoData {
         private PreparedStatement balanceInsert;
         private int pendingMembers;
         private int membersDone;
-        private long flushes;
+        private long committedRows;
         private int pendingEntries;
         private long nextEntryId;
         private long visits;
@@ -449,15 +450,11 @@ public final class DemoData {
                     if (pendingMembers >= BATCH) {
                         flush();
                     }
+                    if (rows - committedRows >= (long) BATCH * COMMIT_EVERY) {
+                        commit(memberBase + i + 2, cardBase + i + 2);
+                    }
                 }
-                flush();
-                connection.commit();
-                try (Statement s = connection.createStatement()) {
-                    restart(s, MEMBER.getName(), memberBase + n + 1);
-                    restart(s, CARD.getName(), cardBase + n + 1);
-                    restart(s, LEDGER_ENTRY.getName(), nextEntryId);
-                }
-                connection.commit();
+                commit(memberBase + n + 1, cardBase + n + 1);
                 return new Result(n, visits, redemptions, rows, scale);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -482,6 +479,22 @@ public final class DemoData {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+
+        /**
+         * Commits whole members only, with the identities moved past the explicit ids, so the shop is
+         * consistent and ready for the application even if the load stops half-way.
+         */
+        private void commit(long nextMember, long nextCard) throws SQLException {
+            flush();
+            try (Statement s = connection.createStatement()) {
+                restart(s, MEMBER.getName(), nextMember);
+                restart(s, CARD.getName(), nextCard);
+                restart(s, LEDGER_ENTRY.getName(), nextEntryId);
+            }
+            connection.commit();
+            committedRows = rows;
+            progress.update(membersDone, population.size(), visits, expectedVisits);
         }
 
         private void restart(Statement s, String table, long next) throws SQLException {
@@ -591,7 +604,7 @@ public final class DemoData {
                 lastVisit = time;
                 visits++;
             } catch (SQLException e) {
-                throw new org.jooq.exception.DataAccessException("demo visit", e);
+                throw new DataAccessException("cannot write a demo visit", e);
             }
         }
 
@@ -641,12 +654,8 @@ public final class DemoData {
             cardInsert.executeBatch();
             entryInsert.executeBatch();
             balanceInsert.executeBatch();
-            if (++flushes % COMMIT_EVERY == 0) {
-                connection.commit();
-            }
             pendingMembers = 0;
             pendingEntries = 0;
-            progress.update(membersDone, population.size(), visits, expectedVisits);
         }
 
         private void setString(PreparedStatement ps, int index, String value) throws SQLException {
