@@ -1,6 +1,9 @@
 package app.stempel.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -49,6 +52,18 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Add demo members even though the shop already has members.")
     private boolean force;
 
+    @Option(names = "--no-compact",
+            description = "Leave the database file as the load left it instead of compacting it (faster, larger).")
+    private boolean noCompact;
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     @Override
     public Integer call() {
         DemoData.Settings settings;
@@ -78,9 +93,18 @@ public final class DemoCommand implements Callable<Integer> {
                 line.finish();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            String file = "";
+            if (!noCompact) {
+                err.println("Compacting the database file...");
+                err.flush();
+                long compactStart = System.nanoTime();
+                db.closeCompacting();
+                file = String.format(Locale.ROOT, "; file compacted to %,.1f MB in %.1f s", size(db.file()) / 1048576.0,
+                        (System.nanoTime() - compactStart) / 1e9);
+            }
             out.printf(Locale.ROOT, "Demo shop ready: %,d members, %,d visits, %,d rewards redeemed in %.1f s "
-                    + "(%,d visits/s).%n", result.members(), result.visits(), result.redemptions(), seconds,
-                    Math.round(result.visits() / Math.max(seconds, 1e-3)));
+                    + "(%,d visits/s)%s.%n", result.members(), result.visits(), result.redemptions(), seconds,
+                    Math.round(result.visits() / Math.max(seconds, 1e-3)), file);
             out.flush();
             return 0;
         }

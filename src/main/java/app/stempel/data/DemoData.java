@@ -130,7 +130,7 @@ public final class DemoData {
     private static final int BATCH = 10_000;
     private static final int COMMIT_EVERY = 5;
     private static final double GROWTH = 1.5;
-    private static final int SAMPLE = 20_000;
+    private static final int SAMPLE = 50_000;
     private static final double TOLERANCE = 0.02;
     private static final int STAMPS_FOR_REWARD = 10;
     private static final long STAMP_VALUE_PLN = 150;

@@ -46,7 +46,7 @@ class DemoCommandTest {
     @Test
     void aSecondDemoIntoTheSameShopIsRefused() {
         String d = dir.toString();
-        assertThat(run("demo", "--members", "50", "--years", "1", "--data-dir", d)).isZero();
+        assertThat(run("demo", "--members", "50", "--years", "1", "--no-compact", "--data-dir", d)).isZero();
 
         assertThat(run("demo", "--members", "50", "--years", "1", "--data-dir", d)).isEqualTo(Cli.FAILED);
         assertThat(members()).isEqualTo(50);
