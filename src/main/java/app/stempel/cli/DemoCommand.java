@@ -56,6 +56,16 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Leave the database file as the load left it instead of compacting it (faster, larger).")
     private boolean noCompact;
 
+    /** Shows the share of visits written, held below 100 % until the last member is done. */
+    private static void show(ProgressLine line, long done, long total, long visitsDone, long expected) {
+        String detail = String.format(Locale.ROOT, "%,d/%,d members, %,d visits", done, total, visitsDone);
+        if (done == total) {
+            line.show(1, 1, detail);
+        } else {
+            line.show(Math.min(visitsDone, expected * 99 / 100), expected, detail);
+        }
+    }
+
     private static long size(Path file) {
         try {
             return Files.size(file);
@@ -80,13 +90,11 @@ public final class DemoCommand implements Callable<Integer> {
             DemoData.Result result;
             try {
                 result = new DemoData(db, Clock.systemDefaultZone()).fill(settings,
-                        (done, total, visitsDone, expected) -> line.show(done == total ? 1 : Math.min(visitsDone,
-                                expected * 99 / 100), done == total ? 1 : expected, String.format(Locale.ROOT,
-                                "%,d/%,d members, %,d visits", done, total, visitsDone)));
+                        (done, total, visitsDone, expected) -> show(line, done, total, visitsDone, expected));
             } catch (DemoData.NotEmptyException e) {
                 throw new UserError(String.format(Locale.ROOT,
-                        "demo: the shop already has %,d members; demo data goes into an empty shop (--force adds anyway)",
-                        e.members()));
+                        "demo: the shop already has %,d members; demo data goes into an empty shop "
+                        + "(--force adds anyway)", e.members()));
             } catch (IllegalArgumentException e) {
                 throw new UserError("demo: " + e.getMessage());
             } finally {
@@ -99,8 +107,8 @@ public final class DemoCommand implements Callable<Integer> {
                 err.flush();
                 long compactStart = System.nanoTime();
                 db.closeCompacting();
-                file = String.format(Locale.ROOT, "; file compacted to %,.1f MB in %.1f s", size(db.file()) / 1048576.0,
-                        (System.nanoTime() - compactStart) / 1e9);
+                file = String.format(Locale.ROOT, "; file compacted to %,.1f MB in %.1f s",
+                        size(db.file()) / 1048576.0, (System.nanoTime() - compactStart) / 1e9);
             }
             out.printf(Locale.ROOT, "Demo shop ready: %,d members, %,d visits, %,d rewards redeemed in %.1f s "
                     + "(%,d visits/s)%s.%n", result.members(), result.visits(), result.redemptions(), seconds,

@@ -593,7 +593,7 @@ public final class DemoData {
                 }
                 long amount = Math.max(spendStep * 10,
                         Math.round(typicalSpend * Math.exp(0.3 * details.nextGaussian()) / spendStep) * spendStep);
-                int earned = (int) ((long) (memberVisits + 1) * permille / 1000 - (long) memberVisits * permille / 1000);
+                int earned = (int) ((memberVisits + 1L) * permille / 1000 - (long) memberVisits * permille / 1000);
                 entry("STAMP", earned, 0, 1, amount, setup.currency(), time, till, cashier);
                 stamps += earned;
                 memberVisits++;
