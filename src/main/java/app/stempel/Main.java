@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import app.stempel.cli.BenchmarkCommand;
 import app.stempel.cli.CheckCommand;
 import app.stempel.cli.Cli;
+import app.stempel.cli.DemoCommand;
 import app.stempel.core.Language;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "stempel", mixinStandardHelpOptions = true, version = "Stempel 0.1",
         description = "Loyalty cards for a small shop. Without a command, opens the window.",
-        subcommands = {CheckCommand.class, BenchmarkCommand.class})
+        subcommands = {CheckCommand.class, DemoCommand.class, BenchmarkCommand.class})
 public final class Main implements Callable<Integer> {
 
     private Path dataDirOption;
