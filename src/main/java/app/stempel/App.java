@@ -2,12 +2,14 @@ package app.stempel;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.Callable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import app.stempel.core.Actor;
+import app.stempel.core.Language;
 import app.stempel.store.DataDir;
+import app.stempel.store.LocalPrefs;
 import app.stempel.ui.GlobalScan;
 import app.stempel.ui.FxTaskRunner;
 import app.stempel.ui.I18n;
@@ -33,6 +35,8 @@ public final class App extends Application {
 
     private FxTaskRunner tasks;
     private MainViewModel model;
+    private Stage stage;
+    private Path dataDir;
 
     static void launchWith(Main.Options opts) {
         options = opts;
@@ -41,23 +45,45 @@ public final class App extends Application {
 
     @Override
     public void start(Stage stage) {
-        Path dataDir = DataDir.resolve(options.dataDir());
-        I18n i18n = I18n.forLanguage(options.language());
+        dataDir = DataDir.resolve(options.dataDir());
         tasks = new FxTaskRunner(2, 64);
-        model = new MainViewModel(tasks, i18n, () -> Services.open(dataDir, Clock.systemDefaultZone()));
+        this.stage = stage;
+        Language language = options.language() != null ? options.language()
+                : new LocalPrefs(dataDir).language().map(Language::fromCode).orElse(Language.ofSystem());
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
             LOG.error("Uncaught on {}", t.getName(), e);
-            if (Platform.isFxApplicationThread()) {
+            if (Platform.isFxApplicationThread() && model != null) {
                 model.showError(e);
             }
         });
-
-        stage.setTitle(i18n.get("app.title"));
-        stage.setScene(scene(model, i18n, new Screens(model, tasks, i18n, Actor.system(tillName()), Screens.DEFAULT_SCAN_GAP), Platform::exit));
+        show(language, () -> Services.open(dataDir, Clock.systemDefaultZone()));
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         fitToScreen(stage);
         stage.show();
+    }
+
+    /**
+     * Builds the window in {@code language} and opens the shop through {@code opener}; again with the
+     * open shop when the first-run wizard chose another language.
+     */
+    private void show(Language language, Callable<Services> opener) {
+        I18n i18n = new I18n(language);
+        model = new MainViewModel(tasks, i18n, opener);
+        model.chosenLanguageProperty().addListener((obs, old, chosen) -> {
+            try {
+                new LocalPrefs(dataDir).setLanguage(chosen.code());
+            } catch (java.io.IOException e) {
+                LOG.warn("Could not remember the language", e);
+            }
+            if (chosen != language) {
+                Services open = model.servicesProperty().get();
+                show(chosen, () -> open);
+            }
+        });
+        stage.setTitle(i18n.get("app.title"));
+        stage.setScene(scene(model, i18n, new Screens(model, tasks, i18n, tillName(), Screens.DEFAULT_SCAN_GAP),
+                Platform::exit));
         model.open();
     }
 
@@ -76,8 +102,9 @@ public final class App extends Application {
     /** The main window's scene, with the theme and the app's stylesheet; also used by the UI tests. */
     public static Scene scene(MainViewModel model, I18n i18n, Screens screens, Runnable quit) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        MainWindow window = new MainWindow(model, i18n, screens::create, quit);
+        MainWindow window = new MainWindow(model, i18n, screens, quit);
         Scene scene = new Scene(window.root(), 1200, 760);
+        scene.getStylesheets().add(App.class.getResource("/settings/settings.css").toExternalForm());
         scene.getStylesheets().add(App.class.getResource("/ui/app.css").toExternalForm());
         scene.getStylesheets().add(App.class.getResource("/counter/counter.css").toExternalForm());
         new GlobalScan(screens.scanDetector(), screens::ownsScans, text -> {

@@ -10,6 +10,9 @@ import app.stempel.ledger.IntegrityCheck;
 import app.stempel.ledger.LedgerService;
 import app.stempel.members.MemberService;
 import app.stempel.program.ProgramService;
+import app.stempel.settings.CashierService;
+import app.stempel.settings.SettingsService;
+import app.stempel.settings.SetupService;
 import app.stempel.store.Database;
 
 /**
@@ -17,7 +20,8 @@ import app.stempel.store.Database;
  * Closing it closes the database.
  */
 public record Services(Path dataDir, Clock clock, Database db, MemberService members, LedgerService ledger,
-        ProgramService programs, CounterService counter, IntegrityCheck integrity) implements AutoCloseable {
+        ProgramService programs, CounterService counter, IntegrityCheck integrity, SettingsService settings,
+        CashierService cashiers, SetupService setup) implements AutoCloseable {
 
     /** Opens the database in {@code dataDir} (slow: call it off the JavaFX thread) and wires the services. */
     public static Services open(Path dataDir, Clock clock) {
@@ -25,9 +29,11 @@ public record Services(Path dataDir, Clock clock, Database db, MemberService mem
         LedgerService ledger = new LedgerService(db, clock);
         ProgramService programs = new ProgramService(db, clock);
         MemberService members = new MemberService(db, clock, new CardNumbers(new SecureRandom()));
+        SettingsService settings = new SettingsService(db);
+        CashierService cashiers = new CashierService(db, clock);
         return new Services(dataDir, clock, db, members, ledger, programs,
                 new CounterService(db, clock, ledger, programs, members),
-                new IntegrityCheck(db));
+                new IntegrityCheck(db), settings, cashiers, new SetupService(settings, programs, cashiers));
     }
 
     @Override

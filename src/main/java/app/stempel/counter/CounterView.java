@@ -239,6 +239,7 @@ public final class CounterView {
         Label count = new Label(i18n.get("counter.stampCount", CounterViewModel.stampsOnCard(m), m.stampsForReward()));
         count.setId("stamp-count");
         count.getStyleClass().add("stamp-count");
+        count.setMinWidth(Region.USE_PREF_SIZE);
         FlowPane card = stampCard(m);
         HBox stamps = new HBox(28, count, card);
         stamps.setAlignment(Pos.CENTER_LEFT);

@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import app.stempel.Services;
+import app.stempel.core.Language;
+import app.stempel.settings.CashierService.Cashier;
 import app.stempel.store.DatabaseException;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -23,8 +25,8 @@ public final class MainViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
 
-    /** Where the start-up stands. */
-    public enum Phase { OPENING, READY, FAILED }
+    /** Where the start-up stands: opening, first-run setup, choosing the cashier, working, or failed. */
+    public enum Phase { OPENING, SETUP, CASHIER, READY, FAILED }
 
     private final TaskRunner tasks;
     private final I18n i18n;
@@ -36,6 +38,9 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper location = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Services> services = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Cashier> cashier = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Language> chosenLanguage = new ReadOnlyObjectWrapper<>();
+    private int memberCount;
 
     public MainViewModel(TaskRunner tasks, I18n i18n, Callable<Services> opener) {
         this.tasks = Objects.requireNonNull(tasks);
@@ -74,6 +79,16 @@ public final class MainViewModel {
         return services.getReadOnlyProperty();
     }
 
+    /** Who is at the till, once chosen. */
+    public ReadOnlyObjectProperty<Cashier> cashierProperty() {
+        return cashier.getReadOnlyProperty();
+    }
+
+    /** The language chosen in the first-run wizard, once it has run. */
+    public ReadOnlyObjectProperty<Language> chosenLanguageProperty() {
+        return chosenLanguage.getReadOnlyProperty();
+    }
+
     // --- commands
 
     /** Opens the database in the background; the window is usable for reading meanwhile. */
@@ -82,17 +97,48 @@ public final class MainViewModel {
         status.set(i18n.get("startup.opening"));
         tasks.run(() -> {
             Services s = opener.call();
-            return new Opened(s, s.members().count());
+            return new Opened(s, s.members().count(), s.settings().isSetUp());
         }, opened -> {
             services.set(opened.services());
+            memberCount = opened.memberCount();
             location.set(i18n.get("status.dataDir", opened.services().dataDir().toString()));
-            status.set(i18n.plural("status.members", opened.memberCount()));
-            phase.set(Phase.READY);
+            status.set(i18n.plural("status.members", memberCount));
+            phase.set(opened.setUp() ? Phase.CASHIER : Phase.SETUP);
         }, e -> {
             phase.set(Phase.FAILED);
             status.set(i18n.get("startup.failed"));
             showError(e);
         });
+    }
+
+    /** The first-run wizard finished; the shop's language is {@code language}. */
+    public void setupDone(Language language) {
+        chosenLanguage.set(language);
+        refreshCount();
+        phase.set(Phase.CASHIER);
+    }
+
+    /** The cashier at the till; the counter opens. */
+    public void cashierChosen(Cashier c) {
+        cashier.set(Objects.requireNonNull(c));
+        status.set(i18n.get("status.cashier", c.name()) + " · " + i18n.plural("status.members", memberCount));
+        page.set(Page.COUNTER);
+        phase.set(Phase.READY);
+    }
+
+    /** Another cashier takes over the till. */
+    public void changeCashier() {
+        if (phase.get() == Phase.READY) {
+            phase.set(Phase.CASHIER);
+        }
+    }
+
+    private void refreshCount() {
+        Services s = services.get();
+        tasks.run(() -> s.members().count(), n -> {
+            memberCount = n;
+            status.set(i18n.plural("status.members", n));
+        }, this::showError);
     }
 
     public void select(Page p) {
@@ -110,6 +156,6 @@ public final class MainViewModel {
         error.set("");
     }
 
-    private record Opened(Services services, int memberCount) {
+    private record Opened(Services services, int memberCount, boolean setUp) {
     }
 }

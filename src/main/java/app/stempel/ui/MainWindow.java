@@ -3,7 +3,6 @@ package app.stempel.ui;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -42,12 +41,9 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final Map<Page, Node> pages = new EnumMap<>(Page.class);
     private final Runnable quit;
-    private final Function<Page, Node> screens;
+    private final ScreenFactory screens;
 
-    /**
-     * @param screens makes a page's screen once the shop is open; null for a page not built yet
-     */
-    public MainWindow(MainViewModel model, I18n i18n, Function<Page, Node> screens, Runnable quit) {
+    public MainWindow(MainViewModel model, I18n i18n, ScreenFactory screens, Runnable quit) {
         this.model = Objects.requireNonNull(model);
         this.i18n = Objects.requireNonNull(i18n);
         this.screens = Objects.requireNonNull(screens);
@@ -111,6 +107,8 @@ public final class MainWindow {
         Runnable show = () -> content.getChildren().setAll(switch (model.phaseProperty().get()) {
             case OPENING -> opening;
             case FAILED -> failed;
+            case SETUP -> screens.setup();
+            case CASHIER -> screens.cashierChoice();
             case READY -> pages.computeIfAbsent(model.pageProperty().get(), this::screen);
         });
         model.phaseProperty().addListener((obs, old, now) -> show.run());
@@ -150,7 +148,7 @@ public final class MainWindow {
     }
 
     private Node screen(Page p) {
-        Node built = screens.apply(p);
+        Node built = screens.page(p);
         return built != null ? built : placeholder(p);
     }
 
@@ -184,9 +182,16 @@ public final class MainWindow {
         location.setMinWidth(0);
         location.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
         status.setMinWidth(Region.USE_PREF_SIZE);
+        Button change = new Button(i18n.get("status.changeCashier"), new FontIcon(Feather.REPEAT));
+        change.setId("change-cashier");
+        change.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        change.setFocusTraversable(false);
+        change.visibleProperty().bind(model.phaseProperty().isEqualTo(MainViewModel.Phase.READY));
+        change.managedProperty().bind(change.visibleProperty());
+        change.setOnAction(e -> model.changeCashier());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox line = new HBox(12, status, gap, location);
+        HBox line = new HBox(12, status, change, gap, location);
         line.getStyleClass().add("status-line");
         line.setAlignment(Pos.CENTER_LEFT);
         status.visibleProperty().bind(Bindings.isNotEmpty(status.textProperty()));

@@ -66,7 +66,7 @@ class CounterScreenTest {
         tasks = new FxTaskRunner(2, 64);
         I18n i18n = new I18n(language);
         main = new MainViewModel(tasks, i18n, () -> shop);
-        Screens screens = new Screens(main, tasks, i18n, TestShop.TILL, SCAN_GAP);
+        Screens screens = new Screens(main, tasks, i18n, TestShop.TILL.till(), SCAN_GAP);
         lastScreens = screens;
         WaitForAsyncUtils.asyncFx(() -> {
             stage.setScene(App.scene(main, i18n, screens, () -> { }));
@@ -74,6 +74,9 @@ class CounterScreenTest {
             stage.toFront();
             main.open();
         }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.phaseProperty().get() == MainViewModel.Phase.CASHIER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".cashier-button").tryQuery().isPresent());
+        robot.clickOn(TestShop.CASHIER);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.phaseProperty().get() == MainViewModel.Phase.READY);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#counter-search").tryQuery().isPresent());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, stage::isFocused);
@@ -188,6 +191,9 @@ class CounterScreenTest {
         waitForText(robot, "#stamp-count", "1/5"::equals);
         assertThat(text(robot, "#counter-message")).isEqualTo("1 stamp added for Ola Nordmann.");
         assertThat(ledger("STAMP")).isEqualTo(1);
+        var entry = shop.db().dsl().fetchSingle(LEDGER_ENTRY);
+        assertThat(entry.getCashierId()).isEqualTo(shop.cashiers().active().get(0).id());
+        assertThat(entry.getTill()).isEqualTo(TestShop.TILL.till());
         waitForFocus(robot, "#counter-search");
     }
 

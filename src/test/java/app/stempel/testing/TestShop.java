@@ -6,6 +6,8 @@ import java.util.Currency;
 
 import app.stempel.Services;
 import app.stempel.core.Actor;
+import app.stempel.core.Language;
+import app.stempel.settings.SetupService;
 import app.stempel.members.MemberService.Enrolled;
 import app.stempel.members.MemberService.NewMember;
 
@@ -17,11 +19,15 @@ public final class TestShop {
     private TestShop() {
     }
 
-    /** Opens the shop in {@code dir} with its program set up. */
+    /** Name of the cashier every test shop has. */
+    public static final String CASHIER = "Anna";
+
+    /** Opens the shop in {@code dir}, set up as the first-run wizard would, with cashier {@value #CASHIER}. */
     public static Services open(Path dir, Clock clock) {
         Services s = Services.open(dir, clock);
-        if (s.programs().current().isEmpty()) {
-            s.programs().startStampCard(5, "Free coffee", Currency.getInstance("PLN"));
+        if (!s.settings().isSetUp()) {
+            s.setup().apply(new SetupService.Setup("Kafé Test", Currency.getInstance("PLN"), Language.ENGLISH, 5,
+                    "Free coffee", "1234", CASHIER), true);
         }
         return s;
     }

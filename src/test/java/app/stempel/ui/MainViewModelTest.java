@@ -31,7 +31,7 @@ class MainViewModelTest {
         model.open();
 
         try (Services s = model.servicesProperty().get()) {
-            assertThat(model.phaseProperty().get()).isEqualTo(MainViewModel.Phase.READY);
+            assertThat(model.phaseProperty().get()).isEqualTo(MainViewModel.Phase.SETUP);
             assertThat(model.statusProperty().get()).isEqualTo("2 members");
             assertThat(model.locationProperty().get()).contains(dir.toString());
             assertThat(model.errorProperty().get()).isEmpty();

@@ -1,10 +1,10 @@
 package app.stempel.ui;
 
-import app.stempel.core.Language;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -20,44 +20,60 @@ import org.testfx.util.WaitForAsyncUtils;
 import app.stempel.App;
 import app.stempel.Screens;
 import app.stempel.Services;
-import app.stempel.core.Actor;
+import app.stempel.core.Language;
+import app.stempel.settings.PinHasher;
+import app.stempel.settings.SettingsService;
 import app.stempel.store.Database;
-import javafx.application.Platform;
+import app.stempel.testing.TestShop;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
-/** Drives the real main window headless, as a person would: watch it open, click, use shortcuts. */
+/** Drives the real main window headless, as a person would: first run, cashier, screens, shortcuts. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
 
     @TempDir
     Path dir;
     private Stage stage;
+    private FxTaskRunner tasks;
+    private MainViewModel model;
+    private final AtomicBoolean quit = new AtomicBoolean();
 
     @Start
     void start(Stage primary) {
         this.stage = primary;
     }
 
-    private FxTaskRunner tasks;
-    private MainViewModel model;
-    private final AtomicBoolean quit = new AtomicBoolean();
-
-    private void show(FxRobot robot, Language language) throws Exception {
+    private void show(Language language, java.util.concurrent.Callable<Services> opener) throws Exception {
         tasks = new FxTaskRunner(2, 16);
         I18n i18n = new I18n(language);
-        model = new MainViewModel(tasks, i18n, () -> Services.open(dir, Clock.systemUTC()));
+        model = new MainViewModel(tasks, i18n, opener);
+        Screens screens = new Screens(model, tasks, i18n, "Till 1", Screens.DEFAULT_SCAN_GAP);
         WaitForAsyncUtils.asyncFx(() -> {
-            stage.setScene(App.scene(model, i18n, screens(i18n), () -> quit.set(true)));
+            stage.setScene(App.scene(model, i18n, screens, () -> quit.set(true)));
             stage.show();
             model.open();
         }).get(10, TimeUnit.SECONDS);
     }
 
+    private void show(Language language) throws Exception {
+        show(language, () -> Services.open(dir, Clock.systemUTC()));
+    }
+
+    /** A shop already set up, opened by its cashier. */
+    private void openSetUpShop(FxRobot robot, Language language) throws Exception {
+        TestShop.open(dir, Clock.systemUTC()).close();
+        show(language);
+        waitForPhase(MainViewModel.Phase.CASHIER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".cashier-button").tryQuery().isPresent());
+        robot.clickOn(TestShop.CASHIER);
+        waitForPhase(MainViewModel.Phase.READY);
+    }
+
     @AfterEach
-    void closeDatabase() throws Exception {
+    void closeDatabase() {
         if (tasks != null) {
             tasks.close();
         }
@@ -66,47 +82,72 @@ class MainWindowTest {
         }
     }
 
-    private Screens screens(I18n i18n) {
-        return new Screens(model, tasks, i18n, Actor.system("test"), Screens.DEFAULT_SCAN_GAP);
-    }
-
     private void waitForPhase(MainViewModel.Phase phase) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.phaseProperty().get() == phase);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
     @Test
-    void windowOpensOnTheCounterWithTheShopSizeInTheStatusLine(FxRobot robot) throws Exception {
-        show(robot, Language.ENGLISH);
+    void aNewShopIsSetUpInTheWizardThenTheCashierOpensTheCounter(FxRobot robot) throws Exception {
+        show(Language.ENGLISH);
+        waitForPhase(MainViewModel.Phase.SETUP);
+        assertThat(robot.lookup("#nav-members").queryAs(ToggleButton.class).isDisabled()).isTrue();
+
+        robot.clickOn("#setup-shop").write("Kafé Łódka");
+        robot.clickOn("#setup-pin").write("2468");
+        robot.clickOn("#setup-pin-again").write("2468");
+        robot.clickOn("#setup-cashier").write("Ola");
+        robot.clickOn("#setup-start");
+        waitForPhase(MainViewModel.Phase.CASHIER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".cashier-button").tryQuery().isPresent());
+        robot.clickOn("Ola");
         waitForPhase(MainViewModel.Phase.READY);
 
         assertThat(robot.lookup("#page-counter").tryQuery()).isPresent();
-        assertThat(robot.lookup("#status").queryAs(Label.class).getText()).isEqualTo("0 members");
-        assertThat(robot.lookup("#location").queryAs(Label.class).getText()).contains(dir.toString());
-        assertThat(robot.lookup("#nav-counter").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(text(robot, "#status")).isEqualTo("Cashier: Ola · 0 members");
+        SettingsService settings = model.servicesProperty().get().settings();
+        assertThat(settings.get(SettingsService.SHOP_NAME)).contains("Kafé Łódka");
+        String pin = settings.get(SettingsService.OWNER_PIN).orElseThrow();
+        assertThat(pin).doesNotContain("2468");
+        assertThat(PinHasher.matches("2468", pin)).isTrue();
+        assertThat(model.servicesProperty().get().programs().current()).get()
+                .satisfies(p -> assertThat(p.stampsForReward()).isEqualTo(10));
+    }
+
+    @Test
+    void theWizardRefusesPinsThatDifferAndSavesNothing(FxRobot robot) throws Exception {
+        show(Language.ENGLISH);
+        waitForPhase(MainViewModel.Phase.SETUP);
+        robot.clickOn("#setup-shop").write("Bakeriet");
+        robot.clickOn("#setup-pin").write("2468");
+        robot.clickOn("#setup-pin-again").write("2469");
+        robot.clickOn("#setup-start");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !text(robot, "#setup-error").isEmpty());
+        assertThat(text(robot, "#setup-error")).isEqualTo("The two PINs are not the same. Type it again in both fields.");
+        assertThat(model.phaseProperty().get()).isEqualTo(MainViewModel.Phase.SETUP);
+        assertThat(model.servicesProperty().get().settings().isSetUp()).isFalse();
     }
 
     @Test
     void clickingTheNavigationShowsEachScreen(FxRobot robot) throws Exception {
-        show(robot, Language.ENGLISH);
-        waitForPhase(MainViewModel.Phase.READY);
-
+        openSetUpShop(robot, Language.ENGLISH);
         for (Page p : Page.values()) {
             robot.clickOn("#nav-" + p.id());
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(robot.lookup("#page-" + p.id()).tryQuery()).as(p.id()).isPresent();
             assertThat(robot.lookup("#nav-" + p.id()).queryAs(ToggleButton.class).isSelected()).isTrue();
         }
-        // clicking the selected button again keeps it selected
         robot.clickOn("#nav-settings");
         assertThat(robot.lookup("#nav-settings").queryAs(ToggleButton.class).isSelected()).isTrue();
     }
 
     @Test
     void keyboardShortcutsSwitchScreens(FxRobot robot) throws Exception {
-        show(robot, Language.ENGLISH);
-        waitForPhase(MainViewModel.Phase.READY);
-
+        openSetUpShop(robot, Language.ENGLISH);
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#page-reports").tryQuery()).isPresent();
@@ -114,23 +155,32 @@ class MainWindowTest {
     }
 
     @Test
-    void textsAreInTheChosenLanguage(FxRobot robot) throws Exception {
-        show(robot, Language.POLISH);
+    void anotherCashierCanTakeOverTheTill(FxRobot robot) throws Exception {
+        openSetUpShop(robot, Language.ENGLISH);
+        robot.clickOn("#change-cashier");
+        waitForPhase(MainViewModel.Phase.CASHIER);
+        robot.clickOn("#cashier-new").write("Piotr");
+        robot.type(KeyCode.ENTER);
         waitForPhase(MainViewModel.Phase.READY);
+        assertThat(text(robot, "#status")).startsWith("Cashier: Piotr");
+        assertThat(model.servicesProperty().get().cashiers().active()).extracting(c -> c.name())
+                .containsExactly("Anna", "Piotr");
+    }
 
+    @Test
+    void textsAreInTheChosenLanguage(FxRobot robot) throws Exception {
+        openSetUpShop(robot, Language.POLISH);
         assertThat(robot.lookup("#nav-counter").queryAs(ToggleButton.class).getText()).isEqualTo("Kasa");
         assertThat(robot.lookup("#nav-members").queryAs(ToggleButton.class).getText()).isEqualTo("Klienci");
-        assertThat(robot.lookup("#status").queryAs(Label.class).getText()).isEqualTo("0 klientów");
+        assertThat(text(robot, "#status")).isEqualTo("Kasjer: Anna · 0 klientów");
     }
 
     @Test
     void aSecondCopyOnTheSameDataFolderGetsAClearMessageAndCanQuit(FxRobot robot) throws Exception {
         try (Database other = Database.open(dir)) {
-            show(robot, Language.ENGLISH);
+            show(Language.ENGLISH);
             waitForPhase(MainViewModel.Phase.FAILED);
-
-            String message = robot.lookup("#startup-error").queryAs(Label.class).getText();
-            assertThat(message).startsWith("Stempel is already open on this computer");
+            assertThat(text(robot, "#startup-error")).startsWith("Stempel is already open on this computer");
             assertThat(robot.lookup("#nav-members").queryAs(ToggleButton.class).isDisabled()).isTrue();
             robot.clickOn("#quit");
             assertThat(quit).isTrue();
@@ -139,26 +189,17 @@ class MainWindowTest {
 
     @Test
     void navigationWaitsWhileTheDatabaseOpens(FxRobot robot) throws Exception {
-        tasks = new FxTaskRunner(1, 4);
-        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
-        I18n i18n = new I18n(Language.ENGLISH);
-        model = new MainViewModel(tasks, i18n, () -> {
+        CountDownLatch gate = new CountDownLatch(1);
+        show(Language.ENGLISH, () -> {
             gate.await(20, TimeUnit.SECONDS);
             return Services.open(dir, Clock.systemUTC());
         });
-        WaitForAsyncUtils.asyncFx(() -> {
-            stage.setScene(App.scene(model, i18n, screens(i18n), () -> { }));
-            stage.show();
-            model.open();
-        }).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-
         assertThat(robot.lookup("#opening-progress").tryQuery()).isPresent();
         assertThat(robot.lookup("#nav-members").queryAs(ToggleButton.class).isDisabled()).isTrue();
-        assertThat(robot.lookup("#status").queryAs(Label.class).getText()).isEqualTo("Opening the database…");
+        assertThat(text(robot, "#status")).isEqualTo("Opening the database…");
         gate.countDown();
-        waitForPhase(MainViewModel.Phase.READY);
-        assertThat(robot.lookup("#nav-members").queryAs(ToggleButton.class).isDisabled()).isFalse();
-        Platform.runLater(() -> { });
+        waitForPhase(MainViewModel.Phase.SETUP);
+        assertThat(robot.lookup("#setup").tryQuery()).isPresent();
     }
 }

@@ -1,0 +1,146 @@
+package app.stempel.settings;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import app.stempel.core.Language;
+import app.stempel.ui.I18n;
+import atlantafx.base.theme.Styles;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** The first-run wizard's one page. */
+public final class SetupView {
+
+    private final VBox root;
+
+    public SetupView(SetupViewModel model, I18n i18n, Consumer<Language> onDone) {
+        Objects.requireNonNull(model);
+        Label title = new Label(i18n.get("setup.title"), new FontIcon(Feather.AWARD));
+        title.getStyleClass().add(Styles.TITLE_2);
+        Label intro = new Label(i18n.get("setup.intro"));
+        intro.setWrapText(true);
+        intro.getStyleClass().add(Styles.TEXT_MUTED);
+
+        TextField shop = text("setup-shop", model.shopNameProperty());
+        ComboBox<String> currency = new ComboBox<>();
+        currency.setId("setup-currency");
+        currency.setEditable(true);
+        currency.getItems().setAll(SetupViewModel.CURRENCIES);
+        currency.valueProperty().bindBidirectional(model.currencyProperty());
+        ComboBox<Language> language = new ComboBox<>();
+        language.setId("setup-language");
+        language.getItems().setAll(Language.values());
+        language.valueProperty().bindBidirectional(model.languageProperty());
+        language.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Language l) {
+                return l == null ? "" : i18n.get(switch (l) {
+                    case ENGLISH -> "language.en";
+                    case POLISH -> "language.pl";
+                    case NORWEGIAN -> "language.nb";
+                    case RUSSIAN -> "language.ru";
+                });
+            }
+
+            @Override
+            public Language fromString(String s) {
+                return null;
+            }
+        });
+        TextField stamps = text("setup-stamps", model.stampsProperty());
+        stamps.setPrefColumnCount(4);
+        TextField reward = text("setup-reward", model.rewardProperty());
+        PasswordField pin = new PasswordField();
+        pin.setId("setup-pin");
+        pin.textProperty().bindBidirectional(model.pinProperty());
+        PasswordField pinAgain = new PasswordField();
+        pinAgain.setId("setup-pin-again");
+        pinAgain.textProperty().bindBidirectional(model.pinAgainProperty());
+        TextField cashier = text("setup-cashier", model.cashierProperty());
+
+        GridPane grid = new GridPane();
+        grid.setHgap(14);
+        grid.setVgap(10);
+        ColumnConstraints inputs = new ColumnConstraints();
+        inputs.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(new ColumnConstraints(), inputs);
+        int row = 0;
+        row(grid, row++, i18n.get("setup.shop"), shop);
+        row(grid, row++, i18n.get("setup.currency"), currency);
+        row(grid, row++, i18n.get("setup.language"), language);
+        row(grid, row++, i18n.get("setup.stamps"), stamps);
+        row(grid, row++, i18n.get("setup.reward"), reward);
+        row(grid, row++, i18n.get("setup.pin"), pin);
+        row(grid, row++, i18n.get("setup.pinAgain"), pinAgain);
+        row(grid, row, i18n.get("setup.cashier"), cashier);
+
+        Label error = new Label();
+        error.setId("setup-error");
+        error.getStyleClass().add(Styles.DANGER);
+        error.setWrapText(true);
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        ProgressBar progress = new ProgressBar();
+        progress.setId("setup-progress");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.progressProperty().bind(model.progressProperty());
+        progress.visibleProperty().bind(model.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+
+        Button start = new Button(i18n.get("setup.start"), new FontIcon(Feather.CHECK));
+        start.setId("setup-start");
+        start.getStyleClass().add(Styles.ACCENT);
+        start.setDefaultButton(true);
+        start.disableProperty().bind(model.busyProperty());
+        start.setOnAction(e -> model.start(onDone));
+        Button demo = new Button(i18n.get("setup.demo"), new FontIcon(Feather.PLAY));
+        demo.setId("setup-demo");
+        demo.disableProperty().bind(model.busyProperty());
+        demo.setOnAction(e -> model.startWithDemo(onDone));
+        HBox buttons = new HBox(12, demo, start);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+
+        root = new VBox(16, title, intro, grid, error, progress, buttons);
+        root.setId("setup");
+        root.getStyleClass().add("setup");
+        root.setMaxWidth(680);
+        root.setMaxHeight(Region.USE_PREF_SIZE);
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    private static TextField text(String id, javafx.beans.property.StringProperty value) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.textProperty().bindBidirectional(value);
+        return f;
+    }
+
+    private static void row(GridPane grid, int row, String label, Node input) {
+        Label l = new Label(label);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        grid.add(l, 0, row);
+        grid.add(input, 1, row);
+    }
+}

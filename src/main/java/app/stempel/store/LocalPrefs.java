@@ -1,0 +1,56 @@
+package app.stempel.store;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * This till's own preferences ({@code stempel.properties} in the data folder): read before the
+ * database opens, so the window appears at once in the right language.
+ */
+public final class LocalPrefs {
+
+    static final String FILE_NAME = "stempel.properties";
+    private static final String LANGUAGE = "language";
+
+    private final Path file;
+
+    public LocalPrefs(Path dataDir) {
+        this.file = dataDir.resolve(FILE_NAME);
+    }
+
+    /** The language code chosen on this till, if any (a damaged file counts as none). */
+    public Optional<String> language() {
+        return read().map(p -> p.getProperty(LANGUAGE)).filter(s -> !s.isBlank());
+    }
+
+    public void setLanguage(String code) throws IOException {
+        Properties p = read().orElseGet(Properties::new);
+        p.setProperty(LANGUAGE, code);
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            p.store(w, "Stempel: this till's preferences");
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private Optional<Properties> read() {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Properties p = new Properties();
+            p.load(r);
+            return Optional.of(p);
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
