@@ -388,6 +388,7 @@ public final class CounterView {
             more.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             setGraphic(new VBox(2, name, more));
             setText(null);
+            setPrefWidth(0);
         }
     }
 }

@@ -76,6 +76,9 @@ public final class CounterViewModel {
         this.enrol = new EnrolViewModel(counter, tasks, i18n, clock, actor);
         query.addListener((obs, old, now) -> {
             if (!suppressSearch) {
+                if (now != null && !now.isBlank() && tone.get() != Tone.INFO) {
+                    say(Tone.INFO, "");
+                }
                 search(now);
             }
         });
@@ -138,6 +141,7 @@ public final class CounterViewModel {
         boolean looksLikeName = !typed.isEmpty() && typed.chars().noneMatch(Character::isDigit) && !typed.contains("@");
         enrol.reset(looksLikeName ? typed : "");
         clearQuery();
+        say(Tone.INFO, "");
         enrolOpen.set(true);
     }
 

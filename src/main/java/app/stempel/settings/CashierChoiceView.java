@@ -33,6 +33,7 @@ public final class CashierChoiceView {
     private final TaskRunner tasks;
     private final Consumer<Cashier> onChosen;
     private final Label error = new Label();
+    private final TextField newName = new TextField();
     private final I18n i18n;
 
     public CashierChoiceView(CashierService cashiers, TaskRunner tasks, I18n i18n, Consumer<Cashier> onChosen) {
@@ -44,7 +45,6 @@ public final class CashierChoiceView {
         title.getStyleClass().add(Styles.TITLE_2);
         names.setId("cashier-names");
         names.setAlignment(Pos.CENTER);
-        TextField newName = new TextField();
         newName.setId("cashier-new");
         newName.setPromptText(i18n.get("cashier.new.prompt"));
         Button add = new Button(i18n.get("cashier.add"), new FontIcon(Feather.USER_PLUS));
@@ -85,6 +85,9 @@ public final class CashierChoiceView {
             Label none = new Label(i18n.get("cashier.none"));
             none.getStyleClass().add(Styles.TEXT_MUTED);
             names.getChildren().add(none);
+            newName.requestFocus();
+        } else {
+            names.getChildren().get(0).requestFocus();
         }
     }
 

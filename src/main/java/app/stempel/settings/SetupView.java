@@ -124,6 +124,11 @@ public final class SetupView {
         root.getStyleClass().add("setup");
         root.setMaxWidth(680);
         root.setMaxHeight(Region.USE_PREF_SIZE);
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(shop::requestFocus);
+            }
+        });
     }
 
     public Node root() {
