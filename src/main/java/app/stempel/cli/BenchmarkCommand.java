@@ -1,6 +1,7 @@
 package app.stempel.cli;
 
 import static app.stempel.store.schema.Tables.CARD;
+import static app.stempel.store.schema.Tables.MEMBER;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -19,10 +20,13 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
 import org.jooq.Record2;
+import org.jooq.impl.DSL;
 
 import app.stempel.Main;
 import app.stempel.cards.CardNumbers;
 import app.stempel.core.Actor;
+import app.stempel.counter.CounterService;
+import app.stempel.program.ProgramService;
 import app.stempel.ledger.LedgerService;
 import app.stempel.members.MemberService;
 import app.stempel.store.DataDir;
@@ -57,6 +61,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     static final Map<String, Part> PARTS = new LinkedHashMap<>();
     static {
         PARTS.put("stamp", new StampPart());
+        PARTS.put("counter", new CounterPart());
     }
 
     @ParentCommand
@@ -223,7 +228,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             return cards;
         }
 
-        private static long[] time(Settings s, Runnable op) {
+        static long[] time(Settings s, Runnable op) {
             for (int i = 0; i < s.warmup(); i++) {
                 op.run();
             }
@@ -236,7 +241,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             return nanos;
         }
 
-        private static long[] timeLookups(Connection conn, List<String> numbers, Settings s, SplittableRandom random)
+        static long[] timeLookups(Connection conn, List<String> numbers, Settings s, SplittableRandom random)
                 throws SQLException {
             try (PreparedStatement ps = conn.prepareStatement("SELECT member_id FROM card WHERE card_number = ?")) {
                 long[] nanos = new long[s.count()];
@@ -259,6 +264,80 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 }
                 return nanos;
             }
+        }
+    }
+
+    /**
+     * The counter at this database's size: a scan (card number to the full member panel, as
+     * {@link CounterService#lookupCard} builds it) and type-ahead search, one sample per keystroke of a
+     * member's name typed letter by letter. Reference in the same run: the bare indexed card lookup.
+     * Reads only.
+     */
+    static final class CounterPart implements Part {
+        static final double SCAN_P99_MS = 50;
+        static final double SEARCH_P95_MS = 30;
+        static final int MAX_PREFIX = 8;
+
+        @Override
+        public Result run(Database db, Settings s, PrintWriter progress) {
+            SplittableRandom random = new SplittableRandom();
+            Clock clock = Clock.systemUTC();
+            LedgerService ledger = new LedgerService(db, clock);
+            ProgramService programs = new ProgramService(db, clock);
+            CounterService counter = new CounterService(db, clock, ledger, programs,
+                    new MemberService(db, clock, new CardNumbers(random)));
+            Long maxId = db.dsl().select(DSL.max(CARD.ID)).from(CARD).fetchOne(0, Long.class);
+            long maxCard = maxId == null ? 0 : maxId;
+            if (maxCard == 0) {
+                throw new UserError("the counter benchmark needs members: run 'demo' on this data folder first");
+            }
+            List<String> numbers = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (int round = 0; numbers.size() < 2_000; round++) {
+                if (round == 1_000) {
+                    throw new UserError("the counter benchmark found too few active cards in this data folder");
+                }
+                List<Long> ids = new ArrayList<>();
+                for (int i = 0; i < 500; i++) {
+                    ids.add(1 + random.nextLong(maxCard));
+                }
+                db.dsl().select(CARD.CARD_NUMBER, MEMBER.DISPLAY_NAME).from(CARD).join(MEMBER).on(MEMBER.ID.eq(CARD.MEMBER_ID))
+                        .where(CARD.ID.in(ids)).and(CARD.STATUS.eq("ACTIVE")).fetch()
+                        .forEach(r -> {
+                            numbers.add(r.value1());
+                            names.add(r.value2());
+                        });
+            }
+            int members = db.dsl().fetchCount(MEMBER);
+            progress.printf("counter: %,d scans over %,d members...%n", s.count(), members);
+            progress.flush();
+            long[] scans = StampPart.time(s, () -> {
+                if (!counter.lookupCard(numbers.get(random.nextInt(numbers.size()))).isFound()) {
+                    throw new IllegalStateException("a sampled card was not found");
+                }
+            });
+            progress.printf("counter: type-ahead, %,d keystrokes...%n", s.count());
+            progress.flush();
+            List<String> keystrokes = new ArrayList<>();
+            while (keystrokes.size() < s.count() + s.warmup()) {
+                String name = names.get(random.nextInt(names.size()));
+                for (int len = 1; len <= Math.min(MAX_PREFIX, name.length()); len++) {
+                    keystrokes.add(name.substring(0, len));
+                }
+            }
+            int[] next = {0};
+            long[] searches = StampPart.time(s, () -> counter.search(keystrokes.get(next[0]++), null, 25));
+            long[] lookup = db.dsl().connectionResult(conn -> StampPart.timeLookups(conn, numbers, s, random));
+
+            Timings scan = Timings.of(scans);
+            Timings search = Timings.of(searches);
+            List<Row> rows = List.of(
+                    new Row("scan: card number to member panel", scan),
+                    new Row("type-ahead search, one keystroke", search),
+                    new Row("bare indexed card-number lookup (JDBC)", Timings.of(lookup)));
+            boolean met = scan.p(99) <= SCAN_P99_MS && search.p(95) <= SEARCH_P95_MS;
+            return new Result(String.format(Locale.ROOT, "counter over %,d members", members), rows, 2,
+                    "scan p99 <= " + SCAN_P99_MS + " ms and search p95 <= " + SEARCH_P95_MS + " ms", met);
         }
     }
 

@@ -32,7 +32,11 @@ public final class Cli {
             PrintWriter err = cmd.getErr();
             err.println(describe(e, main));
             err.flush();
-            LoggerFactory.getLogger(Cli.class).error("Command {} failed", cmd.getCommandName(), e);
+            if (e instanceof UserError) {
+                LoggerFactory.getLogger(Cli.class).info("Command {} refused: {}", cmd.getCommandName(), e.getMessage());
+            } else {
+                LoggerFactory.getLogger(Cli.class).error("Command {} failed", cmd.getCommandName(), e);
+            }
             return FAILED;
         });
         return cl.execute(args);

@@ -79,6 +79,25 @@ class CliTest {
     }
 
     @Test
+    void theCounterBenchmarkMeasuresScansAndSearchesOnADemoShop() {
+        assertThat(run("demo", "--members", "300", "--years", "1", "--data-dir", dir.toString())).isZero();
+        out.reset();
+        assertThat(run("benchmark", "--only", "counter", "-n", "200", "--warmup", "20", "--data-dir", dir.toString()))
+                .isIn(0, BenchmarkCommand.TARGET_MISSED);
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(report).contains("counter over 300 members", "scan: card number to member panel",
+                "type-ahead search, one keystroke", "(reference)");
+        assertThat(run("check", "--data-dir", dir.toString())).isZero();
+    }
+
+    @Test
+    void theCounterBenchmarkOnAnEmptyShopSaysWhatToDo() {
+        assertThat(run("benchmark", "--only", "counter", "--data-dir", dir.toString())).isEqualTo(Cli.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("the counter benchmark needs members: run 'demo' on this data folder first");
+    }
+
+    @Test
     void anUnknownOptionIsRefusedWithUsage() {
         assertThat(run("check", "--frobnicate")).isNotZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown option: '--frobnicate'");
