@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import app.stempel.ui.Forms;
 import app.stempel.ui.I18n;
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
@@ -13,10 +14,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The enrolment form shown over the counter: Enter saves, Esc cancels. */
@@ -32,38 +31,26 @@ final class EnrolView {
 
         name.setId("enrol-name");
         name.textProperty().bindBidirectional(model.nameProperty());
-        TextField phone = field("enrol-phone", model.phoneProperty());
-        TextField email = field("enrol-email", model.emailProperty());
-        TextField birthday = field("enrol-birthday", model.birthdayProperty());
+        TextField phone = Forms.text("enrol-phone", model.phoneProperty());
+        TextField email = Forms.text("enrol-email", model.emailProperty());
+        TextField birthday = Forms.text("enrol-birthday", model.birthdayProperty());
         birthday.setPromptText(i18n.get("enrol.birthday.prompt"));
-        TextField paper = field("enrol-paper", model.paperStampsProperty());
+        TextField paper = Forms.text("enrol-paper", model.paperStampsProperty());
         paper.setPromptText("0");
         CheckBox consent = new CheckBox(i18n.get("enrol.consent"));
         consent.setId("enrol-consent");
         consent.selectedProperty().bindBidirectional(model.consentProperty());
         consent.setWrapText(true);
 
-        GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(10);
-        ColumnConstraints labels = new ColumnConstraints();
-        ColumnConstraints inputs = new ColumnConstraints();
-        inputs.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(labels, inputs);
-        row(grid, 0, i18n.get("enrol.name"), name);
-        row(grid, 1, i18n.get("enrol.phone"), phone);
-        row(grid, 2, i18n.get("enrol.email"), email);
-        row(grid, 3, i18n.get("enrol.birthday"), birthday);
-        row(grid, 4, i18n.get("enrol.paper"), paper);
+        GridPane grid = Forms.grid();
+        Forms.row(grid, 0, i18n.get("enrol.name"), name);
+        Forms.row(grid, 1, i18n.get("enrol.phone"), phone);
+        Forms.row(grid, 2, i18n.get("enrol.email"), email);
+        Forms.row(grid, 3, i18n.get("enrol.birthday"), birthday);
+        Forms.row(grid, 4, i18n.get("enrol.paper"), paper);
         grid.add(consent, 1, 5);
 
-        Label error = new Label();
-        error.setId("enrol-error");
-        error.getStyleClass().add(Styles.DANGER);
-        error.setWrapText(true);
-        error.textProperty().bind(model.errorProperty());
-        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        Label error = Forms.error("enrol-error", model.errorProperty());
 
         Button ok = new Button(i18n.get("enrol.save"), new FontIcon(Feather.CHECK));
         ok.setId("enrol-save");
@@ -94,17 +81,5 @@ final class EnrolView {
         name.end();
     }
 
-    private static TextField field(String id, javafx.beans.property.StringProperty value) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.textProperty().bindBidirectional(value);
-        return f;
-    }
 
-    private static void row(GridPane grid, int row, String label, Node input) {
-        Label l = new Label(label);
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        grid.add(l, 0, row);
-        grid.add(input, 1, row);
-    }
 }

@@ -7,6 +7,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import app.stempel.core.Language;
+import app.stempel.ui.Forms;
 import app.stempel.ui.I18n;
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
@@ -17,10 +18,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -38,7 +37,7 @@ public final class SetupView {
         intro.setWrapText(true);
         intro.getStyleClass().add(Styles.TEXT_MUTED);
 
-        TextField shop = text("setup-shop", model.shopNameProperty());
+        TextField shop = Forms.text("setup-shop", model.shopNameProperty());
         ComboBox<String> currency = new ComboBox<>();
         currency.setId("setup-currency");
         currency.setEditable(true);
@@ -64,40 +63,29 @@ public final class SetupView {
                 return null;
             }
         });
-        TextField stamps = text("setup-stamps", model.stampsProperty());
+        TextField stamps = Forms.text("setup-stamps", model.stampsProperty());
         stamps.setPrefColumnCount(4);
-        TextField reward = text("setup-reward", model.rewardProperty());
+        TextField reward = Forms.text("setup-reward", model.rewardProperty());
         PasswordField pin = new PasswordField();
         pin.setId("setup-pin");
         pin.textProperty().bindBidirectional(model.pinProperty());
         PasswordField pinAgain = new PasswordField();
         pinAgain.setId("setup-pin-again");
         pinAgain.textProperty().bindBidirectional(model.pinAgainProperty());
-        TextField cashier = text("setup-cashier", model.cashierProperty());
+        TextField cashier = Forms.text("setup-cashier", model.cashierProperty());
 
-        GridPane grid = new GridPane();
-        grid.setHgap(14);
-        grid.setVgap(10);
-        ColumnConstraints inputs = new ColumnConstraints();
-        inputs.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(), inputs);
+        GridPane grid = Forms.grid();
         int row = 0;
-        row(grid, row++, i18n.get("setup.shop"), shop);
-        row(grid, row++, i18n.get("setup.currency"), currency);
-        row(grid, row++, i18n.get("setup.language"), language);
-        row(grid, row++, i18n.get("setup.stamps"), stamps);
-        row(grid, row++, i18n.get("setup.reward"), reward);
-        row(grid, row++, i18n.get("setup.pin"), pin);
-        row(grid, row++, i18n.get("setup.pinAgain"), pinAgain);
-        row(grid, row, i18n.get("setup.cashier"), cashier);
+        Forms.row(grid, row++, i18n.get("setup.shop"), shop);
+        Forms.row(grid, row++, i18n.get("setup.currency"), currency);
+        Forms.row(grid, row++, i18n.get("setup.language"), language);
+        Forms.row(grid, row++, i18n.get("setup.stamps"), stamps);
+        Forms.row(grid, row++, i18n.get("setup.reward"), reward);
+        Forms.row(grid, row++, i18n.get("setup.pin"), pin);
+        Forms.row(grid, row++, i18n.get("setup.pinAgain"), pinAgain);
+        Forms.row(grid, row, i18n.get("setup.cashier"), cashier);
 
-        Label error = new Label();
-        error.setId("setup-error");
-        error.getStyleClass().add(Styles.DANGER);
-        error.setWrapText(true);
-        error.textProperty().bind(model.errorProperty());
-        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        Label error = Forms.error("setup-error", model.errorProperty());
 
         ProgressBar progress = new ProgressBar();
         progress.setId("setup-progress");
@@ -135,17 +123,5 @@ public final class SetupView {
         return root;
     }
 
-    private static TextField text(String id, javafx.beans.property.StringProperty value) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.textProperty().bindBidirectional(value);
-        return f;
-    }
 
-    private static void row(GridPane grid, int row, String label, Node input) {
-        Label l = new Label(label);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        grid.add(l, 0, row);
-        grid.add(input, 1, row);
-    }
 }
