@@ -31,8 +31,9 @@ public record Services(Path dataDir, Clock clock, Database db, MemberService mem
         MemberService members = new MemberService(db, clock, new CardNumbers(new SecureRandom()));
         SettingsService settings = new SettingsService(db);
         CashierService cashiers = new CashierService(db, clock);
-        return new Services(dataDir, clock, db, members, ledger, programs,
-                new CounterService(db, clock, ledger, programs, members),
+        CounterService counter = new CounterService(db, clock, ledger, programs, members);
+        settings.undoGrace().ifPresent(counter::setUndoGrace);
+        return new Services(dataDir, clock, db, members, ledger, programs, counter,
                 new IntegrityCheck(db), settings, cashiers, new SetupService(settings, programs, cashiers));
     }
 

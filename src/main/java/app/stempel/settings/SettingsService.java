@@ -18,6 +18,8 @@ public final class SettingsService {
     public static final String CURRENCY = "shop.currency";
     public static final String LANGUAGE = "shop.language";
     public static final String OWNER_PIN = "owner.pin";
+    /** Seconds after an action in which the counter's undo key still cancels it. */
+    public static final String UNDO_GRACE_SECONDS = "counter.undoGraceSeconds";
 
     private final Database db;
 
@@ -51,6 +53,18 @@ public final class SettingsService {
 
     public Optional<Language> language() {
         return get(LANGUAGE).map(Language::fromCode);
+    }
+
+    /** The undo grace period, if the owner set one; a value that is not a number of seconds counts as none. */
+    public Optional<java.time.Duration> undoGrace() {
+        return get(UNDO_GRACE_SECONDS).flatMap(v -> {
+            try {
+                long seconds = Long.parseLong(v.strip());
+                return seconds >= 0 ? Optional.of(java.time.Duration.ofSeconds(seconds)) : Optional.empty();
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     public Optional<Currency> currency() {

@@ -277,6 +277,7 @@ class CounterScreenTest {
         TestShop.enrol(shop, "Łukasz Nowak");
         TestShop.enrol(shop, "Łucja Lis");
         TestShop.enrol(shop, "Øyvind Berg");
+        TestShop.enrol(shop, "Ольга Иванова");
         show(robot, Language.ENGLISH);
 
         typeLikeAPerson(robot, "lu");
@@ -297,6 +298,11 @@ class CounterScreenTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
         press(robot, KeyCode.ENTER);
         waitForText(robot, "#member-name", "Øyvind Berg"::equals);
+
+        typeLikeAPerson(robot, "ольг");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
+        press(robot, KeyCode.ENTER);
+        waitForText(robot, "#member-name", "Ольга Иванова"::equals);
     }
 
     @Test

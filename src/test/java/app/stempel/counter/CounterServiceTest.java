@@ -169,6 +169,22 @@ class CounterServiceTest {
     }
 
     @Test
+    void theOwnersGracePeriodFromTheSettingsIsUsed() {
+        db.close();
+        try (app.stempel.Services s = app.stempel.Services.open(dir, clock)) {
+            s.settings().putAll(java.util.Map.of(app.stempel.settings.SettingsService.UNDO_GRACE_SECONDS, "30"));
+        }
+        try (app.stempel.Services s = app.stempel.Services.open(dir, clock)) {
+            assertThat(s.counter().undoGrace()).isEqualTo(Duration.ofSeconds(30));
+            s.settings().putAll(java.util.Map.of(app.stempel.settings.SettingsService.UNDO_GRACE_SECONDS, "soon"));
+        }
+        try (app.stempel.Services s = app.stempel.Services.open(dir, clock)) {
+            assertThat(s.counter().undoGrace()).isEqualTo(Duration.ofMinutes(2));
+        }
+        db = Database.open(dir);
+    }
+
+    @Test
     void undoAtTheEdgeOfTheGracePeriodStillWorks() {
         Enrolled e = members.enrol(NewMember.named("Ola"));
         counter.stamp(e.memberId(), null, ANNA);
