@@ -273,6 +273,31 @@ class CounterScreenTest {
     }
 
     @Test
+    void aBlockedCardSaysWhyAndStampsNothingButTheMemberIsStillFoundByName(FxRobot robot) throws Exception {
+        Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
+        shop.db().write(tx -> tx.update(app.stempel.store.schema.Tables.CARD)
+                .set(app.stempel.store.schema.Tables.CARD.STATUS, "BLOCKED")
+                .set(app.stempel.store.schema.Tables.CARD.BLOCKED_REASON, "LOST")
+                .set(app.stempel.store.schema.Tables.CARD.ACTIVE_MEMBER_ID, (Long) null)
+                .set(app.stempel.store.schema.Tables.CARD.BLOCKED_AT, java.time.OffsetDateTime.now())
+                .where(app.stempel.store.schema.Tables.CARD.ID.eq(ola.cardId())).execute());
+        show(robot, Language.ENGLISH);
+
+        scan(robot, ola.cardNumber());
+        waitForText(robot, "#counter-message", t -> t.equals("Card " + ola.cardNumber()
+                + " is blocked (reported lost). Nothing was stamped. Find the member by name."));
+        press(robot, KeyCode.F2);
+        assertThat(ledger("STAMP")).isZero();
+
+        typeLikeAPerson(robot, "ola");
+        @SuppressWarnings("unchecked")
+        ListView<CounterService.MemberRow> list = robot.lookup("#counter-results").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
+        press(robot, KeyCode.ENTER);
+        waitForText(robot, "#member-name", "Ola Nordmann"::equals);
+    }
+
+    @Test
     void namesAreFoundWithoutAccentsAndChosenWithArrowsAndEnter(FxRobot robot) throws Exception {
         TestShop.enrol(shop, "Łukasz Nowak");
         TestShop.enrol(shop, "Łucja Lis");
