@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 
 import app.stempel.cards.CardNumbers;
+import app.stempel.cards.CardService;
 import app.stempel.counter.CounterService;
 import app.stempel.ledger.IntegrityCheck;
 import app.stempel.ledger.LedgerService;
@@ -19,7 +20,8 @@ import app.stempel.store.Database;
  * The object graph of one open shop, wired by hand in one place: the database and the services on it.
  * Closing it closes the database.
  */
-public record Services(Path dataDir, Clock clock, Database db, MemberService members, LedgerService ledger,
+public record Services(Path dataDir, Clock clock, Database db, CardService cards, MemberService members,
+        LedgerService ledger,
         ProgramService programs, CounterService counter, IntegrityCheck integrity, SettingsService settings,
         CashierService cashiers, SetupService setup) implements AutoCloseable {
 
@@ -28,12 +30,13 @@ public record Services(Path dataDir, Clock clock, Database db, MemberService mem
         Database db = Database.open(dataDir);
         LedgerService ledger = new LedgerService(db, clock);
         ProgramService programs = new ProgramService(db, clock);
-        MemberService members = new MemberService(db, clock, new CardNumbers(new SecureRandom()));
+        CardService cards = new CardService(db, clock, new CardNumbers(new SecureRandom()));
+        MemberService members = new MemberService(db, clock, cards);
         SettingsService settings = new SettingsService(db);
         CashierService cashiers = new CashierService(db, clock);
         CounterService counter = new CounterService(db, clock, ledger, programs, members);
         settings.undoGrace().ifPresent(counter::setUndoGrace);
-        return new Services(dataDir, clock, db, members, ledger, programs, counter,
+        return new Services(dataDir, clock, db, cards, members, ledger, programs, counter,
                 new IntegrityCheck(db), settings, cashiers, new SetupService(settings, programs, cashiers));
     }
 

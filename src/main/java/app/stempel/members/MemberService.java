@@ -1,7 +1,6 @@
 package app.stempel.members;
 
 import static app.stempel.store.schema.Tables.BALANCE;
-import static app.stempel.store.schema.Tables.CARD;
 import static app.stempel.store.schema.Tables.MEMBER;
 import static app.stempel.store.schema.Tables.MEMBER_SEARCH;
 
@@ -10,9 +9,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
-import org.jooq.DSLContext;
-
 import app.stempel.cards.CardNumbers;
+import app.stempel.cards.CardService;
 import app.stempel.store.Database;
 
 /** Members and their cards: enrolment, counting. */
@@ -20,12 +18,17 @@ public final class MemberService {
 
     private final Database db;
     private final Clock clock;
-    private final CardNumbers cardNumbers;
+    private final CardService cards;
 
-    public MemberService(Database db, Clock clock, CardNumbers cardNumbers) {
+    public MemberService(Database db, Clock clock, CardService cards) {
         this.db = Objects.requireNonNull(db);
         this.clock = Objects.requireNonNull(clock);
-        this.cardNumbers = Objects.requireNonNull(cardNumbers);
+        this.cards = Objects.requireNonNull(cards);
+    }
+
+    /** With a card service of its own, drawing numbers from {@code cardNumbers}. */
+    public MemberService(Database db, Clock clock, CardNumbers cardNumbers) {
+        this(db, clock, new CardService(db, clock, cardNumbers));
     }
 
     /** What the enrolment form collects; everything but the name is optional. */
@@ -67,27 +70,9 @@ public final class MemberService {
             for (String term : SearchText.terms(m.name(), m.email())) {
                 tx.insertInto(MEMBER_SEARCH).set(MEMBER_SEARCH.TERM, term).set(MEMBER_SEARCH.MEMBER_ID, memberId).execute();
             }
-            String number = newCardNumber(tx);
-            long cardId = tx.insertInto(CARD)
-                    .set(CARD.CARD_NUMBER, number)
-                    .set(CARD.MEMBER_ID, memberId)
-                    .set(CARD.ACTIVE_MEMBER_ID, memberId)
-                    .set(CARD.STATUS, "ACTIVE")
-                    .set(CARD.ISSUED_AT, now)
-                    .returning(CARD.ID)
-                    .fetchOne(CARD.ID);
-            return new Enrolled(memberId, cardId, number);
+            CardService.Issued card = cards.issue(tx, memberId, now);
+            return new Enrolled(memberId, card.cardId(), card.cardNumber());
         });
-    }
-
-    /** A number never issued before, active or blocked. */
-    private String newCardNumber(DSLContext tx) {
-        while (true) {
-            String candidate = cardNumbers.next();
-            if (!tx.fetchExists(CARD, CARD.CARD_NUMBER.eq(candidate))) {
-                return candidate;
-            }
-        }
     }
 
     public int count() {
