@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import app.stempel.core.Language;
+import app.stempel.store.Backups;
 import app.stempel.store.DataDir;
 import app.stempel.store.LocalPrefs;
 import app.stempel.ui.GlobalScan;
@@ -70,6 +71,13 @@ public final class App extends Application {
     private void show(Language language, Callable<Services> opener) {
         I18n i18n = new I18n(language);
         model = new MainViewModel(tasks, i18n, opener);
+        model.servicesProperty().addListener((obs, old, open) -> {
+            if (open != null && old == null) {
+                tasks.run(() -> new Backups(dataDir, open.clock()).daily(open.db(), false),
+                        written -> written.ifPresent(f -> LOG.info("Daily backup {}", f)),
+                        e -> model.showProblem("error.backup"));
+            }
+        });
         model.chosenLanguageProperty().addListener((obs, old, chosen) -> {
             try {
                 new LocalPrefs(dataDir).setLanguage(chosen.code());
@@ -139,6 +147,12 @@ public final class App extends Application {
             tasks.shutdown(10);
         }
         if (services != null) {
+            try {
+                new Backups(dataDir, services.clock()).daily(services.db(), true)
+                        .ifPresent(f -> LOG.info("Backup on exit {}", f));
+            } catch (java.io.IOException | RuntimeException e) {
+                LOG.error("Backup on exit failed", e);
+            }
             services.close();
             LOG.info("Database closed");
         }

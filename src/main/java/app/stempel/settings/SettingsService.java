@@ -19,7 +19,7 @@ public final class SettingsService {
     public static final String LANGUAGE = "shop.language";
     public static final String OWNER_PIN = "owner.pin";
     /** Seconds after an action in which the counter's undo key still cancels it. */
-    public static final String UNDO_GRACE_SECONDS = "counter.undoGraceSeconds";
+    public static final String UNDO_GRACE_SECONDS = "shop.undoGraceSeconds";
 
     private final Database db;
 

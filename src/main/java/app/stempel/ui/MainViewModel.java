@@ -152,6 +152,11 @@ public final class MainViewModel {
         error.set(i18n.get(key));
     }
 
+    /** Shows the message of {@code key}; for problems the person should know of but that stop nothing. */
+    public void showProblem(String key) {
+        error.set(i18n.get(key));
+    }
+
     public void dismissError() {
         error.set("");
     }

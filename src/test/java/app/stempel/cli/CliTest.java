@@ -98,6 +98,30 @@ class CliTest {
     }
 
     @Test
+    void backupThenRestoreOnAnotherFolderGivesTheSameShop() throws Exception {
+        assertThat(run("demo", "--members", "100", "--years", "1", "--data-dir", dir.toString())).isZero();
+        Path zip = dir.resolveSibling(dir.getFileName() + "-backup.zip");
+        assertThat(run("backup", zip.toString(), "--data-dir", dir.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Backup written: " + zip);
+        Path other = dir.resolveSibling(dir.getFileName() + "-restored");
+        assertThat(run("restore", zip.toString(), "--data-dir", other.toString())).isZero();
+        out.reset();
+        assertThat(run("check", "--data-dir", other.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("OK: 100 members");
+        assertThat(run("backup", "--data-dir", dir.toString())).isZero();
+        assertThat(dir.resolve("backups")).isDirectoryContaining("glob:**stempel-*.zip");
+    }
+
+    @Test
+    void restoringSomethingThatIsNotABackupIsOneClearLineAndChangesNothing() throws Exception {
+        Path junk = java.nio.file.Files.writeString(dir.resolveSibling(dir.getFileName() + "-junk.zip"), "junk");
+        assertThat(run("restore", junk.toString(), "--data-dir", dir.toString())).isEqualTo(Cli.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo(junk + " is not a Stempel backup, or it is damaged. Nothing was changed.");
+        assertThat(dir.resolve("stempel.mv.db")).doesNotExist();
+    }
+
+    @Test
     void anUnknownOptionIsRefusedWithUsage() {
         assertThat(run("check", "--frobnicate")).isNotZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown option: '--frobnicate'");

@@ -1,0 +1,55 @@
+package app.stempel.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import app.stempel.Main;
+import app.stempel.store.Backups;
+import app.stempel.store.DataDir;
+import app.stempel.store.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code backup [FILE]}: a consistent copy of the database, to FILE or into the data folder's backups. */
+@Command(name = "backup", mixinStandardHelpOptions = true,
+        description = "Back the database up: to FILE, or as today's backup in the data folder (rotated).")
+public final class BackupCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private Main main;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "Where to write the backup (a .zip).")
+    private Path file;
+
+    @Override
+    public Integer call() throws IOException {
+        Path dataDir = DataDir.resolve(main.options().dataDir());
+        try (Database db = Database.open(dataDir)) {
+            Path written;
+            try {
+                if (file != null) {
+                    Backups.backup(db, file);
+                    written = file.toAbsolutePath();
+                } else {
+                    written = new Backups(dataDir, Clock.systemDefaultZone()).daily(db, true).orElseThrow();
+                }
+            } catch (IOException | org.jooq.exception.DataAccessException e) {
+                throw new UserError("Could not write the backup" + (file == null ? "" : " to " + file)
+                        + ": check the folder exists, is writable and has room.");
+            }
+            spec.commandLine().getOut().printf(Locale.ROOT, "Backup written: %s (%,.1f MB)%n", written,
+                    Files.size(written) / 1048576.0);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package app.stempel.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Backups of the shop's database: H2's online {@code BACKUP TO}, consistent while the tills keep
+ * stamping. Automatic ones live in {@code backups/} in the data folder, one a day
+ * ({@code stempel-YYYY-MM-DD.zip}), rotated to the last {@value #KEEP_DAILY} days plus one a week for
+ * {@value #KEEP_WEEKLY} weeks before that.
+ */
+public final class Backups {
+
+    /** Folder of the automatic backups inside the data folder. */
+    public static final String FOLDER = "backups";
+    static final int KEEP_DAILY = 7;
+    static final int KEEP_WEEKLY = 4;
+    private static final String PREFIX = "stempel-";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
+
+    private final Path dataDir;
+    private final Clock clock;
+
+    public Backups(Path dataDir, Clock clock) {
+        this.dataDir = Objects.requireNonNull(dataDir);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** Writes a consistent copy of the open database to {@code zip} (replacing the file if it exists). */
+    public static void backup(Database db, Path zip) throws IOException {
+        Path target = zip.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        Files.deleteIfExists(partial);
+        db.dsl().execute("BACKUP TO '" + partial.toString().replace("'", "''") + "'");
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Today's automatic backup, if there is none yet (or always, with {@code force}, as on closing), then
+     * rotation.
+     *
+     * @return the backup written, or empty if today's already existed
+     */
+    public Optional<Path> daily(Database db, boolean force) throws IOException {
+        Path today = folder().resolve(PREFIX + LocalDate.now(clock).format(DAY) + ".zip");
+        if (Files.exists(today) && !force) {
+            return Optional.empty();
+        }
+        backup(db, today);
+        rotate();
+        return Optional.of(today);
+    }
+
+    /** The automatic backups, newest first. */
+    public List<Path> list() throws IOException {
+        if (!Files.isDirectory(folder())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder())) {
+            return files.filter(f -> day(f).isPresent())
+                    .sorted(Comparator.comparing((Path f) -> day(f).orElseThrow()).reversed())
+                    .toList();
+        }
+    }
+
+    /** Deletes automatic backups beyond the last {@value #KEEP_DAILY} days and one per week for {@value #KEEP_WEEKLY} weeks. */
+    void rotate() throws IOException {
+        List<Path> all = list();
+        Set<Path> keep = new HashSet<>(all.subList(0, Math.min(KEEP_DAILY, all.size())));
+        Set<Long> weeks = new HashSet<>();
+        for (Path f : all.subList(Math.min(KEEP_DAILY, all.size()), all.size())) {
+            LocalDate d = day(f).orElseThrow();
+            long week = d.get(IsoFields.WEEK_BASED_YEAR) * 100L + d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+            if (weeks.size() < KEEP_WEEKLY && weeks.add(week)) {
+                keep.add(f);
+            }
+        }
+        for (Path f : all) {
+            if (!keep.contains(f)) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    /**
+     * Restores {@code zip} over the database in the data folder, which must not be open (the folder's lock
+     * is held throughout, so a running copy of Stempel makes this fail with {@link DatabaseException}). The backup is
+     * unpacked beside it, opened (which also brings its schema up to date) and checked with
+     * {@code check}; only then is the current database moved aside (kept, never deleted) and the
+     * restored one put in its place.
+     *
+     * @param check runs the integrity check on the opened copy; false refuses it
+     * @return where the database that was replaced now lies, or empty if there was none
+     * @throws RestoreException if the file is not a Stempel backup or fails the check; nothing changed
+     */
+    public Optional<Path> restore(Path zip, Predicate<Database> check) throws IOException {
+        Files.createDirectories(dataDir);
+        FolderLock lock = FolderLock.acquire(dataDir);
+        Path work = dataDir.resolve("restore-" + System.currentTimeMillis());
+        Files.createDirectories(work);
+        try {
+            unpack(zip, work.resolve(Database.FILE_NAME + ".mv.db"));
+            try (Database restored = Database.open(work)) {
+                if (!check.test(restored)) {
+                    throw new RestoreException(RestoreException.Reason.FAILS_CHECK, zip + " fails the integrity check");
+                }
+            } catch (DatabaseException e) {
+                throw new RestoreException(RestoreException.Reason.NOT_A_BACKUP, zip + " does not open: " + e.getMessage());
+            }
+            Path current = dataDir.resolve(Database.FILE_NAME + ".mv.db");
+            Optional<Path> aside = Optional.empty();
+            if (Files.exists(current)) {
+                Path kept = dataDir.resolve(Database.FILE_NAME + "-before-restore-"
+                        + LocalDate.now(clock).format(DAY) + "-" + System.currentTimeMillis() + ".mv.db");
+                Files.move(current, kept);
+                aside = Optional.of(kept);
+            }
+            Files.move(work.resolve(Database.FILE_NAME + ".mv.db"), current);
+            return aside;
+        } finally {
+            try {
+                deleteTree(work);
+            } finally {
+                lock.release();
+            }
+        }
+    }
+
+    /** Takes the one database file out of an H2 backup zip; anything else is not a Stempel backup. */
+    private static void unpack(Path zip, Path target) throws IOException {
+        if (!Files.isRegularFile(zip)) {
+            throw new RestoreException(RestoreException.Reason.NOT_A_BACKUP, zip + " is not a file");
+        }
+        boolean found = false;
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals(Database.FILE_NAME + ".mv.db") && !found) {
+                    copy(in, target);
+                    found = true;
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new RestoreException(RestoreException.Reason.NOT_A_BACKUP, zip + " is not a readable zip: " + e.getMessage());
+        }
+        if (!found) {
+            throw new RestoreException(RestoreException.Reason.NOT_A_BACKUP, zip + " holds no Stempel database");
+        }
+    }
+
+    private static void copy(InputStream in, Path target) throws IOException {
+        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private Path folder() {
+        return dataDir.resolve(FOLDER);
+    }
+
+    private static Optional<LocalDate> day(Path f) {
+        String name = f.getFileName().toString();
+        if (!name.startsWith(PREFIX) || !name.endsWith(".zip")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(name.substring(PREFIX.length(), name.length() - 4), DAY));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        List<Path> paths = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.forEach(paths::add);
+        }
+        paths.sort(Comparator.reverseOrder());
+        for (Path p : paths) {
+            Files.deleteIfExists(p);
+        }
+    }
+
+    /** A backup that cannot be restored; the current database is untouched. */
+    public static final class RestoreException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        /** Why. */
+        public enum Reason { NOT_A_BACKUP, FAILS_CHECK }
+
+        private final Reason reason;
+
+        RestoreException(Reason reason, String message) {
+            super(message);
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+    }
+}
