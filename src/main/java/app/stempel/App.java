@@ -13,6 +13,7 @@ import app.stempel.store.DataDir;
 import app.stempel.store.LocalPrefs;
 import app.stempel.ui.GlobalScan;
 import app.stempel.ui.FxTaskRunner;
+import app.stempel.ui.SystemFilePicker;
 import app.stempel.ui.I18n;
 import app.stempel.ui.MainViewModel;
 import app.stempel.ui.MainWindow;
@@ -66,7 +67,7 @@ public final class App extends Application {
 
     /**
      * Builds the window in {@code language} and opens the shop through {@code opener}; again with the
-     * open shop when the first-run wizard chose another language.
+     * open shop when the language changes or a backup was restored.
      */
     private void show(Language language, Callable<Services> opener) {
         I18n i18n = new I18n(language);
@@ -79,20 +80,42 @@ public final class App extends Application {
             }
         });
         model.chosenLanguageProperty().addListener((obs, old, chosen) -> {
-            try {
-                new LocalPrefs(dataDir).setLanguage(chosen.code());
-            } catch (java.io.IOException e) {
-                LOG.warn("Could not remember the language", e);
-            }
             if (chosen != language) {
-                Services open = model.servicesProperty().get();
-                show(chosen, () -> open);
+                restart(model.servicesProperty().get(), chosen, null, false);
+            } else {
+                remember(chosen);
             }
         });
+        Screens screens = new Screens(model, tasks, i18n, tillName(), Screens.DEFAULT_SCAN_GAP,
+                new SystemFilePicker(() -> stage), this::restart);
         stage.setTitle(i18n.get("app.title"));
-        stage.setScene(scene(model, i18n, new Screens(model, tasks, i18n, tillName(), Screens.DEFAULT_SCAN_GAP),
-                Platform::exit));
+        stage.setScene(scene(model, i18n, screens, Platform::exit));
         model.open();
+    }
+
+    /** The window afresh on the open shop, in {@code language}, keeping the cashier and the page. */
+    private void restart(Services open, Language language, String noticeKey, boolean problem) {
+        remember(language);
+        MainViewModel before = model;
+        show(language, () -> open);
+        if (before.cashierProperty().get() != null) {
+            model.resumeWith(before.cashierProperty().get(), before.pageProperty().get());
+        }
+        if (noticeKey != null) {
+            if (problem) {
+                model.showProblem(noticeKey);
+            } else {
+                model.showNotice(noticeKey);
+            }
+        }
+    }
+
+    private void remember(Language language) {
+        try {
+            new LocalPrefs(dataDir).setLanguage(language.code());
+        } catch (java.io.IOException e) {
+            LOG.warn("Could not remember the language", e);
+        }
     }
 
     /** On a small screen (a till's 1366 × 768, say) the window takes the whole visible area. */

@@ -1,9 +1,17 @@
 package app.stempel;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
 import app.stempel.core.Actor;
+import app.stempel.core.Language;
+import app.stempel.ledger.IntegrityCheck;
+import app.stempel.store.Backups;
+import app.stempel.settings.SettingsView;
+import app.stempel.settings.SettingsViewModel;
+import app.stempel.ui.FilePicker;
+import javafx.application.Platform;
 import app.stempel.counter.CounterView;
 import app.stempel.counter.CounterViewModel;
 import app.stempel.counter.ScanDetector;
@@ -36,19 +44,33 @@ public final class Screens implements ScreenFactory {
     private final I18n i18n;
     private final String till;
     private final Duration scanGap;
+    private final FilePicker files;
+    private final Restarter restarter;
     private CounterView counterView;
     private CounterViewModel counter;
+
+    /** Builds the window afresh on an open shop: after a language change or a restore. */
+    public interface Restarter {
+        /**
+         * @param noticeKey message to show once the window is back, or null
+         * @param problem whether that message reports a failure
+         */
+        void restart(Services open, Language language, String noticeKey, boolean problem);
+    }
 
     /**
      * @param till this computer's name in the ledger
      * @param scanGap longest gap between keystrokes that still counts as a scanner (see {@link ScanDetector})
      */
-    public Screens(MainViewModel main, TaskRunner tasks, I18n i18n, String till, Duration scanGap) {
+    public Screens(MainViewModel main, TaskRunner tasks, I18n i18n, String till, Duration scanGap, FilePicker files,
+            Restarter restarter) {
         this.main = Objects.requireNonNull(main);
         this.tasks = Objects.requireNonNull(tasks);
         this.i18n = Objects.requireNonNull(i18n);
         this.till = Objects.requireNonNull(till);
         this.scanGap = Objects.requireNonNull(scanGap);
+        this.files = Objects.requireNonNull(files);
+        this.restarter = Objects.requireNonNull(restarter);
     }
 
     /** A new detector with this shop's scanner timing. */
@@ -58,7 +80,39 @@ public final class Screens implements ScreenFactory {
 
     @Override
     public Node page(Page page) {
-        return page == Page.COUNTER ? counterView().root() : null;
+        return switch (page) {
+            case COUNTER -> counterView().root();
+            case SETTINGS -> settings();
+            default -> null;
+        };
+    }
+
+    private Node settings() {
+        Services s = main.servicesProperty().get();
+        SettingsViewModel model = new SettingsViewModel(s.db(), s.settings(), tasks, i18n,
+                language -> restarter.restart(s, language, null, false), zip -> restore(s, zip));
+        return new SettingsView(model, i18n, files).root();
+    }
+
+    /** Off the JavaFX thread: closes the shop, restores {@code zip} if it passes the check, reopens. */
+    private void restore(Services s, Path zip) throws Exception {
+        s.close();
+        Exception failure = null;
+        try {
+            new Backups(s.dataDir(), s.clock()).restore(zip, db -> new IntegrityCheck(db).run().ok());
+        } catch (Exception e) {
+            failure = e;
+        }
+        Services reopened = Services.open(s.dataDir(), s.clock());
+        String key = failure == null ? "settings.restore.done"
+                : failure instanceof Backups.RestoreException re && re.reason() == Backups.RestoreException.Reason.FAILS_CHECK
+                        ? "settings.restore.failsCheck"
+                        : failure instanceof Backups.RestoreException ? "settings.restore.notABackup" : "settings.restore.failed";
+        boolean problem = failure != null;
+        Platform.runLater(() -> restarter.restart(reopened, i18n.language(), key, problem));
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     @Override

@@ -37,6 +37,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper location = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper problem = new javafx.beans.property.ReadOnlyBooleanWrapper(true);
     private final ReadOnlyObjectWrapper<Services> services = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Cashier> cashier = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Language> chosenLanguage = new ReadOnlyObjectWrapper<>();
@@ -149,12 +150,41 @@ public final class MainViewModel {
     public void showError(Throwable e) {
         String key = e instanceof DatabaseException de ? de.messageKey() : "error.unexpected";
         LOG.error("Shown to the person as {}", key, e);
+        problem.set(true);
         error.set(i18n.get(key));
+    }
+
+    /** Whether the message in {@link #errorProperty()} reports a problem (otherwise it is good news). */
+    public javafx.beans.property.ReadOnlyBooleanProperty problemProperty() {
+        return problem.getReadOnlyProperty();
     }
 
     /** Shows the message of {@code key}; for problems the person should know of but that stop nothing. */
     public void showProblem(String key) {
+        problem.set(true);
         error.set(i18n.get(key));
+    }
+
+    /** Shows good news in the message bar (a restore that worked, say). */
+    public void showNotice(String key) {
+        problem.set(false);
+        error.set(i18n.get(key));
+    }
+
+    /** Opens the counter for {@code c} at once if the shop asks for a cashier: after a restart. */
+    public void resumeWith(Cashier c, Page at) {
+        phase.addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Phase> obs, Phase old, Phase now) {
+                if (now == Phase.CASHIER || now == Phase.FAILED) {
+                    phase.removeListener(this);
+                    if (now == Phase.CASHIER) {
+                        cashierChosen(c);
+                        page.set(at);
+                    }
+                }
+            }
+        });
     }
 
     public void dismissError() {

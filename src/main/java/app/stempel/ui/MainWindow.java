@@ -93,6 +93,11 @@ public final class MainWindow {
         Message banner = new Message(i18n.get("error.title"), "", new FontIcon(Feather.ALERT_TRIANGLE));
         banner.setId("error-banner");
         banner.getStyleClass().add(Styles.DANGER);
+        model.problemProperty().addListener((obs, old, isProblem) -> {
+            banner.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
+            banner.getStyleClass().add(isProblem ? Styles.DANGER : Styles.SUCCESS);
+            banner.setTitle(i18n.get(isProblem ? "error.title" : "notice.title"));
+        });
         banner.descriptionProperty().bind(model.errorProperty());
         banner.visibleProperty().bind(model.errorProperty().isNotEmpty()
                 .and(model.phaseProperty().isNotEqualTo(MainViewModel.Phase.FAILED)));

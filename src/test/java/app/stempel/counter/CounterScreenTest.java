@@ -20,6 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import app.stempel.App;
 import app.stempel.Screens;
+import app.stempel.testing.StubFiles;
 import app.stempel.Services;
 import app.stempel.members.MemberService.Enrolled;
 import app.stempel.testing.TestShop;
@@ -47,6 +48,8 @@ class CounterScreenTest {
 
     @TempDir
     Path dir;
+    private final StubFiles files = new StubFiles();
+    private final java.util.List<String> restarts = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Stage stage;
     private Services shop;
     private FxTaskRunner tasks;
@@ -66,7 +69,8 @@ class CounterScreenTest {
         tasks = new FxTaskRunner(2, 64);
         I18n i18n = new I18n(language);
         main = new MainViewModel(tasks, i18n, () -> shop);
-        Screens screens = new Screens(main, tasks, i18n, TestShop.TILL.till(), SCAN_GAP);
+        Screens screens = new Screens(main, tasks, i18n, TestShop.TILL.till(), SCAN_GAP, files,
+                (open, lang, key, problem) -> { });
         lastScreens = screens;
         WaitForAsyncUtils.asyncFx(() -> {
             stage.setScene(App.scene(main, i18n, screens, () -> { }));

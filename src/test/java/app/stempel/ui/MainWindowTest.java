@@ -19,6 +19,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import app.stempel.App;
 import app.stempel.Screens;
+import app.stempel.testing.StubFiles;
 import app.stempel.Services;
 import app.stempel.core.Language;
 import app.stempel.settings.PinHasher;
@@ -36,6 +37,9 @@ class MainWindowTest {
 
     @TempDir
     Path dir;
+    private final StubFiles files = new StubFiles();
+    private final java.util.List<String> restarts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<Services> reopened = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Stage stage;
     private FxTaskRunner tasks;
     private MainViewModel model;
@@ -50,7 +54,13 @@ class MainWindowTest {
         tasks = new FxTaskRunner(2, 16);
         I18n i18n = new I18n(language);
         model = new MainViewModel(tasks, i18n, opener);
-        Screens screens = new Screens(model, tasks, i18n, "Till 1", Screens.DEFAULT_SCAN_GAP);
+        Screens screens = new Screens(model, tasks, i18n, "Till 1", Screens.DEFAULT_SCAN_GAP, files,
+                (open, lang, key, problem) -> {
+                    restarts.add(String.valueOf(key));
+                    if (open != model.servicesProperty().get()) {
+                        reopened.add(open);
+                    }
+                });
         WaitForAsyncUtils.asyncFx(() -> {
             stage.setScene(App.scene(model, i18n, screens, () -> quit.set(true)));
             stage.show();
@@ -80,6 +90,7 @@ class MainWindowTest {
         if (model != null && model.servicesProperty().get() != null) {
             model.servicesProperty().get().close();
         }
+        reopened.forEach(Services::close);
     }
 
     private void waitForPhase(MainViewModel.Phase phase) throws Exception {
@@ -173,6 +184,65 @@ class MainWindowTest {
         assertThat(robot.lookup("#nav-counter").queryAs(ToggleButton.class).getText()).isEqualTo("Kasa");
         assertThat(robot.lookup("#nav-members").queryAs(ToggleButton.class).getText()).isEqualTo("Klienci");
         assertThat(text(robot, "#status")).isEqualTo("Kasjer: Anna · 0 klientów");
+    }
+
+    @Test
+    void backUpNowWritesTheFileThePersonChoseAndSaysWhere(FxRobot robot) throws Exception {
+        openSetUpShop(robot, Language.ENGLISH);
+        robot.clickOn("#nav-settings");
+        Path zip = dir.resolveSibling(dir.getFileName() + "-now.zip");
+        files.willSave(zip);
+        robot.clickOn("#settings-backup");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !text(robot, "#settings-message").isEmpty());
+        assertThat(text(robot, "#settings-message")).isEqualTo("Backup written to " + zip + ".");
+        assertThat(zip).exists();
+    }
+
+    @Test
+    void restoreAsksFirstThenBringsBackTheBackupsShop(FxRobot robot) throws Exception {
+        Path zip = dir.resolveSibling(dir.getFileName() + "-one.zip");
+        try (Services s = TestShop.open(dir, Clock.systemUTC())) {
+            TestShop.enrol(s, "Kari");
+            app.stempel.store.Backups.backup(s.db(), zip);
+            TestShop.enrol(s, "Ola");
+        }
+        openSetUpShop(robot, Language.ENGLISH);
+        robot.clickOn("#nav-settings");
+        files.willOpen(zip);
+        robot.clickOn("#settings-restore");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !text(robot, "#settings-restore-question").isEmpty());
+        assertThat(text(robot, "#settings-restore-question")).startsWith("Restore " + zip + "?");
+        assertThat(model.servicesProperty().get().members().count()).isEqualTo(2);
+
+        robot.clickOn("#settings-restore-yes");
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !restarts.isEmpty());
+        assertThat(restarts).containsExactly("settings.restore.done");
+        assertThat(reopened).singleElement().satisfies(s -> assertThat(s.members().count()).isEqualTo(1));
+    }
+
+    @Test
+    void restoringAFileThatIsNotABackupChangesNothing(FxRobot robot) throws Exception {
+        Path junk = java.nio.file.Files.writeString(dir.resolveSibling(dir.getFileName() + "-junk.zip"), "junk");
+        openSetUpShop(robot, Language.ENGLISH);
+        robot.clickOn("#nav-settings");
+        files.willOpen(junk);
+        robot.clickOn("#settings-restore");
+        robot.clickOn("#settings-restore-yes");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !restarts.isEmpty());
+        assertThat(restarts).containsExactly("settings.restore.notABackup");
+        assertThat(reopened).singleElement().satisfies(s -> assertThat(s.settings().isSetUp()).isTrue());
+    }
+
+    @Test
+    void theLanguageIsChangedInSettings(FxRobot robot) throws Exception {
+        openSetUpShop(robot, Language.ENGLISH);
+        robot.clickOn("#nav-settings");
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#settings-language").queryAs(javafx.scene.control.ComboBox.class)
+                .setValue(Language.NORWEGIAN)).get(5, TimeUnit.SECONDS);
+        robot.clickOn("#settings-language-apply");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !restarts.isEmpty());
+        assertThat(model.servicesProperty().get().settings().language()).contains(Language.NORWEGIAN);
     }
 
     @Test

@@ -1,0 +1,117 @@
+package app.stempel.settings;
+
+import java.util.Objects;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import app.stempel.core.Language;
+import app.stempel.ui.FilePicker;
+import app.stempel.ui.I18n;
+import atlantafx.base.theme.Styles;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** The settings screen: language, back up now, restore. The rest of the settings come with owner mode. */
+public final class SettingsView {
+
+    private final VBox root;
+
+    public SettingsView(SettingsViewModel model, I18n i18n, FilePicker files) {
+        Objects.requireNonNull(model);
+        Label title = new Label(i18n.get("nav.settings"), new FontIcon(Feather.SETTINGS));
+        title.getStyleClass().add(Styles.TITLE_2);
+
+        ComboBox<Language> language = new ComboBox<>();
+        language.setId("settings-language");
+        language.getItems().setAll(Language.values());
+        language.valueProperty().bindBidirectional(model.languageProperty());
+        language.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Language l) {
+                return l == null ? "" : i18n.get(switch (l) {
+                    case ENGLISH -> "language.en";
+                    case POLISH -> "language.pl";
+                    case NORWEGIAN -> "language.nb";
+                    case RUSSIAN -> "language.ru";
+                });
+            }
+
+            @Override
+            public Language fromString(String s) {
+                return null;
+            }
+        });
+        Button apply = new Button(i18n.get("settings.language.apply"));
+        apply.setId("settings-language-apply");
+        apply.setOnAction(e -> model.applyLanguage());
+        HBox languageRow = new HBox(10, new Label(i18n.get("setup.language")), language, apply);
+        languageRow.setAlignment(Pos.CENTER_LEFT);
+
+        Label backupsTitle = new Label(i18n.get("settings.backups"));
+        backupsTitle.getStyleClass().add(Styles.TITLE_4);
+        Label backupsText = new Label(i18n.get("settings.backups.text"));
+        backupsText.setWrapText(true);
+        backupsText.getStyleClass().add(Styles.TEXT_MUTED);
+        Button backup = new Button(i18n.get("settings.backup"), new FontIcon(Feather.DOWNLOAD));
+        backup.setId("settings-backup");
+        backup.setOnAction(e -> files.save(i18n.get("settings.backup"), model.suggestedBackupName(), "zip")
+                .ifPresent(model::backupNow));
+        Button restore = new Button(i18n.get("settings.restore"), new FontIcon(Feather.UPLOAD));
+        restore.setId("settings-restore");
+        restore.setOnAction(e -> files.open(i18n.get("settings.restore"), "zip").ifPresent(model::chooseRestore));
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setId("settings-busy");
+        busy.setPrefSize(24, 24);
+        busy.visibleProperty().bind(model.busyProperty());
+        HBox backupRow = new HBox(10, backup, restore, busy);
+        backupRow.setAlignment(Pos.CENTER_LEFT);
+        backup.disableProperty().bind(model.busyProperty());
+        restore.disableProperty().bind(model.busyProperty());
+
+        Label confirmText = new Label();
+        confirmText.setId("settings-restore-question");
+        confirmText.setWrapText(true);
+        confirmText.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.pendingRestoreProperty().get() == null ? ""
+                        : i18n.get("settings.restore.confirm", model.pendingRestoreProperty().get().toString()),
+                model.pendingRestoreProperty()));
+        Button yes = new Button(i18n.get("settings.restore.yes"));
+        yes.setId("settings-restore-yes");
+        yes.getStyleClass().add(Styles.DANGER);
+        yes.setOnAction(e -> model.confirmRestore());
+        Button no = new Button(i18n.get("enrol.cancel"));
+        no.setId("settings-restore-no");
+        no.setOnAction(e -> model.cancelRestore());
+        VBox confirm = new VBox(10, confirmText, new HBox(10, yes, no));
+        confirm.getStyleClass().add("restore-confirm");
+        confirm.visibleProperty().bind(model.pendingRestoreProperty().isNotNull());
+        confirm.managedProperty().bind(confirm.visibleProperty());
+
+        Label message = new Label();
+        message.setId("settings-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+        model.failedProperty().addListener((obs, old, now) -> {
+            message.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
+            message.getStyleClass().add(now ? Styles.DANGER : Styles.SUCCESS);
+        });
+        message.getStyleClass().add(Styles.SUCCESS);
+
+        root = new VBox(16, title, languageRow, backupsTitle, backupsText, backupRow, confirm, message);
+        root.setId("page-settings");
+        root.getStyleClass().add("settings-page");
+        root.setMaxWidth(760);
+    }
+
+    public Node root() {
+        return root;
+    }
+}
