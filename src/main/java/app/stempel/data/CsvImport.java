@@ -264,7 +264,7 @@ public final class CsvImport {
                         for (int i = 0; i < headers.size(); i++) {
                             mapping.put(headers.get(i), fields[i] == null ? null : fields[i].code());
                         }
-                        List<Field> found = fields == null ? List.of() : java.util.Arrays.asList(fields);
+                        List<Field> found = java.util.Arrays.asList(fields);
                         for (Field f : columns.fields()) {
                             if (f.required() && !found.contains(f)) {
                                 problems.add(new Problem(line, "import.problem.missingColumn", f.code()));
