@@ -403,13 +403,13 @@ public final class CsvImport {
             if (r.card() != null) {
                 Integer first = cards.putIfAbsent(r.card(), r.line());
                 if (first != null) {
-                    problems.add(new Problem(r.line(), "import.problem.duplicateCard", r.card(), first));
+                    problems.add(new Problem(r.line(), "import.problem.duplicateCard", r.card(), String.valueOf(first)));
                 }
             }
             if (r.ref() != null) {
                 Integer first = refs.putIfAbsent(r.ref(), r.line());
                 if (first != null) {
-                    problems.add(new Problem(r.line(), "import.problem.duplicateRef", r.ref(), first));
+                    problems.add(new Problem(r.line(), "import.problem.duplicateRef", r.ref(), String.valueOf(first)));
                 }
             }
         }

@@ -134,7 +134,7 @@ class CsvImportTest {
     @Test
     void aCardNumberTwiceInTheFileIsRefusedOnItsSecondLine() throws Exception {
         refusedWith(file("members.csv", "name,card\nAnna,ABC123\nBeata,XYZ9\nCezary,ABC123\n"), Kind.MEMBERS, 4,
-                "import.problem.duplicateCard", "ABC123", 2);
+                "import.problem.duplicateCard", "ABC123", "2");
     }
 
     @Test
