@@ -9,6 +9,8 @@ import app.stempel.cli.RestoreCommand;
 import app.stempel.cli.CheckCommand;
 import app.stempel.cli.Cli;
 import app.stempel.cli.DemoCommand;
+import app.stempel.cli.ExportCommand;
+import app.stempel.cli.ImportCommand;
 import app.stempel.core.Language;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +25,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "stempel", mixinStandardHelpOptions = true, version = "Stempel 0.1",
         description = "Loyalty cards for a small shop. Without a command, opens the window.",
         subcommands = {CheckCommand.class, DemoCommand.class, BackupCommand.class, RestoreCommand.class,
-                BenchmarkCommand.class})
+                BenchmarkCommand.class, ImportCommand.class, ExportCommand.class})
 public final class Main implements Callable<Integer> {
 
     private Path dataDirOption;

@@ -1,0 +1,130 @@
+package app.stempel.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import app.stempel.Main;
+import app.stempel.data.CsvExport;
+import app.stempel.store.DataDir;
+import app.stempel.store.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code export members|visits|ledger FILE} and {@code export member CARD_OR_ID FILE}: CSV for the
+ * spreadsheet of the shop's language.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Export CSV (UTF-8 with BOM; ';' and decimal comma unless the shop speaks English).",
+        subcommands = {ExportCommand.Members.class, ExportCommand.Visits.class, ExportCommand.Ledger.class,
+                ExportCommand.OneMember.class})
+public final class ExportCommand {
+
+    @ParentCommand
+    private Main main;
+
+    /** {@code export members FILE}. */
+    @Command(name = "members", mixinStandardHelpOptions = true,
+            description = "Every member with their card and balance.")
+    static final class Members extends Run {
+        @Override
+        long export(CsvExport export, Path file) {
+            return export.members(file);
+        }
+    }
+
+    /** {@code export visits FILE}. */
+    @Command(name = "visits", mixinStandardHelpOptions = true,
+            description = "Every visit (customer_id, timestamp, amount); 'import visits' reads it back.")
+    static final class Visits extends Run {
+        @Override
+        long export(CsvExport export, Path file) {
+            return export.visits(file);
+        }
+    }
+
+    /** {@code export ledger FILE}. */
+    @Command(name = "ledger", mixinStandardHelpOptions = true, description = "Every ledger entry.")
+    static final class Ledger extends Run {
+        @Override
+        long export(CsvExport export, Path file) {
+            return export.ledger(file);
+        }
+    }
+
+    /** What the whole-table exports share. */
+    abstract static class Run implements Callable<Integer> {
+        @ParentCommand
+        private ExportCommand parent;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "The CSV file to write (replaced if it exists).")
+        private Path file;
+
+        abstract long export(CsvExport export, Path file);
+
+        @Override
+        public Integer call() {
+            try (Database db = Database.open(DataDir.resolve(parent.main.options().dataDir()))) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("Exporting " + spec.name() + "...");
+                err.flush();
+                long start = System.nanoTime();
+                long rows;
+                try {
+                    rows = export(new CsvExport(db, Clock.systemDefaultZone()), file);
+                } catch (UncheckedIOException e) {
+                    throw new UserError("export: cannot write " + file + ": check the folder exists and is writable.");
+                }
+                spec.commandLine().getOut().printf(Locale.ROOT, "Exported %,d row(s) to %s in %.1f s.%n", rows,
+                        file.toAbsolutePath(), (System.nanoTime() - start) / 1e9);
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
+        }
+    }
+
+    /** {@code export member CARD_OR_ID FILE}. */
+    @Command(name = "member", mixinStandardHelpOptions = true,
+            description = "One member's data: profile, cards and ledger.")
+    static final class OneMember implements Callable<Integer> {
+        @ParentCommand
+        private ExportCommand parent;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "CARD_OR_ID", description = "A card number of the member, or their id.")
+        private String member;
+
+        @Parameters(index = "1", paramLabel = "FILE", description = "The CSV file to write.")
+        private Path file;
+
+        @Override
+        public Integer call() {
+            try (Database db = Database.open(DataDir.resolve(parent.main.options().dataDir()))) {
+                boolean found;
+                try {
+                    found = new CsvExport(db, Clock.systemDefaultZone()).member(member, file);
+                } catch (UncheckedIOException e) {
+                    throw new UserError("export: cannot write " + file + ": check the folder exists and is writable.");
+                }
+                if (!found) {
+                    throw new UserError("export: no member has the card number or id " + member);
+                }
+                spec.commandLine().getOut().println("Exported member " + member + " to " + file.toAbsolutePath() + ".");
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
+        }
+    }
+}
