@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import app.stempel.cli.BenchmarkCommand;
+import app.stempel.cli.CardsCommand;
 import app.stempel.cli.CheckCommand;
 import app.stempel.cli.Cli;
 import app.stempel.cli.DemoCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "stempel", mixinStandardHelpOptions = true, version = "Stempel 0.1",
         description = "Loyalty cards for a small shop. Without a command, opens the window.",
-        subcommands = {CheckCommand.class, DemoCommand.class, BenchmarkCommand.class})
+        subcommands = {CheckCommand.class, DemoCommand.class, BenchmarkCommand.class, CardsCommand.class})
 public final class Main implements Callable<Integer> {
 
     private Path dataDirOption;
