@@ -76,7 +76,7 @@ public final class CardRenderer {
         }
         shopName = fitTwoLines(Face.BOLD, design.shopName(), 16, 9, PAD_MM, top, textWidth);
         Text last = shopName.get(shopName.size() - 1);
-        line = fitTwoLines(Face.REGULAR, design.line(), 10, 7, PAD_MM, last.baselineMm() + mm(last.sizePt() * 0.3) + 2,
+        line = fitTwoLines(Face.REGULAR, design.line(), Math.max(7, Math.min(10, last.sizePt() * 0.8f)), 7, PAD_MM, last.baselineMm() + mm(last.sizePt() * 0.3) + 2,
                 textWidth);
     }
 
