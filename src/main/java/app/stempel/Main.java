@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import app.stempel.cli.BackupCommand;
 import app.stempel.cli.BenchmarkCommand;
 import app.stempel.cli.RestoreCommand;
+import app.stempel.cli.CardsCommand;
 import app.stempel.cli.CheckCommand;
 import app.stempel.cli.Cli;
 import app.stempel.cli.DemoCommand;
@@ -24,8 +25,8 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "stempel", mixinStandardHelpOptions = true, version = "Stempel 0.1",
         description = "Loyalty cards for a small shop. Without a command, opens the window.",
-        subcommands = {CheckCommand.class, DemoCommand.class, BackupCommand.class, RestoreCommand.class,
-                BenchmarkCommand.class, ImportCommand.class, ExportCommand.class})
+        subcommands = {CheckCommand.class, DemoCommand.class, ImportCommand.class, ExportCommand.class,
+                CardsCommand.class, BackupCommand.class, RestoreCommand.class, BenchmarkCommand.class})
 public final class Main implements Callable<Integer> {
 
     private Path dataDirOption;

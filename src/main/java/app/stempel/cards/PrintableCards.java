@@ -1,0 +1,62 @@
+package app.stempel.cards;
+
+import static app.stempel.store.schema.Tables.CARD;
+import static app.stempel.store.schema.Tables.MEMBER;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
+
+import app.stempel.settings.SettingsService;
+import app.stempel.store.Database;
+
+/** Which cards to print, and the shop's card design. */
+public final class PrintableCards {
+
+    /** Shop name on cards when the shop has none set. */
+    public static final String DEFAULT_SHOP_NAME = "Stempel";
+
+    private final Database db;
+    private final Clock clock;
+    private final SettingsService settings;
+
+    public PrintableCards(Database db, Clock clock, SettingsService settings) {
+        this.db = Objects.requireNonNull(db);
+        this.clock = Objects.requireNonNull(clock);
+        this.settings = Objects.requireNonNull(settings);
+    }
+
+    /** The design from the shop's settings; for now the shop name on the default look. */
+    public CardDesign design() {
+        return CardDesign.of(settings.get(SettingsService.SHOP_NAME).filter(s -> !s.isBlank()).orElse(DEFAULT_SHOP_NAME));
+    }
+
+    /** Every active card of an active member, in card order; only members enrolled on or after {@code since} if given. */
+    public List<CardFace> activeCards(LocalDate since) {
+        Condition enrolled = since == null ? DSL.noCondition()
+                : MEMBER.ENROLLED_AT.ge(since.atStartOfDay(clock.getZone()).toOffsetDateTime());
+        return db.dsl().select(CARD.CARD_NUMBER, MEMBER.DISPLAY_NAME).from(CARD).join(MEMBER).on(MEMBER.ID.eq(CARD.MEMBER_ID))
+                .where(CARD.STATUS.eq("ACTIVE")).and(MEMBER.STATUS.eq("ACTIVE")).and(enrolled).orderBy(CARD.ID)
+                .fetch(r -> new CardFace(r.value1(), r.value2()));
+    }
+
+    /** A card chosen by number, whatever its status. */
+    public record Found(CardFace face, boolean active) {
+    }
+
+    /** The cards with these numbers, in the order given; numbers not issued are missing from the map. */
+    public Map<String, Found> byNumbers(List<String> numbers) {
+        return db.dsl().select(CARD.CARD_NUMBER, CARD.STATUS, MEMBER.DISPLAY_NAME).from(CARD).join(MEMBER)
+                .on(MEMBER.ID.eq(CARD.MEMBER_ID)).where(CARD.CARD_NUMBER.in(new ArrayList<>(numbers)))
+                .fetch(r -> new Found(new CardFace(r.value1(), r.value3()), "ACTIVE".equals(r.value2())))
+                .stream().collect(Collectors.toMap(f -> f.face().number(), Function.identity()));
+    }
+}

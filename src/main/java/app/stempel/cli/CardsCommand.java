@@ -1,0 +1,188 @@
+package app.stempel.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import app.stempel.Main;
+import app.stempel.cards.CardFace;
+import app.stempel.cards.CardRenderer;
+import app.stempel.cards.PrintableCards;
+import app.stempel.settings.SettingsService;
+import app.stempel.store.DataDir;
+import app.stempel.store.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code cards pdf FILE} and {@code cards png CARDNUMBER FILE}: the shop's cards as print-ready files. */
+@Command(name = "cards", mixinStandardHelpOptions = true, description = "Write loyalty cards as PDF or PNG.",
+        subcommands = {CardsCommand.Pdf.class, CardsCommand.Png.class})
+public final class CardsCommand implements Callable<Integer> {
+
+    /** Resolution of PNG cards: 300 dpi gives about 1011 × 638 pixels. */
+    public static final float PNG_DPI = 300;
+
+    @ParentCommand
+    private Main main;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    private Database open() {
+        return Database.open(DataDir.resolve(main.options().dataDir()));
+    }
+
+    /** {@code cards pdf FILE}: all active cards unless narrowed, one per page or 10 to an A4 sheet. */
+    @Command(name = "pdf", mixinStandardHelpOptions = true,
+            description = "Write cards to a PDF: all active members' cards unless --since or --numbers narrows it.")
+    static final class Pdf implements Callable<Integer> {
+
+        @ParentCommand
+        private CardsCommand cards;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "The PDF file to write.")
+        private Path file;
+
+        @Option(names = "--since", paramLabel = "DATE", description = "Only members enrolled on or after DATE (YYYY-MM-DD).")
+        private String since;
+
+        @Option(names = "--numbers", paramLabel = "N", split = ",", description = "Only these card numbers, comma-separated.")
+        private List<String> numbers;
+
+        @Option(names = "--sheet", description = "A4 sheets of 10 cards with crop marks, instead of one card per page.")
+        private boolean sheet;
+
+        @Override
+        public Integer call() {
+            LocalDate from = since == null ? null : parseDate(since);
+            List<CardFace> faces;
+            CardRenderer renderer;
+            try (Database db = cards.open()) {
+                PrintableCards service = new PrintableCards(db, Clock.systemDefaultZone(), new SettingsService(db));
+                faces = numbers == null ? service.activeCards(from) : chosen(service, numbers, from);
+                renderer = new CardRenderer(service.design());
+            }
+            if (faces.isEmpty()) {
+                throw new UserError("no active cards to print" + (from == null ? "" : " for members enrolled since " + from));
+            }
+            ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), System.console() != null, System::nanoTime);
+            int total = faces.size();
+            write(file, out -> {
+                if (sheet) {
+                    renderer.writeSheets(faces, out, done -> progress.show(done, total, "cards"));
+                } else {
+                    renderer.writeCards(faces, out, done -> progress.show(done, total, "cards"));
+                }
+            });
+            progress.finish();
+            int pages = sheet ? (total + CardRenderer.PER_SHEET - 1) / CardRenderer.PER_SHEET : total;
+            spec.commandLine().getOut().printf("%,d card(s) on %,d page(s) written to %s%n", total, pages, file);
+            return 0;
+        }
+
+        private static List<CardFace> chosen(PrintableCards service, List<String> numbers, LocalDate since) {
+            if (since != null) {
+                throw new UserError("give either --since or --numbers, not both");
+            }
+            List<String> wanted = new ArrayList<>(new LinkedHashSet<>(numbers.stream().map(String::strip)
+                    .filter(n -> !n.isEmpty()).toList()));
+            Map<String, PrintableCards.Found> found = service.byNumbers(wanted);
+            List<CardFace> faces = new ArrayList<>();
+            for (String n : wanted) {
+                faces.add(face(found, n));
+            }
+            return faces;
+        }
+    }
+
+    /** {@code cards png CARDNUMBER FILE}: one card as an image for sending by phone. */
+    @Command(name = "png", mixinStandardHelpOptions = true, description = "Write one card as a PNG image (300 dpi).")
+    static final class Png implements Callable<Integer> {
+
+        @ParentCommand
+        private CardsCommand cards;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "CARDNUMBER", description = "The card's number.")
+        private String number;
+
+        @Parameters(index = "1", paramLabel = "FILE", description = "The PNG file to write.")
+        private Path file;
+
+        @Override
+        public Integer call() {
+            CardFace face;
+            CardRenderer renderer;
+            try (Database db = cards.open()) {
+                PrintableCards service = new PrintableCards(db, Clock.systemDefaultZone(), new SettingsService(db));
+                face = face(service.byNumbers(List.of(number.strip())), number.strip());
+                renderer = new CardRenderer(service.design());
+            }
+            write(file, out -> renderer.writePng(face, PNG_DPI, out));
+            spec.commandLine().getOut().printf("card %s written to %s%n", face.number(), file);
+            return 0;
+        }
+    }
+
+    private static CardFace face(Map<String, PrintableCards.Found> found, String number) {
+        PrintableCards.Found f = found.get(number);
+        if (f == null) {
+            throw new UserError("no card with the number " + number);
+        }
+        if (!f.active()) {
+            throw new UserError("card " + number + " is blocked; print the member's current card instead");
+        }
+        return f.face();
+    }
+
+    private static LocalDate parseDate(String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new UserError("cannot read the date '" + text + "': write it as YYYY-MM-DD, e.g. 2025-03-01");
+        }
+    }
+
+    private interface Writing {
+        void to(OutputStream out) throws IOException;
+    }
+
+    private static void write(Path file, Writing writing) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+            writing.to(out);
+        } catch (NoSuchFileException e) {
+            throw new UserError("cannot write " + file + ": the folder does not exist");
+        } catch (AccessDeniedException e) {
+            throw new UserError("cannot write " + file + ": permission denied");
+        } catch (IOException e) {
+            throw new UserError("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+}
