@@ -196,26 +196,54 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Closes the database: closing the pool's last connection closes the file, and H2 compacts it for up
-     * to {@code MAX_COMPACT_TIME} (2 s) as it does.
+     * Closes the database. H2 compacts the file for up to {@code MAX_COMPACT_TIME} (2 s) as it closes, which
+     * is usually enough; when less than {@value #COMPACT_BELOW_PERCENT} % of the file is live data (a burst
+     * of stamps leaves many dead chunks, and a busy machine may not get far in 2 s) the file is rewritten
+     * whole instead, so it never stays more than about twice its compacted size.
      */
     @Override
     public void close() {
-        try {
-            pool.dispose();
-        } finally {
-            lock.release();
+        int live = livePercent();
+        if (live < COMPACT_BELOW_PERCENT) {
+            LOG.info("{} % of the file is live data: compacting it on close", live);
+            closeCompacting();
+        } else {
+            try {
+                pool.dispose();
+            } finally {
+                lock.release();
+            }
         }
     }
 
-    /** Closes and rewrites the file compactly; slow on a large database, for maintenance only. */
+    /** Below this share of live data in the file, closing rewrites the file whole. */
+    static final int COMPACT_BELOW_PERCENT = 60;
+
+    /** The share of the file that holds live pages, from H2's own figures; 100 if they cannot be read. */
+    int livePercent() {
+        try {
+            var rates = dsl.resultQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
+                    + "WHERE SETTING_NAME IN ('info.FILL_RATE', 'info.CHUNKS_FILL_RATE')")
+                    .fetchMap(0, 1);
+            int fill = Integer.parseInt(String.valueOf(rates.get("info.FILL_RATE")).strip());
+            int chunks = Integer.parseInt(String.valueOf(rates.get("info.CHUNKS_FILL_RATE")).strip());
+            return fill * chunks / 100;
+        } catch (RuntimeException e) {
+            LOG.debug("fill rate unknown", e);
+            return 100;
+        }
+    }
+
+    /** Closes and rewrites the file whole and compactly; slow on a large database. */
     public void closeCompacting() {
-        pool.dispose();
+        // a connection of its own keeps the database open while the pool lets go of its connections
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            pool.dispose();
             c.createStatement().execute("SHUTDOWN COMPACT");
         } catch (SQLException e) {
             throw translate(e, "cannot compact " + file);
         } finally {
+            pool.dispose();
             lock.release();
         }
     }
