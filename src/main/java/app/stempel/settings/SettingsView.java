@@ -7,6 +7,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import app.stempel.core.Language;
 import app.stempel.ui.FilePicker;
+import app.stempel.ui.Forms;
 import app.stempel.ui.I18n;
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
@@ -17,7 +18,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /** The settings screen: language, back up now, restore. The rest of the settings come with owner mode. */
 public final class SettingsView {
@@ -29,26 +29,7 @@ public final class SettingsView {
         Label title = new Label(i18n.get("nav.settings"), new FontIcon(Feather.SETTINGS));
         title.getStyleClass().add(Styles.TITLE_2);
 
-        ComboBox<Language> language = new ComboBox<>();
-        language.setId("settings-language");
-        language.getItems().setAll(Language.values());
-        language.valueProperty().bindBidirectional(model.languageProperty());
-        language.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Language l) {
-                return l == null ? "" : i18n.get(switch (l) {
-                    case ENGLISH -> "language.en";
-                    case POLISH -> "language.pl";
-                    case NORWEGIAN -> "language.nb";
-                    case RUSSIAN -> "language.ru";
-                });
-            }
-
-            @Override
-            public Language fromString(String s) {
-                return null;
-            }
-        });
+        ComboBox<Language> language = Forms.languages("settings-language", i18n, model.languageProperty());
         Button apply = new Button(i18n.get("settings.language.apply"));
         apply.setId("settings-language-apply");
         apply.setOnAction(e -> model.applyLanguage());

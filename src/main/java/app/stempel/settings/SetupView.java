@@ -22,7 +22,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /** The first-run wizard's one page. */
 public final class SetupView {
@@ -43,26 +42,7 @@ public final class SetupView {
         currency.setEditable(true);
         currency.getItems().setAll(SetupViewModel.CURRENCIES);
         currency.valueProperty().bindBidirectional(model.currencyProperty());
-        ComboBox<Language> language = new ComboBox<>();
-        language.setId("setup-language");
-        language.getItems().setAll(Language.values());
-        language.valueProperty().bindBidirectional(model.languageProperty());
-        language.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Language l) {
-                return l == null ? "" : i18n.get(switch (l) {
-                    case ENGLISH -> "language.en";
-                    case POLISH -> "language.pl";
-                    case NORWEGIAN -> "language.nb";
-                    case RUSSIAN -> "language.ru";
-                });
-            }
-
-            @Override
-            public Language fromString(String s) {
-                return null;
-            }
-        });
+        ComboBox<Language> language = Forms.languages("setup-language", i18n, model.languageProperty());
         TextField stamps = Forms.text("setup-stamps", model.stampsProperty());
         stamps.setPrefColumnCount(4);
         TextField reward = Forms.text("setup-reward", model.rewardProperty());

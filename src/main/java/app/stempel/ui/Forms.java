@@ -1,15 +1,19 @@
 package app.stempel.ui;
 
+import app.stempel.core.Language;
 import atlantafx.base.theme.Styles;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.util.StringConverter;
 
 /** The pieces every form is made of: labelled rows, bound text fields, an error line. */
 public final class Forms {
@@ -42,6 +46,31 @@ public final class Forms {
         l.setMinWidth(Region.USE_PREF_SIZE);
         grid.add(l, 0, row);
         grid.add(input, 1, row);
+    }
+
+    /** A choice of the four languages, each named in its own language, bound both ways to {@code value}. */
+    public static ComboBox<Language> languages(String id, I18n i18n, ObjectProperty<Language> value) {
+        ComboBox<Language> box = new ComboBox<>();
+        box.setId(id);
+        box.getItems().setAll(Language.values());
+        box.valueProperty().bindBidirectional(value);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Language l) {
+                return l == null ? "" : i18n.get(switch (l) {
+                    case ENGLISH -> "language.en";
+                    case POLISH -> "language.pl";
+                    case NORWEGIAN -> "language.nb";
+                    case RUSSIAN -> "language.ru";
+                });
+            }
+
+            @Override
+            public Language fromString(String s) {
+                return null;
+            }
+        });
+        return box;
     }
 
     /** A red line showing {@code message}, taking no room while it is empty. */
