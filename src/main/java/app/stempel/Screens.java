@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
+import app.stempel.cards.CardsView;
+import app.stempel.cards.CardsViewModel;
+import app.stempel.cards.PrintableCards;
 import app.stempel.core.Actor;
 import app.stempel.core.Language;
 import app.stempel.ledger.IntegrityCheck;
@@ -83,8 +86,16 @@ public final class Screens implements ScreenFactory {
         return switch (page) {
             case COUNTER -> counterView().root();
             case SETTINGS -> settings();
+            case CARDS -> cards();
             default -> null;
         };
+    }
+
+    private Node cards() {
+        Services s = main.servicesProperty().get();
+        CardsViewModel model = new CardsViewModel(new PrintableCards(s.db(), s.clock(), s.settings()), s.cards(), tasks,
+                i18n, s.clock());
+        return new CardsView(model, i18n, files).root();
     }
 
     private Node settings() {

@@ -62,6 +62,11 @@ public final class CardService {
         });
     }
 
+    /** The member a card number was issued to, active or blocked. */
+    public java.util.Optional<Long> memberOf(String number) {
+        return db.dsl().select(CARD.MEMBER_ID).from(CARD).where(CARD.CARD_NUMBER.eq(number)).fetchOptional(CARD.MEMBER_ID);
+    }
+
     /** A card just issued. */
     public record Issued(long cardId, String cardNumber) {
     }
