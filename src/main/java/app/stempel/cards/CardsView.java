@@ -17,7 +17,9 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The Cards screen: the shop's card as it prints, batches as PDF, and a new card for a lost one. */
@@ -56,7 +58,10 @@ public final class CardsView {
         progress.setPrefWidth(220);
         progress.progressProperty().bind(model.progressProperty());
         progress.visibleProperty().bind(model.busyProperty());
-        HBox printRow = new HBox(10, all, today, progress);
+        progress.managedProperty().bind(progress.visibleProperty());
+        all.setMinWidth(Region.USE_PREF_SIZE);
+        today.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane printRow = new FlowPane(10, 10, all, today, progress);
         printRow.setAlignment(Pos.CENTER_LEFT);
 
         Label lostTitle = new Label(i18n.get("cards.reissue"));
@@ -71,6 +76,7 @@ public final class CardsView {
         reissue.setId("cards-reissue");
         reissue.disableProperty().bind(model.busyProperty());
         reissue.setOnAction(e -> model.reissue());
+        reissue.setMinWidth(Region.USE_PREF_SIZE);
         HBox lostRow = new HBox(10, lost, reissue);
         lostRow.setAlignment(Pos.CENTER_LEFT);
 
