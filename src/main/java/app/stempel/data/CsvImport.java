@@ -42,6 +42,7 @@ import app.stempel.data.CsvColumns.Field;
 import app.stempel.members.SearchText;
 import app.stempel.settings.SettingsService;
 import app.stempel.store.Database;
+import app.stempel.store.ExplicitIds;
 
 /**
  * Imports members (with their current stamp counts) and past visits from CSV files, all or nothing.
@@ -531,9 +532,9 @@ public final class CsvImport {
                     throw new Refused(problems);
                 }
             }
-            nextMember = maxId("member") + 1;
-            nextCard = maxId("card") + 1;
-            nextEntry = maxId("ledger_entry") + 1;
+            nextMember = ExplicitIds.max(connection, "member") + 1;
+            nextCard = ExplicitIds.max(connection, "card") + 1;
+            nextEntry = ExplicitIds.max(connection, "ledger_entry") + 1;
             try {
                 memberInsert = connection.prepareStatement("INSERT INTO member (id, display_name, search_name, phone, "
                         + "phone_reversed, email, search_email, birthday, birthday_set_at, marketing_consent, status, "
@@ -557,11 +558,9 @@ public final class CsvImport {
                         .set(IMPORT_BATCH.CREATED_AT, now)
                         .returning(IMPORT_BATCH.ID).fetchOne(IMPORT_BATCH.ID);
                 // last, because H2 commits on DDL: everything above is complete by now
-                try (Statement s = connection.createStatement()) {
-                    s.execute("ALTER TABLE member ALTER COLUMN id RESTART WITH " + nextMember);
-                    s.execute("ALTER TABLE card ALTER COLUMN id RESTART WITH " + nextCard);
-                    s.execute("ALTER TABLE ledger_entry ALTER COLUMN id RESTART WITH " + nextEntry);
-                }
+                ExplicitIds.restart(connection, "member", nextMember);
+                ExplicitIds.restart(connection, "card", nextCard);
+                ExplicitIds.restart(connection, "ledger_entry", nextEntry);
                 progress.update(preview.rows(), preview.rows());
                 return new Result(result.kind(), result.rows(), result.membersCreated(), result.visits(),
                         result.amountMinor(), batchId);
@@ -787,13 +786,6 @@ public final class CsvImport {
             balanceInsert.executeBatch();
             entryInsert.executeBatch();
             pending = 0;
-        }
-
-        private long maxId(String table) throws SQLException {
-            try (Statement s = connection.createStatement(); var rs = s.executeQuery("SELECT MAX(id) FROM " + table)) {
-                rs.next();
-                return rs.getLong(1);
-            }
         }
     }
 

@@ -42,6 +42,7 @@ import app.stempel.data.VisitModel.Group;
 import app.stempel.data.VisitModel.Plan;
 import app.stempel.members.SearchText;
 import app.stempel.store.Database;
+import app.stempel.store.ExplicitIds;
 
 /**
  * Fills an empty shop with a believable history: cashiers, a stamp program, member groups, members
@@ -427,9 +428,9 @@ public final class DemoData {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                long memberBase = maxId(MEMBER.getName());
-                long cardBase = maxId(CARD.getName());
-                nextEntryId = maxId(LEDGER_ENTRY.getName()) + 1;
+                long memberBase = ExplicitIds.max(connection, MEMBER.getName());
+                long cardBase = ExplicitIds.max(connection, CARD.getName());
+                nextEntryId = ExplicitIds.max(connection, LEDGER_ENTRY.getName()) + 1;
                 if (cardBase > 0) {
                     try (Statement s = connection.createStatement();
                             var rs = s.executeQuery("SELECT card_number FROM card")) {
@@ -476,32 +477,18 @@ public final class DemoData {
             }
         }
 
-        private long maxId(String table) throws SQLException {
-            try (Statement s = connection.createStatement();
-                    var rs = s.executeQuery("SELECT MAX(id) FROM " + table)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-
         /**
          * Commits whole members only, with the identities moved past the explicit ids, so the shop is
          * consistent and ready for the application even if the load stops half-way.
          */
         private void commit(long nextMember, long nextCard) throws SQLException {
             flush();
-            try (Statement s = connection.createStatement()) {
-                restart(s, MEMBER.getName(), nextMember);
-                restart(s, CARD.getName(), nextCard);
-                restart(s, LEDGER_ENTRY.getName(), nextEntryId);
-            }
+            ExplicitIds.restart(connection, MEMBER.getName(), nextMember);
+            ExplicitIds.restart(connection, CARD.getName(), nextCard);
+            ExplicitIds.restart(connection, LEDGER_ENTRY.getName(), nextEntryId);
             connection.commit();
             committedRows = rows;
             progress.update(membersDone, population.size(), visits, expectedVisits);
-        }
-
-        private void restart(Statement s, String table, long next) throws SQLException {
-            s.execute("ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + next);
         }
 
         private void member(int index, long id, long card) throws SQLException {

@@ -3,9 +3,6 @@ package app.stempel.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,9 +13,9 @@ import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.google.zxing.BinaryBitmap;
@@ -26,7 +23,7 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
-import app.stempel.Main;
+import app.stempel.testing.Console;
 import app.stempel.Services;
 import app.stempel.testing.TestShop;
 
@@ -35,18 +32,12 @@ class CardsCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
+    @RegisterExtension
+    final Console console = new Console();
     private final List<String> numbers = new ArrayList<>();
 
     @BeforeEach
     void shopWithMembers() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try (Services s = TestShop.open(dir, Clock.systemDefaultZone())) {
             for (String name : List.of("Łukasz Żółć", "Øyvind Ødegård", "Наталья Иванова", "Kari", "Ola", "Per", "Liv",
                     "Åse", "Jan", "Ewa", "Ida", "Ivan")) {
@@ -55,18 +46,12 @@ class CardsCommandTest {
         }
     }
 
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
-
     private int run(String... args) {
-        return Cli.execute(new Main(), args);
+        return console.run(args);
     }
 
     private String errText() {
-        return err.toString(StandardCharsets.UTF_8).strip();
+        return console.err().strip();
     }
 
     @Test
@@ -76,7 +61,7 @@ class CardsCommandTest {
         try (PDDocument doc = Loader.loadPDF(file.toFile())) {
             assertThat(doc.getNumberOfPages()).isEqualTo(2);
         }
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("12 card(s) on 2 page(s)");
+        assertThat(console.out()).contains("12 card(s) on 2 page(s)");
     }
 
     @Test

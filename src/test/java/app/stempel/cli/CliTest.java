@@ -3,18 +3,14 @@ package app.stempel.cli;
 import static app.stempel.store.schema.Tables.BALANCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import app.stempel.Main;
+import app.stempel.testing.Console;
 import app.stempel.Services;
 import app.stempel.core.Actor;
 import app.stempel.members.MemberService.NewMember;
@@ -25,27 +21,11 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
+    @RegisterExtension
+    final Console console = new Console();
 
     private int run(String... args) {
-        return Cli.execute(new Main(), args);
+        return console.run(args);
     }
 
     @Test
@@ -55,7 +35,7 @@ class CliTest {
             s.ledger().stamp(e.memberId(), e.cardId(), 1, null, null, Actor.system("test"));
         }
         assertThat(run("check", "--data-dir", dir.toString())).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("OK: 1 members");
+        assertThat(console.out()).contains("OK: 1 members");
     }
 
     @Test
@@ -66,7 +46,7 @@ class CliTest {
             s.db().write(tx -> tx.update(BALANCE).set(BALANCE.STAMPS, 3).execute());
         }
         assertThat(run("--data-dir", dir.toString(), "check")).isEqualTo(CheckCommand.DIFFERENCES);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("stamps is 3 but the ledger says 1");
+        assertThat(console.out()).contains("stamps is 3 but the ledger says 1");
     }
 
     @Test
@@ -74,17 +54,17 @@ class CliTest {
         try (Database other = Database.open(dir)) {
             assertThat(run("check", "--data-dir", dir.toString(), "--lang", "pl")).isEqualTo(Cli.FAILED);
         }
-        String message = err.toString(StandardCharsets.UTF_8).strip();
+        String message = console.err().strip();
         assertThat(message).isEqualTo("Stempel jest już otwarty na tym komputerze. Przejdź do tamtego okna albo zamknij je i spróbuj ponownie.");
     }
 
     @Test
     void theCounterBenchmarkMeasuresScansAndSearchesOnADemoShop() {
         assertThat(run("demo", "--members", "300", "--years", "1", "--data-dir", dir.toString())).isZero();
-        out.reset();
+        console.reset();
         assertThat(run("benchmark", "--only", "counter", "-n", "200", "--warmup", "20", "--data-dir", dir.toString()))
                 .isIn(0, BenchmarkCommand.TARGET_MISSED);
-        String report = out.toString(StandardCharsets.UTF_8);
+        String report = console.out();
         assertThat(report).contains("counter over 300 members", "scan: card number to member panel",
                 "type-ahead search, one keystroke", "(reference)");
         assertThat(run("check", "--data-dir", dir.toString())).isZero();
@@ -93,7 +73,7 @@ class CliTest {
     @Test
     void theCounterBenchmarkOnAnEmptyShopSaysWhatToDo() {
         assertThat(run("benchmark", "--only", "counter", "--data-dir", dir.toString())).isEqualTo(Cli.FAILED);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+        assertThat(console.err().strip())
                 .isEqualTo("the counter benchmark needs members: run 'demo' on this data folder first");
     }
 
@@ -102,12 +82,12 @@ class CliTest {
         assertThat(run("demo", "--members", "100", "--years", "1", "--data-dir", dir.toString())).isZero();
         Path zip = dir.resolveSibling(dir.getFileName() + "-backup.zip");
         assertThat(run("backup", zip.toString(), "--data-dir", dir.toString())).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Backup written: " + zip);
+        assertThat(console.out()).contains("Backup written: " + zip);
         Path other = dir.resolveSibling(dir.getFileName() + "-restored");
         assertThat(run("restore", zip.toString(), "--data-dir", other.toString())).isZero();
-        out.reset();
+        console.reset();
         assertThat(run("check", "--data-dir", other.toString())).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("OK: 100 members");
+        assertThat(console.out()).contains("OK: 100 members");
         assertThat(run("backup", "--data-dir", dir.toString())).isZero();
         assertThat(dir.resolve("backups")).isDirectoryContaining("glob:**stempel-*.zip");
     }
@@ -116,7 +96,7 @@ class CliTest {
     void restoringSomethingThatIsNotABackupIsOneClearLineAndChangesNothing() throws Exception {
         Path junk = java.nio.file.Files.writeString(dir.resolveSibling(dir.getFileName() + "-junk.zip"), "junk");
         assertThat(run("restore", junk.toString(), "--data-dir", dir.toString())).isEqualTo(Cli.FAILED);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+        assertThat(console.err().strip())
                 .isEqualTo(junk + " is not a Stempel backup, or it is damaged. Nothing was changed.");
         assertThat(dir.resolve("stempel.mv.db")).doesNotExist();
     }
@@ -124,6 +104,6 @@ class CliTest {
     @Test
     void anUnknownOptionIsRefusedWithUsage() {
         assertThat(run("check", "--frobnicate")).isNotZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown option: '--frobnicate'");
+        assertThat(console.err()).contains("Unknown option: '--frobnicate'");
     }
 }

@@ -4,20 +4,17 @@ import static app.stempel.store.schema.Tables.LEDGER_ENTRY;
 import static app.stempel.store.schema.Tables.MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import app.stempel.Main;
+import app.stempel.testing.Console;
 import app.stempel.settings.SettingsService;
 import app.stempel.store.Database;
 
@@ -29,31 +26,15 @@ class ImportExportCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
+    @RegisterExtension
+    final Console console = new Console();
 
     private int run(String... args) {
-        return Cli.execute(new Main(), args);
+        return console.run(args);
     }
 
     private String errText() {
-        return err.toString(StandardCharsets.UTF_8);
+        return console.err();
     }
 
     /** Members, visits and the sum of the visits' amounts in minor units. */
@@ -116,7 +97,7 @@ class ImportExportCommandTest {
         Path data = dir.resolve("data");
         assertThat(run("import", "visits", csv.toString(), "--dry-run", "--map", "Wer=member", "--map", "Wann=timestamp",
                 "--map", "Wieviel=amount", "--data-dir", data.toString())).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 row(s)").contains("Dry run");
+        assertThat(console.out()).contains("1 row(s)").contains("Dry run");
         assertThat(counts(data)).isEqualTo(new Counts(0, 0, 0));
     }
 
@@ -173,6 +154,6 @@ class ImportExportCommandTest {
     void everyCommandHasHelp() {
         assertThat(run("import", "visits", "--help")).isZero();
         assertThat(run("export", "members", "--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--dry-run", "--map", "--again", "FILE");
+        assertThat(console.out()).contains("--dry-run", "--map", "--again", "FILE");
     }
 }
