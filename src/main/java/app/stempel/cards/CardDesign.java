@@ -18,9 +18,10 @@ import java.util.Optional;
  * @param textColour    text on the panel
  * @param line          the short line of text under the shop name; empty for none
  * @param showMemberName whether each card shows its member's name
+ * @param code128       whether each card also carries its number as a Code 128 barcode, for 1-D scanners
  */
 public record CardDesign(String shopName, byte[] logo, Color panelColour, Color textColour, String line,
-        boolean showMemberName) {
+        boolean showMemberName, boolean code128) {
 
     /** The panel colour of the default design: a deep teal. */
     public static final Color DEFAULT_PANEL = new Color(0x1F, 0x5C, 0x57);
@@ -35,9 +36,9 @@ public record CardDesign(String shopName, byte[] logo, Color panelColour, Color 
         line = line == null ? "" : line.strip();
     }
 
-    /** The default design for {@code shopName}: no logo, teal panel, no line, member names shown. */
+    /** The default design for {@code shopName}: no logo, teal panel, no line, member names shown, no barcode. */
     public static CardDesign of(String shopName) {
-        return new CardDesign(shopName, null, DEFAULT_PANEL, DEFAULT_TEXT, "", true);
+        return new CardDesign(shopName, null, DEFAULT_PANEL, DEFAULT_TEXT, "", true, false);
     }
 
     @Override
@@ -50,19 +51,27 @@ public record CardDesign(String shopName, byte[] logo, Color panelColour, Color 
     }
 
     public CardDesign withLine(String newLine) {
-        return new CardDesign(shopName, logo, panelColour, textColour, newLine, showMemberName);
+        return new CardDesign(shopName, logo, panelColour, textColour, newLine, showMemberName, code128);
     }
 
     public CardDesign withMemberName(boolean show) {
-        return new CardDesign(shopName, logo, panelColour, textColour, line, show);
+        return new CardDesign(shopName, logo, panelColour, textColour, line, show, code128);
     }
 
     public CardDesign withColours(Color panel, Color text) {
-        return new CardDesign(shopName, logo, panel, text, line, showMemberName);
+        return new CardDesign(shopName, logo, panel, text, line, showMemberName, code128);
     }
 
     public CardDesign withLogo(byte[] image) {
-        return new CardDesign(shopName, image, panelColour, textColour, line, showMemberName);
+        return new CardDesign(shopName, image, panelColour, textColour, line, showMemberName, code128);
+    }
+
+    public CardDesign withShopName(String name) {
+        return new CardDesign(name, logo, panelColour, textColour, line, showMemberName, code128);
+    }
+
+    public CardDesign withCode128(boolean on) {
+        return new CardDesign(shopName, logo, panelColour, textColour, line, showMemberName, on);
     }
 
     /** This design with the logo read from a PNG or JPEG file. */
