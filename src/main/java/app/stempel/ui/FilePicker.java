@@ -9,6 +9,6 @@ public interface FilePicker {
     /** A file to write, suggesting {@code initialName}; empty if the person cancelled. */
     Optional<Path> save(String title, String initialName, String extension);
 
-    /** A file to read; empty if the person cancelled. */
-    Optional<Path> open(String title, String extension);
+    /** A file to read with one of these extensions; empty if the person cancelled. */
+    Optional<Path> open(String title, String... extensions);
 }

@@ -25,15 +25,16 @@ public final class SystemFilePicker implements FilePicker {
     }
 
     @Override
-    public Optional<Path> open(String title, String extension) {
-        return path(chooser(title, extension).showOpenDialog(owner.get()));
+    public Optional<Path> open(String title, String... extensions) {
+        return path(chooser(title, extensions).showOpenDialog(owner.get()));
     }
 
-    private static FileChooser chooser(String title, String extension) {
+    private static FileChooser chooser(String title, String... extensions) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(java.util.Locale.ROOT),
-                "*." + extension));
+        String name = String.join(", ", extensions).toUpperCase(java.util.Locale.ROOT);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(name,
+                java.util.Arrays.stream(extensions).map(e -> "*." + e).toList()));
         return chooser;
     }
 

@@ -25,7 +25,7 @@ public final class StubFiles implements FilePicker {
     }
 
     @Override
-    public Optional<Path> open(String title, String extension) {
+    public Optional<Path> open(String title, String... extensions) {
         return Optional.ofNullable(toOpen);
     }
 }
