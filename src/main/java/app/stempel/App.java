@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import app.stempel.cards.SystemCardPrinter;
 import app.stempel.core.Language;
 import app.stempel.store.Backups;
 import app.stempel.store.DataDir;
@@ -87,7 +88,7 @@ public final class App extends Application {
             }
         });
         Screens screens = new Screens(model, tasks, i18n, tillName(), Screens.DEFAULT_SCAN_GAP,
-                new SystemFilePicker(() -> stage), this::restart);
+                new SystemFilePicker(() -> stage), new SystemCardPrinter(() -> stage), this::restart);
         stage.setTitle(i18n.get("app.title"));
         stage.setScene(scene(model, i18n, screens, Platform::exit));
         model.open();

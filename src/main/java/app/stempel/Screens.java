@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
+import app.stempel.cards.CardHandout;
+import app.stempel.cards.CardPrinter;
 import app.stempel.cards.CardsView;
 import app.stempel.cards.CardsViewModel;
 import app.stempel.cards.PrintableCards;
@@ -48,6 +50,7 @@ public final class Screens implements ScreenFactory {
     private final String till;
     private final Duration scanGap;
     private final FilePicker files;
+    private final CardPrinter printer;
     private final Restarter restarter;
     private CounterView counterView;
     private CounterViewModel counter;
@@ -66,7 +69,8 @@ public final class Screens implements ScreenFactory {
      * @param scanGap longest gap between keystrokes that still counts as a scanner (see {@link ScanDetector})
      */
     public Screens(MainViewModel main, TaskRunner tasks, I18n i18n, String till, Duration scanGap, FilePicker files,
-            Restarter restarter) {
+            CardPrinter printer, Restarter restarter) {
+        this.printer = Objects.requireNonNull(printer);
         this.main = Objects.requireNonNull(main);
         this.tasks = Objects.requireNonNull(tasks);
         this.i18n = Objects.requireNonNull(i18n);
@@ -93,8 +97,8 @@ public final class Screens implements ScreenFactory {
 
     private Node cards() {
         Services s = main.servicesProperty().get();
-        CardsViewModel model = new CardsViewModel(new PrintableCards(s.db(), s.clock(), s.settings()), s.cards(), tasks,
-                i18n, s.clock());
+        CardsViewModel model = new CardsViewModel(new PrintableCards(s.db(), s.clock()), s.cards(), s.counter(), printer,
+                tasks, i18n, s.clock());
         return new CardsView(model, i18n, files).root();
     }
 
@@ -168,8 +172,10 @@ public final class Screens implements ScreenFactory {
     private CounterView counterView() {
         if (counterView == null) {
             Services s = main.servicesProperty().get();
-            counter = new CounterViewModel(s.counter(), tasks, i18n, s.clock(), this::actor);
-            counterView = new CounterView(counter, i18n, scanDetector());
+            PrintableCards printable = new PrintableCards(s.db(), s.clock());
+            counter = new CounterViewModel(s.counter(), tasks, i18n, s.clock(), this::actor,
+                    new CardHandout(printable::design, printer));
+            counterView = new CounterView(counter, i18n, scanDetector(), files);
         }
         return counterView;
     }

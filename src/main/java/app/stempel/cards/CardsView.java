@@ -6,70 +6,263 @@ import java.util.Objects;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import app.stempel.cards.CardsViewModel.Batch;
+import app.stempel.counter.CounterService.MemberRow;
 import app.stempel.ui.FilePicker;
 import app.stempel.ui.I18n;
 import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ColorPicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The Cards screen: the shop's card as it prints, batches as PDF, and a new card for a lost one. */
+/** The Cards screen: the card's design beside its live preview, printing batches, and a new card for a lost one. */
 public final class CardsView {
 
-    private final VBox root;
+    private static final double PREVIEW_WIDTH = 400;
+
+    private final BorderPane root;
+    private final CardsViewModel model;
+    private final I18n i18n;
+    private final FilePicker files;
 
     public CardsView(CardsViewModel model, I18n i18n, FilePicker files) {
-        Objects.requireNonNull(model);
+        this.model = Objects.requireNonNull(model);
+        this.i18n = Objects.requireNonNull(i18n);
+        this.files = Objects.requireNonNull(files);
         Label title = new Label(i18n.get("nav.cards"), new FontIcon(Feather.CREDIT_CARD));
         title.getStyleClass().add(Styles.TITLE_2);
 
+        VBox content = new VBox(18, title, section("cards.design"), design(), section("cards.print"), batch(), section("cards.reissue"), lost());
+        content.setId("page-cards");
+        content.getStyleClass().add("cards-page");
+        content.setMaxWidth(1000);
+        content.setPadding(new Insets(0, 24, 24, 0));
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+
+        Label message = new Label();
+        message.setId("cards-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+        message.getStyleClass().add(Styles.SUCCESS);
+        model.failedProperty().addListener((obs, old, now) -> {
+            message.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
+            message.getStyleClass().add(now ? Styles.DANGER : Styles.SUCCESS);
+        });
+        Button pdfInstead = new Button(i18n.get("cards.savePdf"), new FontIcon(Feather.FILE_TEXT));
+        pdfInstead.setId("cards-pdf-instead");
+        pdfInstead.setOnAction(e -> savePdf());
+        pdfInstead.visibleProperty().bind(model.noPrinterProperty());
+        pdfInstead.managedProperty().bind(pdfInstead.visibleProperty());
+        pdfInstead.setMinWidth(Region.USE_PREF_SIZE);
+        HBox footer = new HBox(12, message, pdfInstead);
+        footer.setAlignment(Pos.CENTER_LEFT);
+        footer.getStyleClass().add("cards-footer");
+        footer.visibleProperty().bind(model.messageProperty().isNotEmpty());
+        footer.managedProperty().bind(footer.visibleProperty());
+
+        root = new BorderPane(scroll);
+        root.setBottom(footer);
+        model.load();
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    private Node design() {
         ImageView preview = new ImageView();
         preview.setId("cards-preview");
-        preview.setFitWidth(428);
+        preview.setFitWidth(PREVIEW_WIDTH);
         preview.setPreserveRatio(true);
         preview.setSmooth(true);
         model.previewProperty().addListener((obs, old, png) ->
                 preview.setImage(png == null ? null : new Image(new ByteArrayInputStream(png))));
         VBox card = new VBox(preview);
         card.getStyleClass().add("card-preview");
-        card.setMaxWidth(VBox.USE_PREF_SIZE);
+        card.setMinSize(PREVIEW_WIDTH, PREVIEW_WIDTH * CardRenderer.CARD_HEIGHT_MM / CardRenderer.CARD_WIDTH_MM);
+        card.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
 
-        Label printTitle = new Label(i18n.get("cards.print"));
-        printTitle.getStyleClass().add(Styles.TITLE_4);
-        Button all = new Button(i18n.get("cards.saveAll"), new FontIcon(Feather.FILE_TEXT));
-        all.setId("cards-save-all");
-        all.setOnAction(e -> files.save(i18n.get("cards.saveAll"), i18n.get("cards.saveAll.file"), "pdf").ifPresent(model::saveAll));
-        Button today = new Button(i18n.get("cards.saveToday"), new FontIcon(Feather.CALENDAR));
-        today.setId("cards-save-today");
-        today.setOnAction(e -> files.save(i18n.get("cards.saveToday"), i18n.get("cards.saveToday.file"), "pdf").ifPresent(model::saveToday));
-        all.disableProperty().bind(model.busyProperty());
-        today.disableProperty().bind(model.busyProperty());
+        TextField name = text("cards-design-name", "cards.design.name.prompt", 22);
+        name.textProperty().bindBidirectional(model.shopNameProperty());
+        TextField line = text("cards-design-line", "cards.design.line.prompt", 22);
+        line.textProperty().bindBidirectional(model.lineProperty());
+        ColorPicker panel = colour("cards-design-panel", model.panelColourProperty());
+        ColorPicker text = colour("cards-design-text", model.textColourProperty());
+        Button defaults = new Button(i18n.get("cards.design.defaultColours"));
+        defaults.setId("cards-design-default-colours");
+        defaults.getStyleClass().add(Styles.FLAT);
+        defaults.setOnAction(e -> model.defaultColours());
+        Label contrast = new Label(i18n.get("cards.design.lowContrast"), new FontIcon(Feather.ALERT_TRIANGLE));
+        contrast.setId("cards-design-low-contrast");
+        contrast.setWrapText(true);
+        contrast.getStyleClass().add(Styles.WARNING);
+        contrast.visibleProperty().bind(model.lowContrastProperty());
+        contrast.managedProperty().bind(contrast.visibleProperty());
+
+        Button logo = new Button(i18n.get("cards.design.logo.choose"), new FontIcon(Feather.IMAGE));
+        logo.setId("cards-design-logo");
+        logo.setOnAction(e -> files.open(i18n.get("cards.design.logo.choose"), "png", "jpg", "jpeg")
+                .ifPresent(model::chooseLogo));
+        Button noLogo = new Button(i18n.get("cards.design.logo.remove"));
+        noLogo.setId("cards-design-logo-remove");
+        noLogo.disableProperty().bind(model.hasLogoProperty().not());
+        CheckBox member = new CheckBox(i18n.get("cards.design.memberName"));
+        member.setId("cards-design-member-name");
+        member.selectedProperty().bindBidirectional(model.memberNameProperty());
+        member.setWrapText(true);
+        CheckBox barcode = new CheckBox(i18n.get("cards.design.code128"));
+        barcode.setId("cards-design-code128");
+        barcode.selectedProperty().bindBidirectional(model.code128Property());
+        barcode.setWrapText(true);
+        noLogo.setOnAction(e -> model.removeLogo());
+
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(10);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().addAll(labels, fields);
+        int row = 0;
+        form.addRow(row++, label("cards.design.name", name), name);
+        form.addRow(row++, label("cards.design.line", line), line);
+        form.addRow(row++, label("cards.design.panelColour", panel), panel);
+        form.addRow(row++, label("cards.design.textColour", text), flow(text, defaults));
+        form.add(contrast, 1, row++);
+        form.addRow(row++, new Label(i18n.get("cards.design.logo")), flow(logo, noLogo));
+        form.add(member, 0, row++, 2, 1);
+        form.add(barcode, 0, row, 2, 1);
+        form.disableProperty().bind(model.designLoadedProperty().not());
+
+        FlowPane both = new FlowPane(24, 16, card, form);
+        form.setPrefWidth(440);
+        both.setAlignment(Pos.TOP_LEFT);
+        return both;
+    }
+
+    private Node batch() {
+        ToggleGroup which = new ToggleGroup();
+        RadioButton all = radio(which, Batch.ALL, "cards-batch-all", "cards.batch.all");
+        RadioButton today = radio(which, Batch.TODAY, "cards-batch-today", "cards.batch.today");
+        RadioButton chosen = radio(which, Batch.CHOSEN, "cards-batch-chosen", "cards.batch.chosen");
+        which.selectToggle(which.getToggles().stream().filter(t -> t.getUserData() == model.batchProperty().get())
+                .findFirst().orElse(all));
+        which.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.batchProperty().set((Batch) now.getUserData());
+            }
+        });
+        model.batchProperty().addListener((obs, old, now) -> which.getToggles().stream()
+                .filter(t -> t.getUserData() == now).findFirst().ifPresent(which::selectToggle));
+
+        TextField search = text("cards-member-search", "cards.batch.search.prompt", 24);
+        search.textProperty().bindBidirectional(model.memberQueryProperty());
+        ListView<MemberRow> found = members("cards-found", model.found());
+        search.setOnAction(e -> model.choose(found.getSelectionModel().getSelectedItem() != null
+                ? found.getSelectionModel().getSelectedItem() : model.found().isEmpty() ? null : model.found().get(0)));
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DOWN && !model.found().isEmpty()) {
+                found.requestFocus();
+                found.getSelectionModel().selectFirst();
+                e.consume();
+            }
+        });
+        found.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                model.choose(found.getSelectionModel().getSelectedItem());
+            }
+        });
+        found.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                model.choose(found.getSelectionModel().getSelectedItem());
+                search.requestFocus();
+            }
+        });
+        Button add = new Button(i18n.get("cards.batch.add"), new FontIcon(Feather.PLUS));
+        add.setId("cards-add-member");
+        add.disableProperty().bind(found.getSelectionModel().selectedItemProperty().isNull());
+        add.setOnAction(e -> model.choose(found.getSelectionModel().getSelectedItem()));
+
+        ListView<MemberRow> picked = members("cards-chosen", model.chosen());
+        picked.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+                model.unchoose(picked.getSelectionModel().getSelectedItem());
+            }
+        });
+        Button remove = new Button(i18n.get("cards.batch.remove"), new FontIcon(Feather.X));
+        remove.setId("cards-remove-member");
+        remove.disableProperty().bind(picked.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> model.unchoose(picked.getSelectionModel().getSelectedItem()));
+        Label count = new Label();
+        count.setId("cards-chosen-count");
+        count.textProperty().bind(Bindings.createStringBinding(
+                () -> i18n.plural("cards.batch.count", model.chosen().size()), model.chosen()));
+
+        VBox left = new VBox(8, search, found, add);
+        VBox right = new VBox(8, count, picked, remove);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        HBox picker = new HBox(16, left, right);
+        picker.setId("cards-member-picker");
+        picker.visibleProperty().bind(model.batchProperty().isEqualTo(Batch.CHOSEN));
+        picker.managedProperty().bind(picker.visibleProperty());
+
+        CheckBox sheets = new CheckBox(i18n.get("cards.sheets"));
+        sheets.setId("cards-sheets");
+        sheets.selectedProperty().bindBidirectional(model.sheetsProperty());
+        Button print = new Button(i18n.get("cards.printButton"), new FontIcon(Feather.PRINTER));
+        print.setId("cards-print");
+        print.getStyleClass().add(Styles.ACCENT);
+        print.setOnAction(e -> model.print());
+        Button pdf = new Button(i18n.get("cards.savePdf"), new FontIcon(Feather.FILE_TEXT));
+        pdf.setId("cards-save-pdf");
+        pdf.setOnAction(e -> savePdf());
+        for (Button b : new Button[] {print, pdf}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.disableProperty().bind(model.busyProperty()
+                    .or(model.batchProperty().isEqualTo(Batch.CHOSEN).and(Bindings.isEmpty(model.chosen()))));
+        }
         ProgressBar progress = new ProgressBar();
         progress.setId("cards-progress");
         progress.setPrefWidth(220);
         progress.progressProperty().bind(model.progressProperty());
         progress.visibleProperty().bind(model.busyProperty());
         progress.managedProperty().bind(progress.visibleProperty());
-        all.setMinWidth(Region.USE_PREF_SIZE);
-        today.setMinWidth(Region.USE_PREF_SIZE);
-        FlowPane printRow = new FlowPane(10, 10, all, today, progress);
-        printRow.setAlignment(Pos.CENTER_LEFT);
+        FlowPane actions = new FlowPane(12, 10, print, pdf, sheets, progress);
+        actions.setAlignment(Pos.CENTER_LEFT);
 
-        Label lostTitle = new Label(i18n.get("cards.reissue"));
-        lostTitle.getStyleClass().add(Styles.TITLE_4);
-        TextField lost = new TextField();
-        lost.setId("cards-lost-number");
-        lost.setPromptText(i18n.get("cards.reissue.prompt"));
-        lost.setPrefColumnCount(16);
+        return new VBox(12, new FlowPane(20, 8, all, today, chosen), picker, actions);
+    }
+
+    private Node lost() {
+        TextField lost = text("cards-lost-number", "cards.reissue.prompt", 16);
         lost.textProperty().bindBidirectional(model.lostNumberProperty());
         lost.setOnAction(e -> model.reissue());
         Button reissue = new Button(i18n.get("cards.reissue.button"), new FontIcon(Feather.REFRESH_CW));
@@ -77,26 +270,69 @@ public final class CardsView {
         reissue.disableProperty().bind(model.busyProperty());
         reissue.setOnAction(e -> model.reissue());
         reissue.setMinWidth(Region.USE_PREF_SIZE);
-        HBox lostRow = new HBox(10, lost, reissue);
-        lostRow.setAlignment(Pos.CENTER_LEFT);
-
-        Label message = new Label();
-        message.setId("cards-message");
-        message.setWrapText(true);
-        message.textProperty().bind(model.messageProperty());
-        model.failedProperty().addListener((obs, old, now) -> {
-            message.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
-            message.getStyleClass().add(now ? Styles.DANGER : Styles.SUCCESS);
-        });
-
-        root = new VBox(16, title, card, printTitle, printRow, lostTitle, lostRow, message);
-        root.setId("page-cards");
-        root.getStyleClass().add("settings-page");
-        root.setMaxWidth(760);
-        model.refreshPreview();
+        HBox row = new HBox(10, lost, reissue);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
-    public Node root() {
-        return root;
+    private void savePdf() {
+        files.save(i18n.get("cards.savePdf"), model.suggestedFileName(), "pdf").ifPresent(model::savePdf);
+    }
+
+    private Label section(String key) {
+        Label l = new Label(i18n.get(key));
+        l.getStyleClass().add(Styles.TITLE_4);
+        return l;
+    }
+
+    private Label label(String key, Node field) {
+        Label l = new Label(i18n.get(key));
+        l.setLabelFor(field);
+        return l;
+    }
+
+    private TextField text(String id, String promptKey, int columns) {
+        TextField t = new TextField();
+        t.setId(id);
+        t.setPromptText(i18n.get(promptKey));
+        t.setPrefColumnCount(columns);
+        return t;
+    }
+
+    private static ColorPicker colour(String id, javafx.beans.property.ObjectProperty<javafx.scene.paint.Color> value) {
+        ColorPicker picker = new ColorPicker();
+        picker.setId(id);
+        picker.valueProperty().bindBidirectional(value);
+        picker.setMinWidth(Region.USE_PREF_SIZE);
+        return picker;
+    }
+
+    private static FlowPane flow(Node... nodes) {
+        FlowPane f = new FlowPane(8, 8, nodes);
+        f.setAlignment(Pos.CENTER_LEFT);
+        return f;
+    }
+
+    private RadioButton radio(ToggleGroup group, Batch value, String id, String key) {
+        RadioButton r = new RadioButton(i18n.get(key));
+        r.setId(id);
+        r.setToggleGroup(group);
+        r.setUserData(value);
+        return r;
+    }
+
+    private ListView<MemberRow> members(String id, javafx.collections.ObservableList<MemberRow> items) {
+        ListView<MemberRow> list = new ListView<>(items);
+        list.setId(id);
+        list.setPrefHeight(170);
+        list.setPlaceholder(new Label(""));
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(MemberRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : i18n.get("cards.batch.member", row.name(), row.cardNumber()));
+            }
+        });
+        return list;
     }
 }

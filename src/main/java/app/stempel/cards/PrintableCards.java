@@ -15,28 +15,29 @@ import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
-import app.stempel.settings.SettingsService;
 import app.stempel.store.Database;
 
 /** Which cards to print, and the shop's card design. */
 public final class PrintableCards {
 
-    /** Shop name on cards when the shop has none set. */
-    public static final String DEFAULT_SHOP_NAME = "Stempel";
-
     private final Database db;
     private final Clock clock;
-    private final SettingsService settings;
+    private final CardDesignStore designs;
 
-    public PrintableCards(Database db, Clock clock, SettingsService settings) {
+    public PrintableCards(Database db, Clock clock) {
         this.db = Objects.requireNonNull(db);
         this.clock = Objects.requireNonNull(clock);
-        this.settings = Objects.requireNonNull(settings);
+        this.designs = new CardDesignStore(db, clock);
     }
 
-    /** The design from the shop's settings; for now the shop name on the default look. */
+    /** The shop's card design as last saved. */
     public CardDesign design() {
-        return CardDesign.of(settings.get(SettingsService.SHOP_NAME).filter(s -> !s.isBlank()).orElse(DEFAULT_SHOP_NAME));
+        return designs.load();
+    }
+
+    /** Where the design is kept. */
+    public CardDesignStore designs() {
+        return designs;
     }
 
     /** Every active card of an active member, in card order; only members enrolled on or after {@code since} if given. */

@@ -20,7 +20,6 @@ import app.stempel.Main;
 import app.stempel.cards.CardFace;
 import app.stempel.cards.CardRenderer;
 import app.stempel.cards.PrintableCards;
-import app.stempel.settings.SettingsService;
 import app.stempel.store.DataDir;
 import app.stempel.store.Database;
 import picocli.CommandLine.Command;
@@ -83,7 +82,7 @@ public final class CardsCommand implements Callable<Integer> {
             List<CardFace> faces;
             CardRenderer renderer;
             try (Database db = cards.open()) {
-                PrintableCards service = new PrintableCards(db, Clock.systemDefaultZone(), new SettingsService(db));
+                PrintableCards service = new PrintableCards(db, Clock.systemDefaultZone());
                 faces = numbers == null ? service.activeCards(from) : chosen(service, numbers, from);
                 renderer = new CardRenderer(service.design());
             }
@@ -141,7 +140,7 @@ public final class CardsCommand implements Callable<Integer> {
             CardFace face;
             CardRenderer renderer;
             try (Database db = cards.open()) {
-                PrintableCards service = new PrintableCards(db, Clock.systemDefaultZone(), new SettingsService(db));
+                PrintableCards service = new PrintableCards(db, Clock.systemDefaultZone());
                 face = face(service.byNumbers(List.of(number.strip())), number.strip());
                 renderer = new CardRenderer(service.design());
             }

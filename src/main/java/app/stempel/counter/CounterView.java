@@ -7,6 +7,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import app.stempel.counter.CounterService.MemberPanel;
 import app.stempel.counter.CounterService.MemberRow;
+import app.stempel.ui.FilePicker;
 import app.stempel.ui.I18n;
 import atlantafx.base.theme.Styles;
 import javafx.application.Platform;
@@ -29,7 +30,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.text.TextAlignment;
-import javafx.stage.FileChooser;
 
 /**
  * The cashier's screen: one search box that takes scans and names, the type-ahead list, and the member
@@ -43,12 +43,14 @@ public final class CounterView {
     private final CounterViewModel model;
     private final I18n i18n;
     private final ScanDetector detector;
+    private final FilePicker files;
     private final VBox root = new VBox();
     private final TextField search = new TextField();
     private final TextField amount = new TextField();
     private final ListView<MemberRow> list = new ListView<>();
 
-    public CounterView(CounterViewModel model, I18n i18n, ScanDetector detector) {
+    public CounterView(CounterViewModel model, I18n i18n, ScanDetector detector, FilePicker files) {
+        this.files = java.util.Objects.requireNonNull(files);
         this.model = Objects.requireNonNull(model);
         this.i18n = Objects.requireNonNull(i18n);
         this.detector = Objects.requireNonNull(detector);
@@ -293,23 +295,24 @@ public final class CounterView {
         redeem.setDisable(m.rewardsReady() == 0 || m.blocked());
         Button undo = action("undo", "counter.undo", Feather.ROTATE_CCW, model::undo);
         undo.setDisable(m.undoable() == null);
-        Button image = action("save-card", "counter.cardImage", Feather.IMAGE, () -> chooseCardImage(m));
-        image.setDisable(m.cardNumber() == null);
+        Button print = action("print-card", "counter.printCard", Feather.PRINTER, () -> printCard(m));
+        print.setDisable(m.cardNumber() == null || m.blocked());
+        Button image = action("save-card", "counter.cardImage", Feather.IMAGE, () -> files.save(
+                i18n.get("counter.cardImage"), i18n.get("counter.cardImage.file", m.cardNumber()), "png")
+                .ifPresent(model::saveCardImage));
+        image.setDisable(m.cardNumber() == null || m.blocked());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox row = new HBox(12, stamp, redeem, undo, gap, image);
+        HBox row = new HBox(12, stamp, redeem, undo, gap, print, image);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
 
-    private void chooseCardImage(MemberPanel m) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(i18n.get("counter.cardImage"));
-        chooser.setInitialFileName(i18n.get("counter.cardImage.file", m.cardNumber()));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
-        java.io.File file = chooser.showSaveDialog(root.getScene().getWindow());
-        if (file != null) {
-            model.saveCardImage(file.toPath());
+    /** Prints the member's card; without a printer, offers it as a PDF. */
+    private void printCard(MemberPanel m) {
+        if (!model.printCard()) {
+            files.save(i18n.get("counter.cardPdf"), i18n.get("counter.cardPdf.file", m.cardNumber()), "pdf")
+                    .ifPresent(model::saveCardPdf);
         }
     }
 

@@ -5,12 +5,17 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
+import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
+import app.stempel.cards.CardFace;
+import app.stempel.cards.CardHandout;
+import app.stempel.cards.CardOutput;
 import app.stempel.core.Actor;
 import app.stempel.core.Money;
 import app.stempel.counter.CounterService.ActionResult;
@@ -49,6 +54,7 @@ public final class CounterViewModel {
     private final I18n i18n;
     private final Clock clock;
     private final Supplier<Actor> actor;
+    private final CardHandout handout;
 
     private final StringProperty query = new SimpleStringProperty("");
     private final StringProperty amount = new SimpleStringProperty("");
@@ -67,8 +73,10 @@ public final class CounterViewModel {
     private SearchCursor nextPage;
     private boolean suppressSearch;
 
-    public CounterViewModel(CounterService counter, TaskRunner tasks, I18n i18n, Clock clock, Supplier<Actor> actor) {
+    public CounterViewModel(CounterService counter, TaskRunner tasks, I18n i18n, Clock clock, Supplier<Actor> actor,
+            CardHandout handout) {
         this.counter = Objects.requireNonNull(counter);
+        this.handout = Objects.requireNonNull(handout);
         this.tasks = Objects.requireNonNull(tasks);
         this.i18n = Objects.requireNonNull(i18n);
         this.clock = Objects.requireNonNull(clock);
@@ -158,17 +166,45 @@ public final class CounterViewModel {
         });
     }
 
-    /** Saves the QR code of the card on the panel as a PNG, for sending by phone or printing. */
-    public void saveCardImage(java.nio.file.Path file) {
-        MemberPanel m = member.get();
-        if (m == null || m.cardNumber() == null || file == null) {
-            return;
-        }
-        String number = m.cardNumber();
-        run(() -> {
-            app.stempel.cards.QrCodes.writePng(number, 600, file);
+    /** Saves the card on the panel, in the shop's design, as a PNG for sending by phone. */
+    public void saveCardImage(Path file) {
+        withCard(face -> run(() -> {
+            new CardOutput(handout.design().get()).png(face, file);
             return file;
-        }, f -> say(Tone.SUCCESS, i18n.get("counter.cardImage.saved", f.getFileName().toString())));
+        }, f -> say(Tone.SUCCESS, i18n.get("counter.cardImage.saved", f.getFileName().toString()))));
+    }
+
+    /** Saves the card on the panel as a card-sized PDF page, to print elsewhere. */
+    public void saveCardPdf(Path file) {
+        withCard(face -> run(() -> {
+            new CardOutput(handout.design().get()).pdf(List.of(face), false, file, done -> { });
+            return file;
+        }, f -> say(Tone.SUCCESS, i18n.get("counter.cardPdf.saved", f.getFileName().toString()))));
+    }
+
+    /**
+     * Prints the card on the panel through the system print dialog, for example right after enrolment.
+     *
+     * @return false if this computer has no printer (the person is told, and can save a PDF instead)
+     */
+    public boolean printCard() {
+        if (!handout.printer().available()) {
+            say(Tone.WARNING, i18n.get("counter.noPrinter"));
+            return false;
+        }
+        withCard(face -> handout.printer().begin(i18n.get("counter.printCard.job", face.number()), false)
+                .ifPresent(job -> run(() -> {
+                    new CardOutput(handout.design().get()).print(List.of(face), job, done -> { });
+                    return face;
+                }, f -> say(Tone.SUCCESS, i18n.get("counter.printCard.done", f.number())))));
+        return true;
+    }
+
+    private void withCard(java.util.function.Consumer<CardFace> action) {
+        MemberPanel m = member.get();
+        if (m != null && m.cardNumber() != null) {
+            action.accept(new CardFace(m.cardNumber(), m.name()));
+        }
     }
 
     /**

@@ -20,6 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import app.stempel.App;
 import app.stempel.Screens;
+import app.stempel.testing.FakePrinter;
 import app.stempel.testing.StubFiles;
 import app.stempel.Services;
 import app.stempel.members.MemberService.Enrolled;
@@ -49,6 +50,7 @@ class CounterScreenTest {
     @TempDir
     Path dir;
     private final StubFiles files = new StubFiles();
+    private final FakePrinter printer = new FakePrinter();
     private final java.util.List<String> restarts = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Stage stage;
     private Services shop;
@@ -69,7 +71,7 @@ class CounterScreenTest {
         tasks = new FxTaskRunner(2, 64);
         I18n i18n = new I18n(language);
         main = new MainViewModel(tasks, i18n, () -> shop);
-        Screens screens = new Screens(main, tasks, i18n, TestShop.TILL.till(), SCAN_GAP, files,
+        Screens screens = new Screens(main, tasks, i18n, TestShop.TILL.till(), SCAN_GAP, files, printer,
                 (open, lang, key, problem) -> { });
         lastScreens = screens;
         WaitForAsyncUtils.asyncFx(() -> {

@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import app.stempel.Services;
+import app.stempel.cards.CardDesign;
+import app.stempel.cards.CardHandout;
 import app.stempel.core.Money;
 import app.stempel.members.MemberService.Enrolled;
+import app.stempel.testing.FakePrinter;
 import app.stempel.testing.TestShop;
 import app.stempel.ui.I18n;
 import app.stempel.core.Language;
@@ -28,13 +31,14 @@ class CounterViewModelTest {
     @TempDir
     Path dir;
     private Services shop;
+    private final FakePrinter printer = new FakePrinter();
     private CounterViewModel model;
 
     @BeforeEach
     void open() {
         shop = TestShop.open(dir, Clock.systemUTC());
         model = new CounterViewModel(shop.counter(), new SameThreadTaskRunner(), new I18n(Language.ENGLISH),
-                Clock.systemUTC(), () -> TestShop.TILL);
+                Clock.systemUTC(), () -> TestShop.TILL, new CardHandout(() -> CardDesign.of("Kafé"), printer));
     }
 
     @AfterEach

@@ -19,6 +19,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import app.stempel.App;
 import app.stempel.Screens;
+import app.stempel.testing.FakePrinter;
 import app.stempel.testing.StubFiles;
 import app.stempel.Services;
 import app.stempel.core.Language;
@@ -54,7 +55,7 @@ class MainWindowTest {
         tasks = new FxTaskRunner(2, 16);
         I18n i18n = new I18n(language);
         model = new MainViewModel(tasks, i18n, opener);
-        Screens screens = new Screens(model, tasks, i18n, "Till 1", Screens.DEFAULT_SCAN_GAP, files,
+        Screens screens = new Screens(model, tasks, i18n, "Till 1", Screens.DEFAULT_SCAN_GAP, files, new FakePrinter(),
                 (open, lang, key, problem) -> {
                     restarts.add(String.valueOf(key));
                     if (open != model.servicesProperty().get()) {
