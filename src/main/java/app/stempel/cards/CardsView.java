@@ -24,6 +24,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.Image;
@@ -56,14 +58,14 @@ public final class CardsView {
         Label title = new Label(i18n.get("nav.cards"), new FontIcon(Feather.CREDIT_CARD));
         title.getStyleClass().add(Styles.TITLE_2);
 
-        VBox content = new VBox(18, title, section("cards.design"), design(), section("cards.print"), batch(), section("cards.reissue"), lost());
+        TabPane tabs = new TabPane(tab("cards-tab-design", "cards.design", Feather.EDIT_3, design()),
+                tab("cards-tab-print", "cards.print", Feather.PRINTER, batch()),
+                tab("cards-tab-lost", "cards.reissue", Feather.REFRESH_CW, lost()));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        VBox content = new VBox(12, title, tabs);
         content.setId("page-cards");
         content.getStyleClass().add("cards-page");
-        content.setMaxWidth(1000);
-        content.setPadding(new Insets(0, 24, 24, 0));
-        ScrollPane scroll = new ScrollPane(content);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("edge-to-edge");
 
         Label message = new Label();
         message.setId("cards-message");
@@ -86,7 +88,7 @@ public final class CardsView {
         footer.visibleProperty().bind(model.messageProperty().isNotEmpty());
         footer.managedProperty().bind(footer.visibleProperty());
 
-        root = new BorderPane(scroll);
+        root = new BorderPane(content);
         root.setBottom(footer);
         model.load();
     }
@@ -272,17 +274,28 @@ public final class CardsView {
         reissue.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(10, lost, reissue);
         row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        Label text = new Label(i18n.get("cards.reissue.text"));
+        text.setWrapText(true);
+        text.setMaxWidth(640);
+        text.getStyleClass().add(Styles.TEXT_MUTED);
+        return new VBox(14, text, row);
     }
 
     private void savePdf() {
         files.save(i18n.get("cards.savePdf"), model.suggestedFileName(), "pdf").ifPresent(model::savePdf);
     }
 
-    private Label section(String key) {
-        Label l = new Label(i18n.get(key));
-        l.getStyleClass().add(Styles.TITLE_4);
-        return l;
+    /** A tab whose content scrolls if the window is too small for it. */
+    private Tab tab(String id, String key, Feather icon, Node content) {
+        VBox box = new VBox(content);
+        box.setPadding(new Insets(18, 18, 18, 4));
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        Tab tab = new Tab(i18n.get(key), scroll);
+        tab.setId(id);
+        tab.setGraphic(new FontIcon(icon));
+        return tab;
     }
 
     private Label label(String key, Node field) {

@@ -247,51 +247,6 @@ class MainWindowTest {
     }
 
     @Test
-    void theCardsScreenPreviewsTheCardAndSavesEveryCardOnA4Sheets(FxRobot robot) throws Exception {
-        try (Services s = TestShop.open(dir, Clock.systemUTC())) {
-            for (int i = 0; i < 12; i++) {
-                TestShop.enrol(s, "Member " + i);
-            }
-        }
-        openSetUpShop(robot, Language.ENGLISH);
-        robot.clickOn("#nav-cards");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> robot.lookup("#cards-preview").queryAs(javafx.scene.image.ImageView.class).getImage() != null);
-        Path pdf = dir.resolveSibling(dir.getFileName() + "-cards.pdf");
-        files.willSave(pdf);
-        robot.clickOn("#cards-save-all");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !text(robot, "#cards-message").isEmpty());
-        assertThat(text(robot, "#cards-message")).isEqualTo("12 cards saved to " + pdf + ".");
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
-            assertThat(doc.getNumberOfPages()).isEqualTo(2);
-        }
-    }
-
-    @Test
-    void aLostCardIsBlockedAndReplacedFromTheCardsScreen(FxRobot robot) throws Exception {
-        String old;
-        try (Services s = TestShop.open(dir, Clock.systemUTC())) {
-            old = TestShop.withStamps(s, "Kari", 2).cardNumber();
-        }
-        openSetUpShop(robot, Language.ENGLISH);
-        robot.clickOn("#nav-cards");
-        robot.clickOn("#cards-lost-number").write("2000000000015");
-        robot.clickOn("#cards-reissue");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !text(robot, "#cards-message").isEmpty());
-        assertThat(text(robot, "#cards-message")).startsWith("No card has the number 2000000000015");
-
-        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#cards-lost-number").queryAs(javafx.scene.control.TextField.class)
-                .setText(old)).get(5, TimeUnit.SECONDS);
-        robot.clickOn("#cards-reissue");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(robot, "#cards-message").startsWith("Card " + old));
-        assertThat(text(robot, "#cards-message")).contains("is blocked as lost. The new card is 2");
-        var counter = model.servicesProperty().get().counter();
-        assertThat(counter.lookupCard(old).blockedReason()).isEqualTo("LOST");
-        String fresh = text(robot, "#cards-message").replaceAll(".*The new card is (\\d+);.*", "$1");
-        assertThat(counter.lookupCard(fresh).member().stamps()).isEqualTo(2);
-    }
-
-    @Test
     void aSecondCopyOnTheSameDataFolderGetsAClearMessageAndCanQuit(FxRobot robot) throws Exception {
         try (Database other = Database.open(dir)) {
             show(Language.ENGLISH);
