@@ -33,6 +33,8 @@ public final class CardFonts {
     private final TrueTypeFont[] fonts = new TrueTypeFont[Face.values().length];
     private final CmapLookup[] cmaps = new CmapLookup[Face.values().length];
     private final float[] unitsPerEm = new float[Face.values().length];
+    private final float[] ascent = new float[Face.values().length];
+    private final float[] descent = new float[Face.values().length];
 
     private CardFonts() {
     }
@@ -49,6 +51,8 @@ public final class CardFonts {
                 f.fonts[face.ordinal()] = ttf;
                 f.cmaps[face.ordinal()] = ttf.getUnicodeCmapLookup();
                 f.unitsPerEm[face.ordinal()] = ttf.getUnitsPerEm();
+                f.ascent[face.ordinal()] = ttf.getHorizontalHeader().getAscender() / (float) ttf.getUnitsPerEm();
+                f.descent[face.ordinal()] = -ttf.getHorizontalHeader().getDescender() / (float) ttf.getUnitsPerEm();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read font " + face.resource, e);
             }
@@ -78,6 +82,16 @@ public final class CardFonts {
             }
         });
         return b.toString();
+    }
+
+    /** The face's ascender at {@code sizePt}, in points: how far its glyphs usually reach above the baseline. */
+    public float ascentPt(Face face, float sizePt) {
+        return ascent[face.ordinal()] * sizePt;
+    }
+
+    /** The face's descender at {@code sizePt}, in points, as a positive distance below the baseline. */
+    public float descentPt(Face face, float sizePt) {
+        return descent[face.ordinal()] * sizePt;
     }
 
     /** Width in points of {@code text} set at {@code sizePt}, from the font's advance widths. */

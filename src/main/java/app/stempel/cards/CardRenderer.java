@@ -33,6 +33,13 @@ import app.stempel.cards.CardFonts.Face;
  * sheets of 10 with crop marks, and PNG images. The QR code is drawn as vector rectangles so it prints
  * sharp at any resolution. Positions are in millimetres from the top-left corner of the card or page.
  * Not thread-safe: one instance per rendering thread.
+ *
+ * <p>With {@link CardDesign#code128()} the number is also drawn as Code 128 bars in a white box at the
+ * foot of the panel, with the member name just above it. To make room, the logo, shop name and line
+ * step down through smaller maximum sizes (and at last the line keeps to one line) until they end above
+ * the member name; the design decides this once, so all its cards look alike. A number too long for the
+ * box at 0.254 mm per module (an imported number of about ten letters or more) gets no
+ * bars; its QR code still carries it.
  */
 public final class CardRenderer {
 
@@ -55,29 +62,40 @@ public final class CardRenderer {
 
     private static final double PANEL_WIDTH_MM = 50;
     private static final double PAD_MM = 4.5;
-    private static final double LOGO_HEIGHT_MM = 11;
+    private static final double LOGO_GAP_MM = 2.5;
+    /** Space between the member name's lowest ink and the barcode box. */
+    private static final double MEMBER_GAP_MM = 1.5;
+    /** Least space between the heading's lowest ink and the member name (or the barcode box) when the bars are on. */
+    private static final double HEADING_GAP_MM = 2.5;
+
+    /** Width of a Code 128 module (bar or space unit): 10 mil, a whole number of dots at 300, 600 and 1200 dpi. */
+    private static final double CODE128_MODULE_MM = 0.254;
+    /** Least white on each side of the bars, in modules. */
+    private static final int CODE128_QUIET_MODULES = 10;
+    private static final double CODE128_BAR_HEIGHT_MM = 8;
+    /** White above and below the bars inside their box. */
+    private static final double CODE128_BOX_MARGIN_MM = 1;
+    private static final double CODE128_BOX_RADIUS_MM = 1.2;
+
+    /**
+     * Largest sizes for the top of the panel, most generous first: the first set is the card without
+     * barcode; with one, the first set whose heading ends above the member name is used, else the last.
+     * Everything shrinks a step at a time with the line on two lines; only if that cannot fit does the
+     * line keep to one.
+     */
+    private static final List<HeadingSizes> HEADING_SIZES = headingSizes();
+    private static final float MEMBER_MAX_PT = 10.5f;
     private static final Color NUMBER_COLOUR = new Color(0x22, 0x22, 0x22);
     private static final String ELLIPSIS = "…";
 
     private final CardDesign design;
     private final CardFonts fonts;
-    private final List<Text> shopName;
-    private final List<Text> line;
-    private final double logoTopMm;
+    private final Heading heading;
 
     public CardRenderer(CardDesign design, CardFonts fonts) {
         this.design = Objects.requireNonNull(design);
         this.fonts = Objects.requireNonNull(fonts);
-        double textWidth = PANEL_WIDTH_MM - 2 * PAD_MM;
-        double top = PAD_MM;
-        logoTopMm = top;
-        if (design.logo() != null) {
-            top += LOGO_HEIGHT_MM + 2.5;
-        }
-        shopName = fitTwoLines(Face.BOLD, design.shopName(), 16, 9, PAD_MM, top, textWidth);
-        Text last = shopName.get(shopName.size() - 1);
-        line = fitTwoLines(Face.REGULAR, design.line(), Math.max(7, Math.min(10, last.sizePt() * 0.8f)), 7, PAD_MM, last.baselineMm() + mm(last.sizePt() * 0.3) + 2,
-                textWidth);
+        heading = design.code128() ? headingAbove(headingLimitMm()) : heading(HEADING_SIZES.get(0));
     }
 
     /** A renderer with the fonts read from the class path. */
@@ -110,12 +128,21 @@ public final class CardRenderer {
         }
     }
 
-    /** Where everything on one card goes, relative to the card's top-left corner. */
+    /**
+     * Where everything on one card goes, relative to the card's top-left corner. {@code barcodeBox} is the
+     * white box around the Code 128 bars, {@code barcode} spans the bars from the first to the last, and
+     * {@code barcodeModules} is how many modules that is; all three are null or 0 when the card has no bars.
+     */
     public record CardLayout(List<Text> shopName, List<Text> line, Text memberName, Rect qr, int qrModules,
-            List<Text> number, Rect logoBox) {
+            List<Text> number, Rect logoBox, Rect barcodeBox, Rect barcode, int barcodeModules) {
         /** Width of one QR module. */
         public double moduleMm() {
             return qr.width() / qrModules;
+        }
+
+        /** Width of one Code 128 module, or 0 without bars. */
+        public double barcodeModuleMm() {
+            return barcode == null ? 0 : barcode.width() / barcodeModules;
         }
     }
 
@@ -143,14 +170,103 @@ public final class CardRenderer {
             number.add(new Text(s, Face.MONO, numberPt, PANEL_WIDTH_MM + (right - w) / 2, baseline, w, right - 2));
             baseline += lineStep;
         }
+        boolean[] bars = design.code128() ? barsThatFit(card.number()) : null;
+        Rect box = bars == null ? null : barcodeBox();
+        Rect barRect = null;
+        if (bars != null) {
+            double barsWidth = bars.length * CODE128_MODULE_MM;
+            // on the module grid from the card's edge, so a printer at 300 dpi or more puts every edge on a dot
+            double x = Math.round((box.x() + (box.width() - barsWidth) / 2) / CODE128_MODULE_MM) * CODE128_MODULE_MM;
+            barRect = new Rect(x, box.y() + CODE128_BOX_MARGIN_MM, barsWidth, CODE128_BAR_HEIGHT_MM);
+        }
         Text member = null;
         if (design.showMemberName() && card.memberName() != null && !card.memberName().isBlank()) {
-            member = fit(Face.REGULAR, card.memberName(), 10.5f, 7, PAD_MM, CARD_HEIGHT_MM - PAD_MM - 0.5,
-                    PANEL_WIDTH_MM - 2 * PAD_MM);
+            member = fit(Face.REGULAR, card.memberName(), MEMBER_MAX_PT, 7, PAD_MM,
+                    box == null ? CARD_HEIGHT_MM - PAD_MM - 0.5 : memberBaselineAboveBarcode(), PANEL_WIDTH_MM - 2 * PAD_MM);
         }
-        Rect logoBox = design.logo() == null ? null
-                : new Rect(PAD_MM, logoTopMm, PANEL_WIDTH_MM - 2 * PAD_MM, LOGO_HEIGHT_MM);
-        return new CardLayout(shopName, line, member, qrRect, qr.getWidth(), number, logoBox);
+        return new CardLayout(heading.shopName(), heading.line(), member, qrRect, qr.getWidth(), number,
+                heading.logoBox(), box, barRect, bars == null ? 0 : bars.length);
+    }
+
+    /** The modules of the number's Code 128 bars, or null if they cannot fit the box with their quiet zones. */
+    private static boolean[] barsThatFit(String number) {
+        return Code128.modules(number)
+                .filter(m -> (m.length + 2 * CODE128_QUIET_MODULES) * CODE128_MODULE_MM <= barcodeBox().width())
+                .orElse(null);
+    }
+
+    /** The white box for the bars: the panel's width inside its padding, at the foot of the panel. */
+    private static Rect barcodeBox() {
+        double height = CODE128_BAR_HEIGHT_MM + 2 * CODE128_BOX_MARGIN_MM;
+        return new Rect(PAD_MM, CARD_HEIGHT_MM - PAD_MM - height, PANEL_WIDTH_MM - 2 * PAD_MM, height);
+    }
+
+    private double memberBaselineAboveBarcode() {
+        return barcodeBox().y() - MEMBER_GAP_MM - mm(fonts.descentPt(Face.REGULAR, MEMBER_MAX_PT));
+    }
+
+    /** How far down the heading may reach when the barcode is on: above the member name, or above the box. */
+    private double headingLimitMm() {
+        return design.showMemberName()
+                ? memberBaselineAboveBarcode() - mm(fonts.ascentPt(Face.REGULAR, MEMBER_MAX_PT)) - HEADING_GAP_MM
+                : barcodeBox().y() - HEADING_GAP_MM;
+    }
+
+    // ---- the heading: logo, shop name, line
+
+    /** Largest logo height and text sizes, and on how many lines the line may go. */
+    private record HeadingSizes(double logoMm, float shopMaxPt, float lineMaxPt, int lineLines) {
+    }
+
+    /** The top of the panel as placed, and how far down its ink reaches. */
+    private record Heading(Rect logoBox, List<Text> shopName, List<Text> line, double bottomMm) {
+    }
+
+    private static List<HeadingSizes> headingSizes() {
+        List<HeadingSizes> sizes = new ArrayList<>();
+        for (int lines = 2; lines >= 1; lines--) {
+            for (int step = 0; step <= 10; step++) {
+                sizes.add(new HeadingSizes(Math.max(7, 11 - 0.5 * step), 16 - 0.5f * step, 10 - 0.25f * step, lines));
+            }
+        }
+        return List.copyOf(sizes);
+    }
+
+    private Heading headingAbove(double limitMm) {
+        Heading h = null;
+        for (HeadingSizes sizes : HEADING_SIZES) {
+            h = heading(sizes);
+            if (h.bottomMm() <= limitMm) {
+                break;
+            }
+        }
+        return h;
+    }
+
+    private Heading heading(HeadingSizes sizes) {
+        double textWidth = PANEL_WIDTH_MM - 2 * PAD_MM;
+        double top = PAD_MM;
+        Rect logoBox = null;
+        if (design.logo() != null) {
+            logoBox = new Rect(PAD_MM, top, textWidth, sizes.logoMm());
+            top += sizes.logoMm() + LOGO_GAP_MM;
+        }
+        List<Text> shop = fitTwoLines(Face.BOLD, design.shopName(), sizes.shopMaxPt(), 9, PAD_MM, top, textWidth);
+        Text last = shop.get(shop.size() - 1);
+        float lineMaxPt = Math.max(7, Math.min(sizes.lineMaxPt(), last.sizePt() * 0.8f));
+        double lineTop = last.baselineMm() + mm(last.sizePt() * 0.3) + 2;
+        List<Text> line = sizes.lineLines() == 2
+                ? fitTwoLines(Face.REGULAR, design.line(), lineMaxPt, 7, PAD_MM, lineTop, textWidth)
+                : List.of(fitOneLine(Face.REGULAR, design.line(), lineMaxPt, 7, PAD_MM, lineTop, textWidth));
+        double bottom = logoBox == null ? 0 : logoBox.bottom();
+        for (List<Text> texts : List.of(shop, line)) {
+            for (Text t : texts) {
+                if (!t.text().isEmpty()) {
+                    bottom = Math.max(bottom, t.baselineMm() + mm(fonts.descentPt(t.face(), t.sizePt())));
+                }
+            }
+        }
+        return new Heading(logoBox, shop, line, bottom);
     }
 
     /** The positions of the cards on an A4 sheet (centred) and their crop marks. */
@@ -289,6 +405,14 @@ public final class CardRenderer {
         if (l.memberName() != null) {
             drawText(cs, res, l.memberName(), x0, y0, pageH);
         }
+        if (l.barcode() != null) {
+            cs.setNonStrokingColor(Color.WHITE);
+            addRoundedRect(cs, x0 + l.barcodeBox().x(), y0 + l.barcodeBox().y(), l.barcodeBox().width(),
+                    l.barcodeBox().height(), CODE128_BOX_RADIUS_MM, pageH);
+            cs.fill();
+            cs.setNonStrokingColor(Color.BLACK);
+            drawBars(cs, Code128.modules(card.number()).orElseThrow(), l.barcode(), x0, y0, pageH);
+        }
         cs.setNonStrokingColor(Color.BLACK);
         drawQr(cs, QrCodes.matrix(card.number(), 1), l.qr(), x0, y0, pageH);
         cs.setNonStrokingColor(NUMBER_COLOUR);
@@ -313,6 +437,24 @@ public final class CardRenderer {
                 }
                 addRect(cs, x0 + r.x() + start * module, y0 + r.y() + row * module, (col - start) * module, module, pageH);
             }
+        }
+        cs.fill();
+    }
+
+    private static void drawBars(PDPageContentStream cs, boolean[] modules, Rect r, double x0, double y0, double pageH)
+            throws IOException {
+        double module = r.width() / modules.length;
+        int i = 0;
+        while (i < modules.length) {
+            if (!modules[i]) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < modules.length && modules[i]) {
+                i++;
+            }
+            addRect(cs, x0 + r.x() + start * module, y0 + r.y(), (i - start) * module, r.height(), pageH);
         }
         cs.fill();
     }
@@ -359,6 +501,27 @@ public final class CardRenderer {
         cs.addRect(pt(x), pt(pageH - y - h), pt(w), pt(h));
     }
 
+    /** A rectangle with corners rounded by quarter circles of {@code radius} (as Bézier curves). */
+    private static void addRoundedRect(PDPageContentStream cs, double x, double y, double w, double h, double radius,
+            double pageH) throws IOException {
+        float left = pt(x);
+        float right = pt(x + w);
+        float top = pt(pageH - y);
+        float bottom = pt(pageH - y - h);
+        float r = pt(radius);
+        float k = r * 0.5523f;
+        cs.moveTo(left + r, bottom);
+        cs.lineTo(right - r, bottom);
+        cs.curveTo(right - r + k, bottom, right, bottom + r - k, right, bottom + r);
+        cs.lineTo(right, top - r);
+        cs.curveTo(right, top - r + k, right - r + k, top, right - r, top);
+        cs.lineTo(left + r, top);
+        cs.curveTo(left + r - k, top, left, top - r + k, left, top - r);
+        cs.lineTo(left, bottom + r);
+        cs.curveTo(left, bottom + r - k, left + r - k, bottom, left + r, bottom);
+        cs.closePath();
+    }
+
     // ---- text fitting
 
     /**
@@ -376,6 +539,12 @@ public final class CardRenderer {
             shown = ellipsize(face, shown, size, widthMm);
         }
         return new Text(shown, face, size, xMm, baselineMm, mm(fonts.widthPt(face, shown, size)), widthMm);
+    }
+
+    /** {@code text} on one line whose top is {@code topMm}, as {@link #fit} places it. */
+    Text fitOneLine(Face face, String text, float maxPt, float minPt, double xMm, double topMm, double widthMm) {
+        Text t = fit(face, text, maxPt, minPt, xMm, 0, widthMm);
+        return new Text(t.text(), face, t.sizePt(), xMm, topMm + mm(t.sizePt() * 0.8), t.widthMm(), widthMm);
     }
 
     /**

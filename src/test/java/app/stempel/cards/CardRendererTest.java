@@ -8,7 +8,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import javax.imageio.ImageIO;
@@ -18,11 +20,19 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.GlyphData;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.oned.Code128Reader;
+import com.google.zxing.oned.Code128Writer;
 import com.google.zxing.qrcode.QRCodeReader;
 
 import app.stempel.cards.CardRenderer.CardLayout;
@@ -37,9 +47,18 @@ class CardRendererTest {
     private static final String LONG_SHOP = "Kawiarnia i Cukiernia Pod Złotym Słońcem – Łódź, ul. Piotrkowska";
     private static final String LONG_POLISH = "Grzegorz Brzęczyszczykiewicz-Chrząszczyżewoszycki";
     private static final String LONG_RUSSIAN = "Александра Константиновна Долгорукова-Святополк-Мирская";
+    private static final String LONG_LINE =
+            "Co dziesiąta kawa gratis, a w urodziny ciasto – Каждый десятый кофе бесплатно";
+    private static final String LONG_RUSSIAN_SHOP =
+            "Кофейня и кондитерская «Золотое солнце» – Санкт-Петербург, Невский проспект";
+    private static final String LONG_RUSSIAN_LINE =
+            "Каждый десятый кофе бесплатно, а в день рождения – кусок торта от заведения";
 
     private final CardNumbers numbers = new CardNumbers(new Random(42));
     private final CardRenderer renderer = new CardRenderer(CardDesign.of("Kafé Ørnen").withLine("10th coffee free"));
+    private final CardFonts fonts = CardFonts.load();
+    private final CardRenderer bars = new CardRenderer(
+            CardDesign.of("Kafé Ørnen").withLine("10th coffee free").withCode128(true), fonts);
 
     private static String decode(BufferedImage image) throws Exception {
         return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
@@ -230,6 +249,280 @@ class CardRendererTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         withLogo.writePng(card, 300, out);
         assertThat(decode(ImageIO.read(new ByteArrayInputStream(out.toByteArray())))).isEqualTo(card.number());
+    }
+
+    // ---- Code 128 bars beside the QR code
+
+    @Test
+    void singleCardPdfCarriesTheNumberInTheBarsAndInTheQr() throws Exception {
+        CardFace card = new CardFace(numbers.next(), "Øyvind Ødegård");
+        byte[] bytes = pdf(out -> bars.writeCards(List.of(card), out, n -> { }));
+        try (PDDocument doc = Loader.loadPDF(bytes)) {
+            BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(0, 300, ImageType.RGB);
+            assertThat(decodeBars(image, bars.layout(card), 300)).isEqualTo(card.number());
+            assertThat(decode(image)).isEqualTo(card.number());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Øyvind Ødegård", LONG_POLISH, LONG_RUSSIAN})
+    void pngCarriesTheNumberInTheBarsAndInTheQr(String name) throws Exception {
+        CardFace card = new CardFace(numbers.next(), name);
+        BufferedImage image = png(bars, card);
+        assertThat(decodeBars(image, bars.layout(card), 300)).isEqualTo(card.number());
+        assertThat(decode(image)).isEqualTo(card.number());
+    }
+
+    @Test
+    void aShortImportedNumberWithLettersGetsBarsToo() throws Exception {
+        CardFace card = new CardFace("KA7Q2019", "Kari");
+        assertThat(bars.layout(card).barcode()).isNotNull();
+        assertThat(decodeBars(png(bars, card), bars.layout(card), 300)).isEqualTo("KA7Q2019");
+    }
+
+    @Test
+    void aNumberTooLongForTheBoxGetsNoBarsAndKeepsItsQr() throws Exception {
+        CardFace card = new CardFace("AB12CD34EF56GH78IJ90KL12MN34OP56", "Kari");
+        CardLayout l = bars.layout(card);
+        assertThat(l.barcode()).isNull();
+        assertThat(l.barcodeBox()).isNull();
+        assertThat(l.barcodeModules()).isZero();
+        assertThat(l.memberName().baselineMm()).isGreaterThan(CardRenderer.CARD_HEIGHT_MM - 6);
+        assertThat(decode(png(bars, card))).isEqualTo(card.number());
+    }
+
+    @Test
+    void everyCardOfASheetDecodesInBothCodes() throws Exception {
+        CardRenderer worst = new CardRenderer(CardDesign.of(LONG_SHOP).withLine(LONG_LINE).withLogo(logo())
+                .withCode128(true), fonts);
+        List<CardFace> cards = new ArrayList<>();
+        for (int i = 0; i < CardRenderer.PER_SHEET; i++) {
+            cards.add(new CardFace(numbers.next(), i % 2 == 0 ? LONG_POLISH : LONG_RUSSIAN));
+        }
+        SheetLayout sheet = CardRenderer.sheetLayout();
+        try (PDDocument doc = Loader.loadPDF(pdf(out -> worst.writeSheets(cards, out, n -> { })))) {
+            float dpi = 300;
+            BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, dpi, ImageType.RGB);
+            for (int i = 0; i < CardRenderer.PER_SHEET; i++) {
+                Rect r = sheet.cards().get(i);
+                BufferedImage card = crop(page, r, dpi);
+                CardFace face = cards.get(i);
+                assertThat(decode(card)).as("QR of card %d", i).isEqualTo(face.number());
+                assertThat(decodeBars(card, worst.layout(face), dpi)).as("bars of card %d", i)
+                        .isEqualTo(face.number());
+            }
+        }
+    }
+
+    @Test
+    void barsAreWideAndTallEnoughWithTenModulesOfQuietZoneInsideTheBox() {
+        CardFace card = new CardFace(numbers.next(), "Ola");
+        CardLayout l = bars.layout(card);
+        Rect box = l.barcodeBox();
+        Rect code = l.barcode();
+        assertThat(l.barcodeModules()).isEqualTo(new Code128Writer().encode(card.number()).length);
+        double module = l.barcodeModuleMm();
+        assertThat(module).isGreaterThanOrEqualTo(0.25);
+        assertThat(code.height()).isGreaterThanOrEqualTo(7);
+        assertThat((code.x() - box.x()) / module).isGreaterThanOrEqualTo(10);
+        assertThat((box.right() - code.right()) / module).isGreaterThanOrEqualTo(10);
+        assertThat(code.y()).isGreaterThanOrEqualTo(box.y());
+        assertThat(code.bottom()).isLessThanOrEqualTo(box.bottom());
+        assertThat(box.x()).isGreaterThanOrEqualTo(2);
+        assertThat(box.right()).isLessThanOrEqualTo(50 - 2);
+        assertThat(box.bottom()).isLessThanOrEqualTo(CardRenderer.CARD_HEIGHT_MM - 2);
+        assertThat(box.y()).isGreaterThan(CardRenderer.CARD_HEIGHT_MM / 2);
+    }
+
+    @Test
+    void quietZonesAreWhiteAndTheBarsStartAndEndWhereTheLayoutSays() throws Exception {
+        CardFace card = new CardFace(numbers.next(), LONG_POLISH);
+        CardLayout l = bars.layout(card);
+        double px = 300 / 25.4;
+        BufferedImage image = png(bars, card);
+        int y = (int) Math.round((l.barcode().y() + l.barcode().height() / 2) * px);
+        int quiet = (int) Math.ceil(10 * l.barcodeModuleMm() * px);
+        int left = (int) Math.floor(l.barcode().x() * px) - 1;
+        int right = (int) Math.ceil(l.barcode().right() * px) + 1;
+        for (int x = left - quiet; x <= left; x++) {
+            assertThat(grey(image, x, y)).as("left quiet zone at x=%d", x).isGreaterThan(240);
+        }
+        for (int x = right; x <= right + quiet; x++) {
+            assertThat(grey(image, x, y)).as("right quiet zone at x=%d", x).isGreaterThan(240);
+        }
+        // every Code 128 symbol starts and ends with a bar
+        assertThat(grey(image, left + 2, y)).isLessThan(60);
+        assertThat(grey(image, right - 2, y)).isLessThan(60);
+    }
+
+    @Test
+    void withoutCode128ThereAreNoBars() {
+        CardLayout l = renderer.layout(new CardFace(numbers.next(), "Ola"));
+        assertThat(l.barcode()).isNull();
+        assertThat(l.barcodeBox()).isNull();
+        assertThat(l.barcodeModuleMm()).isZero();
+    }
+
+    @Test
+    void theMemberNameSitsAboveTheBarsAndTheHeadingAboveTheName() throws Exception {
+        CardRenderer worst = new CardRenderer(CardDesign.of(LONG_SHOP).withLine(LONG_LINE).withLogo(logo())
+                .withCode128(true), fonts);
+        CardLayout l = worst.layout(new CardFace(numbers.next(), LONG_RUSSIAN));
+        assertThat(ink(l.memberName()).bottom()).isLessThan(l.barcodeBox().y());
+        for (Text t : texts(l.shopName(), l.line())) {
+            assertThat(ink(t).bottom()).as(t.text()).isLessThan(ink(l.memberName()).y());
+        }
+    }
+
+    @Test
+    void toMakeRoomForTheBarsTheHeadingShrinksRatherThanCutTheLine() throws Exception {
+        CardDesign design = CardDesign.of("Kawiarnia i Cukiernia Pod Złotym")
+                .withLine("Co dziesiąta kawa gratis, a w urodziny ciasto").withLogo(logo());
+        CardFace card = new CardFace(numbers.next(), LONG_POLISH);
+        CardLayout plain = new CardRenderer(design, fonts).layout(card);
+        CardLayout withBars = new CardRenderer(design.withCode128(true), fonts).layout(card);
+        assertThat(withBars.logoBox().height()).isLessThan(plain.logoBox().height());
+        assertThat(withBars.line()).hasSize(2);
+        assertThat(withBars.line()).noneMatch(t -> t.text().endsWith("…"));
+        assertThat(withBars.memberName().baselineMm()).isLessThan(plain.memberName().baselineMm());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pl", "ru"})
+    void nothingOverlapsOrLeavesItsPartOfTheCardWhateverTheTexts(String language) throws Exception {
+        boolean polish = language.equals("pl");
+        List<String> shops = prefixes(polish ? LONG_SHOP : LONG_RUSSIAN_SHOP);
+        List<String> lines = new ArrayList<>(prefixes(polish ? LONG_LINE : LONG_RUSSIAN_LINE));
+        lines.add("");
+        List<String> members = polish ? List.of(LONG_POLISH, "Zofia Żółkiewska", "Ją")
+                : List.of(LONG_RUSSIAN, "Щукин Ёжик Жмых", "Юй");
+        byte[] logo = logo();
+        int checked = 0;
+        for (String shop : shops) {
+            for (String line : lines) {
+                for (boolean withLogo : new boolean[] {true, false}) {
+                    CardDesign design = CardDesign.of(shop).withLine(line).withCode128(true);
+                    CardRenderer r = new CardRenderer(withLogo ? design.withLogo(logo) : design, fonts);
+                    for (String member : members) {
+                        assertNothingOverlaps(r.layout(new CardFace(numbers.next(), member)),
+                                shop + " / " + line + " / " + member + " / logo " + withLogo);
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(500);
+    }
+
+    private void assertNothingOverlaps(CardLayout l, String what) {
+        assertThat(l.barcode()).as(what).isNotNull();
+        assertThat(l.memberName()).as(what).isNotNull();
+        List<Rect> panel = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Text t : texts(l.shopName(), l.line(), List.of(l.memberName()))) {
+            assertThat(t.fits()).as("%s fits: %s", t.text(), what).isTrue();
+            assertThat(t.sizePt()).as("%s size: %s", t.text(), what).isGreaterThanOrEqualTo(7);
+            panel.add(ink(t));
+            names.add("text '" + t.text() + "'");
+        }
+        if (l.logoBox() != null) {
+            panel.add(l.logoBox());
+            names.add("logo");
+        }
+        panel.add(l.barcodeBox());
+        names.add("barcode box");
+        List<Rect> all = new ArrayList<>(panel);
+        all.add(l.qr());
+        names.add("QR");
+        for (Text t : l.number()) {
+            all.add(ink(t));
+            names.add("number '" + t.text() + "'");
+        }
+        for (Rect r : panel) {
+            assertThat(r.x()).as("%s: %s", r, what).isGreaterThanOrEqualTo(1);
+            assertThat(r.right()).as("%s: %s", r, what).isLessThanOrEqualTo(50 - 1);
+        }
+        for (int i = 0; i < all.size(); i++) {
+            Rect r = all.get(i);
+            assertThat(r.y()).as("%s top: %s", names.get(i), what).isGreaterThanOrEqualTo(1);
+            assertThat(r.bottom()).as("%s bottom: %s", names.get(i), what).isLessThanOrEqualTo(CardRenderer.CARD_HEIGHT_MM - 1);
+            for (int j = i + 1; j < all.size(); j++) {
+                assertThat(overlaps(r, all.get(j))).as("%s overlaps %s: %s", names.get(i), names.get(j), what)
+                        .isFalse();
+            }
+        }
+    }
+
+    /** Where the text's ink can reach: the face's ascent and descent, or further if a glyph goes further. */
+    private Rect ink(Text t) {
+        TrueTypeFont font = fonts.font(t.face());
+        double up = fonts.ascentPt(t.face(), t.sizePt()) / PT_PER_MM;
+        double down = fonts.descentPt(t.face(), t.sizePt()) / PT_PER_MM;
+        try {
+            double perUnit = t.sizePt() / font.getUnitsPerEm() / PT_PER_MM;
+            CmapLookup cmap = font.getUnicodeCmapLookup();
+            for (int cp : t.text().codePoints().toArray()) {
+                GlyphData g = font.getGlyph().getGlyph(cmap.getGlyphId(cp));
+                if (g != null) {
+                    up = Math.max(up, g.getYMaximum() * perUnit);
+                    down = Math.max(down, -g.getYMinimum() * perUnit);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Rect(t.xMm(), t.baselineMm() - up, t.widthMm(), up + down);
+    }
+
+    @SafeVarargs
+    private static List<Text> texts(List<Text>... groups) {
+        List<Text> all = new ArrayList<>();
+        for (List<Text> g : groups) {
+            g.stream().filter(t -> !t.text().isEmpty()).forEach(all::add);
+        }
+        return all;
+    }
+
+    /** The text cut after each word: one word, two words, ... the whole. */
+    private static List<String> prefixes(String text) {
+        String[] words = text.split(" ");
+        List<String> out = new ArrayList<>();
+        for (int n = 1; n <= words.length; n++) {
+            out.add(String.join(" ", Arrays.copyOfRange(words, 0, n)));
+        }
+        return out;
+    }
+
+    private static byte[] logo() throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(300, 120, BufferedImage.TYPE_INT_RGB), "png", png);
+        return png.toByteArray();
+    }
+
+    private static BufferedImage png(CardRenderer r, CardFace card) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        r.writePng(card, 300, out);
+        return ImageIO.read(new ByteArrayInputStream(out.toByteArray()));
+    }
+
+    /** Decodes only what is inside the layout's barcode box, between the rounded corners. */
+    private static String decodeBars(BufferedImage card, CardLayout l, float dpi) throws Exception {
+        Rect box = l.barcodeBox();
+        Rect inside = new Rect(box.x(), l.barcode().y(), box.width(), l.barcode().height());
+        BufferedImage strip = crop(card, inside, dpi);
+        return new Code128Reader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(strip))),
+                Map.of(DecodeHintType.TRY_HARDER, true)).getText();
+    }
+
+    private static BufferedImage crop(BufferedImage image, Rect r, float dpi) {
+        double px = dpi / 25.4;
+        return image.getSubimage((int) Math.round(r.x() * px), (int) Math.round(r.y() * px),
+                (int) Math.round(r.width() * px), (int) Math.round(r.height() * px));
+    }
+
+    private static int grey(BufferedImage image, int x, int y) {
+        int rgb = image.getRGB(x, y);
+        return (((rgb >> 16) & 0xFF) + ((rgb >> 8) & 0xFF) + (rgb & 0xFF)) / 3;
     }
 
     private static boolean overlaps(Rect a, Rect b) {
