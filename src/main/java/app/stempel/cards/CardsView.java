@@ -257,10 +257,10 @@ public final class CardsView {
         progress.progressProperty().bind(model.progressProperty());
         progress.visibleProperty().bind(model.busyProperty());
         progress.managedProperty().bind(progress.visibleProperty());
-        FlowPane actions = new FlowPane(12, 10, print, pdf, sheets, progress);
+        FlowPane actions = new FlowPane(12, 10, print, pdf, progress);
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        return new VBox(12, new FlowPane(20, 8, all, today, chosen), picker, actions);
+        return new VBox(14, new FlowPane(20, 8, all, today, chosen), picker, sheets, actions);
     }
 
     private Node lost() {

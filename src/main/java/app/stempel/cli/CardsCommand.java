@@ -1,10 +1,7 @@
 package app.stempel.cli;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +15,7 @@ import java.util.concurrent.Callable;
 
 import app.stempel.Main;
 import app.stempel.cards.CardFace;
+import app.stempel.cards.CardOutput;
 import app.stempel.cards.CardRenderer;
 import app.stempel.cards.PrintableCards;
 import app.stempel.store.DataDir;
@@ -33,9 +31,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "cards", mixinStandardHelpOptions = true, description = "Write loyalty cards as PDF or PNG.",
         subcommands = {CardsCommand.Pdf.class, CardsCommand.Png.class})
 public final class CardsCommand implements Callable<Integer> {
-
-    /** Resolution of PNG cards: 300 dpi gives about 1011 × 638 pixels. */
-    public static final float PNG_DPI = 300;
 
     @ParentCommand
     private Main main;
@@ -80,24 +75,18 @@ public final class CardsCommand implements Callable<Integer> {
         public Integer call() {
             LocalDate from = since == null ? null : parseDate(since);
             List<CardFace> faces;
-            CardRenderer renderer;
+            CardOutput output;
             try (Database db = cards.open()) {
                 PrintableCards service = new PrintableCards(db, Clock.systemDefaultZone());
                 faces = numbers == null ? service.activeCards(from) : chosen(service, numbers, from);
-                renderer = new CardRenderer(service.design());
+                output = new CardOutput(service.design());
             }
             if (faces.isEmpty()) {
                 throw new UserError("no active cards to print" + (from == null ? "" : " for members enrolled since " + from));
             }
             ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), System.console() != null, System::nanoTime);
             int total = faces.size();
-            write(file, out -> {
-                if (sheet) {
-                    renderer.writeSheets(faces, out, done -> progress.show(done, total, "cards"));
-                } else {
-                    renderer.writeCards(faces, out, done -> progress.show(done, total, "cards"));
-                }
-            });
+            write(file, () -> output.pdf(faces, sheet, file, done -> progress.show(done, total, "cards")));
             progress.finish();
             int pages = sheet ? (total + CardRenderer.PER_SHEET - 1) / CardRenderer.PER_SHEET : total;
             spec.commandLine().getOut().printf("%,d card(s) on %,d page(s) written to %s%n", total, pages, file);
@@ -138,13 +127,13 @@ public final class CardsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             CardFace face;
-            CardRenderer renderer;
+            CardOutput output;
             try (Database db = cards.open()) {
                 PrintableCards service = new PrintableCards(db, Clock.systemDefaultZone());
                 face = face(service.byNumbers(List.of(number.strip())), number.strip());
-                renderer = new CardRenderer(service.design());
+                output = new CardOutput(service.design());
             }
-            write(file, out -> renderer.writePng(face, PNG_DPI, out));
+            write(file, () -> output.png(face, file));
             spec.commandLine().getOut().printf("card %s written to %s%n", face.number(), file);
             return 0;
         }
@@ -170,12 +159,12 @@ public final class CardsCommand implements Callable<Integer> {
     }
 
     private interface Writing {
-        void to(OutputStream out) throws IOException;
+        void run() throws IOException;
     }
 
     private static void write(Path file, Writing writing) {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-            writing.to(out);
+        try {
+            writing.run();
         } catch (NoSuchFileException e) {
             throw new UserError("cannot write " + file + ": the folder does not exist");
         } catch (AccessDeniedException e) {

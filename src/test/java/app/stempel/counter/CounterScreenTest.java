@@ -50,7 +50,7 @@ class CounterScreenTest {
     @TempDir
     Path dir;
     private final StubFiles files = new StubFiles();
-    private final FakePrinter printer = new FakePrinter();
+    private FakePrinter printer = new FakePrinter();
     private final java.util.List<String> restarts = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Stage stage;
     private Services shop;
@@ -370,6 +370,64 @@ class CounterScreenTest {
         assertThat(text(robot, "#counter-message")).startsWith("Welcome, Zofia Lis! Card 2");
         assertThat(ledger("PAPER_STAMPS")).isEqualTo(1);
         waitForFocus(robot, "#counter-search");
+    }
+
+    private String enrolZofia(FxRobot robot) throws Exception {
+        press(robot, KeyCode.F6);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#enrol-form").tryQuery().isPresent());
+        robot.write("Zofia Lis", HUMAN_MS / 4);
+        robot.clickOn("#enrol-consent");
+        press(robot, KeyCode.ENTER);
+        waitForText(robot, "#member-name", "Zofia Lis"::equals);
+        waitForText(robot, "#counter-message", t -> t.startsWith("Welcome, Zofia Lis!"));
+        return text(robot, "#counter-message").replaceAll(".*Card (\\d+) is theirs.*", "$1");
+    }
+
+    private static String qr(java.awt.image.BufferedImage image) throws Exception {
+        return new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                new com.google.zxing.common.HybridBinarizer(new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image))),
+                java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+    }
+
+    @Test
+    void aNewMembersCardIsPrintedRightAfterEnrolment(FxRobot robot) throws Exception {
+        printer = new FakePrinter().withCardPaper();
+        show(robot, Language.ENGLISH);
+        String number = enrolZofia(robot);
+        assertThat(number).matches("2\\d{12}");
+
+        robot.clickOn("#print-card");
+        waitForText(robot, "#counter-message", ("Card " + number + " sent to the printer.")::equals);
+        assertThat(printer.pages()).hasSize(1);
+        FakePrinter.Page page = printer.pages().get(0);
+        assertThat(page.widthMm()).isEqualTo(85.60);
+        assertThat(page.heightMm()).isEqualTo(53.98);
+        assertThat(qr(page.image())).isEqualTo(number);
+        waitForFocus(robot, "#counter-search");
+    }
+
+    @Test
+    void withoutAPrinterTheNewCardIsOfferedAsPdfAndAsAnImage(FxRobot robot) throws Exception {
+        printer = new FakePrinter().none();
+        show(robot, Language.ENGLISH);
+        String number = enrolZofia(robot);
+        Path pdf = dir.resolveSibling(dir.getFileName() + "-card.pdf");
+        files.willSave(pdf);
+        robot.clickOn("#print-card");
+        waitForText(robot, "#counter-message", ("Card saved as " + pdf.getFileName() + ".")::equals);
+        assertThat(printer.jobs()).isEmpty();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(1);
+            assertThat(doc.getPage(0).getMediaBox().getWidth() * 25.4 / 72).isCloseTo(85.60,
+                    org.assertj.core.data.Offset.offset(0.01));
+            assertThat(qr(new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 300))).isEqualTo(number);
+        }
+
+        Path png = dir.resolveSibling(dir.getFileName() + "-card.png");
+        files.willSave(png);
+        robot.clickOn("#save-card");
+        waitForText(robot, "#counter-message", ("Card image saved as " + png.getFileName() + ".")::equals);
+        assertThat(qr(javax.imageio.ImageIO.read(png.toFile()))).isEqualTo(number);
     }
 
     @Test
