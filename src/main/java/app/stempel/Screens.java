@@ -111,6 +111,11 @@ public final class Screens implements ScreenFactory {
                 language -> restarter.restart(s, language, null, false), zip -> restore(s, zip));
         ImportViewModel imports = new ImportViewModel(new CsvImport(s.db(), s.clock(),
                 new CardNumbers(new SecureRandom())), s.settings(), tasks, i18n, s.clock());
+        imports.stageProperty().addListener((obs, old, now) -> {
+            if (now == ImportViewModel.Stage.DONE) {
+                main.membersChanged();
+            }
+        });
         ExportViewModel exports = new ExportViewModel(new CsvExport(s.db(), s.clock()), tasks, i18n, s.clock());
         DataView data = new DataView(imports, exports, i18n, files);
         return data.around(new SettingsView(model, i18n, files, data.section()).root());

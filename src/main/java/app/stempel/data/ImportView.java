@@ -99,11 +99,15 @@ final class ImportView {
         });
         ListView<String> problems = new ListView<>(model.problems());
         problems.setId("import-problems");
-        problems.setMinHeight(110);
-        problems.setCellFactory(list -> new WrappingCell());
+        problems.setMinHeight(90);
+        problems.setPrefHeight(150);
+        problems.setCellFactory(list -> new WrappingCell(list));
         VBox.setVgrow(problems, Priority.ALWAYS);
         showWhen(problems, Bindings.isNotEmpty(model.problems()));
 
+        for (Label l : new Label[] {previous, error, mappingText, problemsSummary}) {
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
         VBox preview = new VBox(10, mappingTitle, mappingText, mapping, problemsSummary, problems);
         VBox.setVgrow(preview, Priority.ALWAYS);
         showWhen(preview, done.not());
@@ -114,6 +118,7 @@ final class ImportView {
         summary.setGraphic(new FontIcon(Feather.CHECK_CIRCLE));
         summary.getStyleClass().addAll("import-summary", Styles.SUCCESS);
         summary.textProperty().bind(model.summaryProperty());
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         showWhen(summary, done);
 
         Label question = new Label(i18n.get("import.again.question"));
@@ -121,6 +126,7 @@ final class ImportView {
         question.setWrapText(true);
         HBox.setHgrow(question, Priority.ALWAYS);
         question.setMaxWidth(Double.MAX_VALUE);
+        question.setMinHeight(Region.USE_PREF_SIZE);
         Button again = new Button(i18n.get("import.again"));
         again.setId("import-again");
         again.getStyleClass().add(Styles.DANGER);
@@ -202,9 +208,10 @@ final class ImportView {
         field.setPrefWidth(260);
         table.getColumns().setAll(java.util.List.of(header, example, field));
         Runnable fit = () -> {
-            double h = ROW * Math.max(1, Math.min(ROWS_SHOWN, model.columns().size())) + 36;
+            double h = ROW * Math.max(1, Math.min(ROWS_SHOWN, model.columns().size())) + 46;
             table.setPrefHeight(h);
-            table.setMinHeight(Math.min(h, ROW * 2 + 36));
+            // on a low window the table gives way first, down to two rows, and scrolls
+            table.setMinHeight(Math.min(h, ROW * 2 + 46));
             table.setMaxHeight(h);
         };
         model.columns().addListener((javafx.collections.ListChangeListener<Column>) c -> fit.run());
@@ -246,15 +253,21 @@ final class ImportView {
 
     /** A problem's text, wrapped to the list's width. */
     private static final class WrappingCell extends ListCell<String> {
-        WrappingCell() {
-            setWrapText(true);
-            setPrefWidth(0);
+        private final Label text = new Label();
+
+        WrappingCell(ListView<String> list) {
+            text.setWrapText(true);
+            // the list's width less its padding and a vertical scroll bar
+            text.prefWidthProperty().bind(list.widthProperty().subtract(44));
+            text.setMinHeight(Region.USE_PREF_SIZE);
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
         }
 
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty ? null : item);
+            text.setText(empty ? null : item);
+            setGraphic(empty ? null : text);
         }
     }
 

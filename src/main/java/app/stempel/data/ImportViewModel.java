@@ -111,6 +111,9 @@ public final class ImportViewModel {
     private final ObservableList<Choice> choices = FXCollections.observableArrayList();
     private final ObservableList<Column> columns = FXCollections.observableArrayList();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObservableList<Choice> choicesView = FXCollections.unmodifiableObservableList(choices);
+    private final ObservableList<Column> columnsView = FXCollections.unmodifiableObservableList(columns);
+    private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final ReadOnlyStringWrapper problemsSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper previous = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper askingAgain = new ReadOnlyBooleanWrapper(false);
@@ -161,17 +164,17 @@ public final class ImportViewModel {
 
     /** What a column can be read as in this kind of import, "skip this column" last. */
     public ObservableList<Choice> choices() {
-        return FXCollections.unmodifiableObservableList(choices);
+        return choicesView;
     }
 
     /** The file's columns, in file order. */
     public ObservableList<Column> columns() {
-        return FXCollections.unmodifiableObservableList(columns);
+        return columnsView;
     }
 
     /** Every problem, "Line 7: …", in file order. */
     public ObservableList<String> problems() {
-        return FXCollections.unmodifiableObservableList(problems);
+        return problemsView;
     }
 
     /** "No problems found…" or how many there are and what that means. */
@@ -372,8 +375,9 @@ public final class ImportViewModel {
     private void commit(boolean again) {
         Preview p = preview.get();
         stage.set(Stage.IMPORTING);
-        progress.set(0);
-        progressText.set(i18n.get("import.progress", i18n.number(0), i18n.number(p.rows())));
+        // indeterminate until the first rows are written (new members for the visits come first)
+        progress.set(-1);
+        progressText.set(i18n.get("import.importing"));
         tasks.run(() -> {
             CsvImport.Result r = importer.commit(p, again, (done, total) -> tasks.onFxThread(() -> {
                 progress.set(total == 0 ? 1 : (double) done / total);

@@ -89,6 +89,8 @@ public final class SettingsView {
             message.getStyleClass().add(now ? Styles.DANGER : Styles.SUCCESS);
         });
         message.getStyleClass().add(Styles.SUCCESS);
+        message.visibleProperty().bind(message.textProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
 
         root = new VBox(16, title, languageRow, backupsTitle, backupsText, backupRow, confirm, message, data);
         root.setId("page-settings");
