@@ -1,10 +1,12 @@
 package app.stempel;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
 
 import app.stempel.cards.CardHandout;
+import app.stempel.cards.CardNumbers;
 import app.stempel.cards.CardPrinter;
 import app.stempel.cards.CardsView;
 import app.stempel.cards.CardsViewModel;
@@ -20,7 +22,12 @@ import javafx.application.Platform;
 import app.stempel.counter.CounterView;
 import app.stempel.counter.CounterViewModel;
 import app.stempel.counter.ScanDetector;
+import app.stempel.data.CsvExport;
+import app.stempel.data.CsvImport;
+import app.stempel.data.DataView;
 import app.stempel.data.DemoData;
+import app.stempel.data.ExportViewModel;
+import app.stempel.data.ImportViewModel;
 import app.stempel.settings.CashierChoiceView;
 import app.stempel.settings.CashierService.Cashier;
 import app.stempel.settings.SetupView;
@@ -106,7 +113,16 @@ public final class Screens implements ScreenFactory {
         Services s = main.servicesProperty().get();
         SettingsViewModel model = new SettingsViewModel(s.db(), s.settings(), tasks, i18n,
                 language -> restarter.restart(s, language, null, false), zip -> restore(s, zip));
-        return new SettingsView(model, i18n, files).root();
+        ImportViewModel imports = new ImportViewModel(new CsvImport(s.db(), s.clock(),
+                new CardNumbers(new SecureRandom())), s.settings(), tasks, i18n, s.clock());
+        imports.stageProperty().addListener((obs, old, now) -> {
+            if (now == ImportViewModel.Stage.DONE) {
+                main.membersChanged();
+            }
+        });
+        ExportViewModel exports = new ExportViewModel(new CsvExport(s.db(), s.clock()), tasks, i18n, s.clock());
+        DataView data = new DataView(imports, exports, i18n, files);
+        return data.around(new SettingsView(model, i18n, files, data.section()).root());
     }
 
     /** Off the JavaFX thread: closes the shop, restores {@code zip} if it passes the check, reopens. */

@@ -127,17 +127,21 @@ public final class CsvImport {
         private final String fileName;
         private final String fingerprint;
         private final Map<String, String> mapping;
+        private final Map<String, String> examples;
         private final List<Problem> problems;
         private final Optional<Previous> previous;
         private final List<MemberRow> members;
         private final List<VisitRow> visits;
+        private int fileRows;
 
-        Preview(Kind kind, String fileName, String fingerprint, Map<String, String> mapping, List<Problem> problems,
-                Optional<Previous> previous, List<MemberRow> members, List<VisitRow> visits) {
+        Preview(Kind kind, String fileName, String fingerprint, Map<String, String> mapping,
+                Map<String, String> examples, List<Problem> problems, Optional<Previous> previous,
+                List<MemberRow> members, List<VisitRow> visits) {
             this.kind = kind;
             this.fileName = fileName;
             this.fingerprint = fingerprint;
             this.mapping = mapping;
+            this.examples = examples;
             this.problems = problems;
             this.previous = previous;
             this.members = members;
@@ -162,9 +166,22 @@ public final class CsvImport {
             return kind == Kind.MEMBERS ? members.size() : visits.size();
         }
 
+        /** Rows of the file after the header, blank ones not counted, with problems or without. */
+        public int fileRows() {
+            return fileRows;
+        }
+
         /** Each header of the file and the field it was read as ({@code null}: not read). */
         public Map<String, String> mapping() {
             return mapping;
+        }
+
+        /**
+         * Each header of the file and its value in the first row, so a person can tell what a column
+         * holds; read even when a required column is missing. Empty if the file has no row.
+         */
+        public Map<String, String> examples() {
+            return examples;
         }
 
         /** Every problem, in file order; an import with problems writes nothing. */
@@ -235,7 +252,9 @@ public final class CsvImport {
         List<MemberRow> members = new ArrayList<>();
         List<VisitRow> visits = new ArrayList<>();
         Map<String, String> mapping = new LinkedHashMap<>();
-        Preview preview = new Preview(kind, fileName, fingerprint, mapping, problems, previous, members, visits);
+        Map<String, String> examples = new LinkedHashMap<>();
+        Preview preview = new Preview(kind, fileName, fingerprint, mapping, examples, problems, previous, members,
+                visits);
 
         CsvText.Decoded decoded = CsvText.decode(bytes);
         if (decoded.problem() != null) {
@@ -253,14 +272,27 @@ public final class CsvImport {
                 .setIgnoreEmptyLines(true).get();
         ZoneId zone = clock.getZone();
         Field[] fields = null;
+        List<String> headers = List.of();
+        boolean columnsMissing = false;
         try (CSVParser parser = CSVParser.parse(text, format)) {
             int previousEnd = 1;
             try {
                 for (CSVRecord record : parser) {
                     int line = CsvText.lineAt(lines, text, record.getCharacterPosition());
                     previousEnd = (int) parser.getCurrentLineNumber() + 1;
+                    if (fields != null && !isBlank(record)) {
+                        preview.fileRows++;
+                        if (examples.isEmpty()) {
+                            for (int i = 0; i < headers.size(); i++) {
+                                examples.putIfAbsent(headers.get(i), i < record.size() ? record.get(i).strip() : "");
+                            }
+                        }
+                    }
+                    if (columnsMissing) {
+                        continue;
+                    }
                     if (fields == null) {
-                        List<String> headers = record.toList();
+                        headers = record.toList();
                         fields = columns.map(headers, overrides);
                         for (int i = 0; i < headers.size(); i++) {
                             mapping.put(headers.get(i), fields[i] == null ? null : fields[i].code());
@@ -271,9 +303,8 @@ public final class CsvImport {
                                 problems.add(new Problem(line, "import.problem.missingColumn", f.code()));
                             }
                         }
-                        if (!problems.isEmpty()) {
-                            return preview;
-                        }
+                        // the rows are only counted then, and the first shows what the columns hold
+                        columnsMissing = !problems.isEmpty();
                         continue;
                     }
                     if (isBlank(record)) {
@@ -292,7 +323,9 @@ public final class CsvImport {
                     }
                 }
             } catch (UncheckedIOException | IllegalStateException e) {
-                problems.add(new Problem(Math.max(previousEnd, 1), "import.problem.malformed"));
+                if (!columnsMissing) {
+                    problems.add(new Problem(Math.max(previousEnd, 1), "import.problem.malformed"));
+                }
                 return preview;
             }
         } catch (IOException e) {

@@ -19,12 +19,16 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** The settings screen: language, back up now, restore. The rest of the settings come with owner mode. */
+/**
+ * The settings screen: language, back up now, restore, and the data section (import and export) it is
+ * given. The rest of the settings come with owner mode.
+ */
 public final class SettingsView {
 
     private final VBox root;
 
-    public SettingsView(SettingsViewModel model, I18n i18n, FilePicker files) {
+    /** @param data the import and export section, shown last */
+    public SettingsView(SettingsViewModel model, I18n i18n, FilePicker files, Node data) {
         Objects.requireNonNull(model);
         Label title = new Label(i18n.get("nav.settings"), new FontIcon(Feather.SETTINGS));
         title.getStyleClass().add(Styles.TITLE_2);
@@ -85,8 +89,10 @@ public final class SettingsView {
             message.getStyleClass().add(now ? Styles.DANGER : Styles.SUCCESS);
         });
         message.getStyleClass().add(Styles.SUCCESS);
+        message.visibleProperty().bind(message.textProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
 
-        root = new VBox(16, title, languageRow, backupsTitle, backupsText, backupRow, confirm, message);
+        root = new VBox(16, title, languageRow, backupsTitle, backupsText, backupRow, confirm, message, data);
         root.setId("page-settings");
         root.getStyleClass().add("settings-page");
         root.setMaxWidth(760);

@@ -58,6 +58,15 @@ public final class I18n {
         return get(key + "." + language.pluralCategory(count), args);
     }
 
+    /** An amount in minor units with the language's marks and the currency's code (1,234.50 PLN / 1 234,50 PLN). */
+    public String money(long minor, java.util.Currency currency) {
+        int digits = Math.max(0, currency.getDefaultFractionDigits());
+        NumberFormat f = NumberFormat.getNumberInstance(language.locale());
+        f.setMinimumFractionDigits(digits);
+        f.setMaximumFractionDigits(digits);
+        return f.format(java.math.BigDecimal.valueOf(minor, digits)) + " " + currency.getCurrencyCode();
+    }
+
     /** A whole number with the language's grouping (1,234 / 1 234). */
     public String number(long n) {
         return NumberFormat.getIntegerInstance(language.locale()).format(n);

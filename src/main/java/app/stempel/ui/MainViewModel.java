@@ -142,6 +142,20 @@ public final class MainViewModel {
         }, this::showError);
     }
 
+    /** Counts the members again for the status line, after members were added in bulk (an import). */
+    public void membersChanged() {
+        Services s = services.get();
+        if (s == null) {
+            return;
+        }
+        tasks.run(() -> s.members().count(), n -> {
+            memberCount = n;
+            Cashier c = cashier.get();
+            status.set((c == null ? "" : i18n.get("status.cashier", c.name()) + " · ")
+                    + i18n.plural("status.members", n));
+        }, this::showError);
+    }
+
     public void select(Page p) {
         page.set(Objects.requireNonNull(p));
     }

@@ -17,4 +17,9 @@ public final class SameThreadTaskRunner implements TaskRunner {
         }
         onSuccess.accept(result);
     }
+
+    @Override
+    public void onFxThread(Runnable update) {
+        update.run();
+    }
 }

@@ -14,4 +14,12 @@ public interface TaskRunner {
      * with what it threw, on the JavaFX thread.
      */
     <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure);
+
+    /**
+     * Runs {@code update} on the JavaFX thread soon: for progress that work in the background reports
+     * while it runs. The same-thread runner of the tests runs it at once.
+     */
+    default void onFxThread(Runnable update) {
+        javafx.application.Platform.runLater(update);
+    }
 }

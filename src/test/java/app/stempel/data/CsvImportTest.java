@@ -251,6 +251,25 @@ class CsvImportTest {
     }
 
     @Test
+    void thePreviewShowsTheFirstRowOfEachColumnEvenWhenAColumnIsMissing() throws Exception {
+        Path f = file("v.csv", "Kto;Kiedy;Ile\n\n;;\nX1;2024-01-02;3,00\nX2;2024-01-03;4,00\n");
+        CsvImport.Preview missing = importer.preview(f, Kind.VISITS, Map.of());
+        assertThat(missing.problems()).extracting(Problem::key)
+                .containsExactly("import.problem.missingColumn", "import.problem.missingColumn");
+        assertThat(missing.examples()).containsExactly(org.assertj.core.api.Assertions.entry("Kto", "X1"),
+                org.assertj.core.api.Assertions.entry("Kiedy", "2024-01-02"),
+                org.assertj.core.api.Assertions.entry("Ile", "3,00"));
+        CsvImport.Preview mapped = importer.preview(f, Kind.VISITS, Map.of("Kto", "member", "Kiedy", "timestamp"));
+        assertThat(mapped.problems()).isEmpty();
+        assertThat(mapped.rows()).isEqualTo(2);
+        assertThat(missing.fileRows()).isEqualTo(2);
+        assertThat(importer.preview(file("bad.csv", "customer_id,timestamp\nA,2024-01-01\nB,never\n"), Kind.VISITS,
+                Map.of()).fileRows()).isEqualTo(2);
+        assertThat(mapped.examples()).containsEntry("Kto", "X1");
+        assertThat(importer.preview(file("h.csv", "Kto;Kiedy\n"), Kind.VISITS, Map.of()).examples()).isEmpty();
+    }
+
+    @Test
     void theSameFileTwiceIsRefusedUnlessAgain() throws Exception {
         Path f = file("v.csv", "customer_id,timestamp,amount\nA,2024-01-02,3.00\n");
         importer.commit(importer.preview(f, Kind.VISITS, Map.of()), false, CsvImport.Progress.NONE);
