@@ -221,6 +221,36 @@ class ImportViewModelTest {
     }
 
     @Test
+    void whatChangedInTheShopSinceThePreviewIsCaughtAtTheImport() throws Exception {
+        Path members = file("members.csv", "name,card\nAnna,OLD1\n");
+        ImportViewModel model = model();
+        model.open(Kind.MEMBERS, members);
+        assertThat(model.canImportBinding().get()).isTrue();
+        // meanwhile, the same card number comes in from another file
+        importer.commit(importer.preview(file("other.csv", "name;card\nBeata;OLD1\n"), Kind.MEMBERS, java.util.Map.of()),
+                false, CsvImport.Progress.NONE);
+
+        model.importNow();
+
+        assertThat(model.stageProperty().get()).isEqualTo(Stage.PREVIEW);
+        assertThat(model.problems())
+                .containsExactly("Line 2: The card number \"OLD1\" already belongs to a member of the shop.");
+        assertThat(model.canImportBinding().get()).isFalse();
+        assertThat(members()).isEqualTo(1);
+
+        // and the same file imported meanwhile: asked once more instead of written
+        Path visits = file("visits.csv", "customer_id,timestamp\nA,2024-01-02\n");
+        model.open(Kind.VISITS, visits);
+        importer.commit(importer.preview(visits, Kind.VISITS, java.util.Map.of()), false, CsvImport.Progress.NONE);
+        long once = entries();
+        model.importNow();
+        assertThat(model.askingAgainProperty().get()).isTrue();
+        assertThat(entries()).isEqualTo(once);
+        model.importAgain();
+        assertThat(entries()).isEqualTo(once + 1);
+    }
+
+    @Test
     void aFileThatCannotBeReadSaysSoInShort() {
         ImportViewModel model = model();
         model.open(Kind.MEMBERS, dir.resolve("gone.csv"));
