@@ -72,7 +72,7 @@ public final class CardDesignStore {
             byte[] logo = design.logo();
             if (logo != null) {
                 tx.insertInto(SHOP_IMAGE).set(SHOP_IMAGE.IMAGE_KEY, LOGO)
-                        .set(SHOP_IMAGE.CONTENT_TYPE, logo[0] == (byte) 0x89 ? "image/png" : "image/jpeg")
+                        .set(SHOP_IMAGE.CONTENT_TYPE, CardLogo.contentType(logo).orElse("application/octet-stream"))
                         .set(SHOP_IMAGE.BASE64, Base64.getEncoder().encodeToString(logo))
                         .set(SHOP_IMAGE.UPDATED_AT, OffsetDateTime.now(clock)).execute();
             }

@@ -52,10 +52,19 @@ public final class CardLogo {
         return fromBytes(Files.readAllBytes(file));
     }
 
+    /** {@code image/png} or {@code image/jpeg} by the picture's first bytes; empty for anything else. */
+    static java.util.Optional<String> contentType(byte[] bytes) {
+        if (bytes.length > 8 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G') {
+            return java.util.Optional.of("image/png");
+        }
+        if (bytes.length > 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF) {
+            return java.util.Optional.of("image/jpeg");
+        }
+        return java.util.Optional.empty();
+    }
+
     static byte[] fromBytes(byte[] bytes) throws NotALogo, IOException {
-        boolean png = bytes.length > 8 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';
-        boolean jpeg = bytes.length > 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF;
-        if (!png && !jpeg) {
+        if (contentType(bytes).isEmpty()) {
             throw new NotALogo("cards.logo.notAPicture", "neither PNG nor JPEG");
         }
         BufferedImage image;

@@ -1,6 +1,5 @@
 package app.stempel.cards;
 
-import java.io.ByteArrayInputStream;
 import java.util.Objects;
 
 import org.kordamp.ikonli.feather.Feather;
@@ -28,7 +27,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -103,8 +101,7 @@ public final class CardsView {
         preview.setFitWidth(PREVIEW_WIDTH);
         preview.setPreserveRatio(true);
         preview.setSmooth(true);
-        model.previewProperty().addListener((obs, old, png) ->
-                preview.setImage(png == null ? null : new Image(new ByteArrayInputStream(png))));
+        preview.imageProperty().bind(model.previewProperty());
         VBox card = new VBox(preview);
         card.getStyleClass().add("card-preview");
         card.setMinSize(PREVIEW_WIDTH, PREVIEW_WIDTH * CardRenderer.CARD_HEIGHT_MM / CardRenderer.CARD_WIDTH_MM);

@@ -1,5 +1,6 @@
 package app.stempel.cards;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,6 +37,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.image.Image;
 import javafx.scene.paint.Color;
 
 /**
@@ -74,7 +76,7 @@ public final class CardsViewModel {
     private final ReadOnlyBooleanWrapper hasLogo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper lowContrast = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper designLoaded = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyObjectWrapper<byte[]> preview = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Image> preview = new ReadOnlyObjectWrapper<>();
     private byte[] logo;
     private boolean loading;
     private boolean designBusy;
@@ -150,8 +152,8 @@ public final class CardsViewModel {
         return designLoaded.getReadOnlyProperty();
     }
 
-    /** PNG bytes of a sample card in the design as edited, once rendered. */
-    public ReadOnlyObjectProperty<byte[]> previewProperty() {
+    /** A sample card in the design as edited, once rendered (decoded in the background, not on the JavaFX thread). */
+    public ReadOnlyObjectProperty<Image> previewProperty() {
         return preview.getReadOnlyProperty();
     }
 
@@ -228,7 +230,7 @@ public final class CardsViewModel {
             }
             ByteArrayOutputStream png = new ByteArrayOutputStream();
             new CardRenderer(d).writePng(sampleFace(), PREVIEW_DPI, png);
-            return png.toByteArray();
+            return new Image(new ByteArrayInputStream(png.toByteArray()));
         }, png -> {
             preview.set(png);
             nextRender();

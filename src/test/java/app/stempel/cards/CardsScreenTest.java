@@ -36,15 +36,13 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.multi.qrcode.QRCodeMultiReader;
 
-import app.stempel.App;
 import app.stempel.Screens;
 import app.stempel.Services;
 import app.stempel.core.Language;
 import app.stempel.testing.FakePrinter;
 import app.stempel.testing.StubFiles;
 import app.stempel.testing.TestShop;
-import app.stempel.ui.FxTaskRunner;
-import app.stempel.ui.I18n;
+import app.stempel.testing.TestWindow;
 import app.stempel.ui.MainViewModel;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -71,7 +69,7 @@ class CardsScreenTest {
     private FakePrinter printer = new FakePrinter();
     private Stage stage;
     private Services shop;
-    private FxTaskRunner tasks;
+    private TestWindow window;
     private MainViewModel main;
 
     @Start
@@ -86,28 +84,15 @@ class CardsScreenTest {
 
     @AfterEach
     void close() throws Exception {
-        if (tasks != null) {
-            tasks.close();
+        if (window != null) {
+            window.close();
         }
         shop.close();
     }
 
     private void show(FxRobot robot, Language language) throws Exception {
-        tasks = new FxTaskRunner(2, 64);
-        I18n i18n = new I18n(language);
-        main = new MainViewModel(tasks, i18n, () -> shop);
-        Screens screens = new Screens(main, tasks, i18n, TestShop.TILL.till(), Screens.DEFAULT_SCAN_GAP, files, printer,
-                (open, lang, key, problem) -> { });
-        WaitForAsyncUtils.asyncFx(() -> {
-            stage.setScene(App.scene(main, i18n, screens, () -> { }));
-            stage.show();
-            stage.toFront();
-            main.open();
-        }).get(10, TimeUnit.SECONDS);
-        waitUntil(() -> main.phaseProperty().get() == MainViewModel.Phase.CASHIER);
-        waitUntil(() -> robot.lookup(".cashier-button").tryQuery().isPresent());
-        robot.clickOn(TestShop.CASHIER);
-        waitUntil(() -> main.phaseProperty().get() == MainViewModel.Phase.READY);
+        window = TestWindow.open(robot, stage, shop, language, Screens.DEFAULT_SCAN_GAP, files, printer);
+        main = window.main();
         robot.clickOn("#nav-cards");
         waitUntil(() -> preview(robot) != null);
         waitUntil(() -> !robot.lookup("#cards-design-name").query().isDisabled());
@@ -201,7 +186,7 @@ class CardsScreenTest {
         assertThat(close(panelPixel(first), CardsViewModel.fx(CardDesign.DEFAULT_PANEL))).isTrue();
 
         type(robot, "#cards-design-line", "10th coffee free");
-        javafx.scene.image.Image withLine = newPreview(robot, first);
+        newPreview(robot, first);
         waitUntil(() -> saved().line().equals("10th coffee free"));
 
         robot.clickOn("#cards-design-panel");
@@ -217,7 +202,6 @@ class CardsScreenTest {
         robot.clickOn("#cards-design-member-name");
         newPreview(robot, coloured);
         waitUntil(() -> !saved().showMemberName());
-        assertThat(withLine).isNotSameAs(coloured);
     }
 
     @Test

@@ -18,15 +18,13 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import app.stempel.App;
 import app.stempel.Screens;
 import app.stempel.testing.FakePrinter;
 import app.stempel.testing.StubFiles;
 import app.stempel.Services;
 import app.stempel.members.MemberService.Enrolled;
 import app.stempel.testing.TestShop;
-import app.stempel.ui.FxTaskRunner;
-import app.stempel.ui.I18n;
+import app.stempel.testing.TestWindow;
 import app.stempel.core.Language;
 import app.stempel.ui.MainViewModel;
 import javafx.scene.Node;
@@ -54,7 +52,7 @@ class CounterScreenTest {
     private final java.util.List<String> restarts = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Stage stage;
     private Services shop;
-    private FxTaskRunner tasks;
+    private TestWindow window;
     private MainViewModel main;
 
     @Start
@@ -68,22 +66,9 @@ class CounterScreenTest {
     }
 
     private void show(FxRobot robot, Language language) throws Exception {
-        tasks = new FxTaskRunner(2, 64);
-        I18n i18n = new I18n(language);
-        main = new MainViewModel(tasks, i18n, () -> shop);
-        Screens screens = new Screens(main, tasks, i18n, TestShop.TILL.till(), SCAN_GAP, files, printer,
-                (open, lang, key, problem) -> { });
-        lastScreens = screens;
-        WaitForAsyncUtils.asyncFx(() -> {
-            stage.setScene(App.scene(main, i18n, screens, () -> { }));
-            stage.show();
-            stage.toFront();
-            main.open();
-        }).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.phaseProperty().get() == MainViewModel.Phase.CASHIER);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".cashier-button").tryQuery().isPresent());
-        robot.clickOn(TestShop.CASHIER);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.phaseProperty().get() == MainViewModel.Phase.READY);
+        window = TestWindow.open(robot, stage, shop, language, SCAN_GAP, files, printer);
+        main = window.main();
+        lastScreens = window.screens();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#counter-search").tryQuery().isPresent());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, stage::isFocused);
         waitForFocus(robot, "#counter-search");
@@ -93,8 +78,8 @@ class CounterScreenTest {
 
     @AfterEach
     void close() throws Exception {
-        if (tasks != null) {
-            tasks.close();
+        if (window != null) {
+            window.close();
         }
         shop.close();
     }

@@ -23,15 +23,14 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import app.stempel.App;
 import app.stempel.Screens;
 import app.stempel.Services;
 import app.stempel.core.Language;
 import app.stempel.settings.SettingsService;
 import app.stempel.testing.StubFiles;
+import app.stempel.testing.FakePrinter;
 import app.stempel.testing.TestShop;
-import app.stempel.ui.FxTaskRunner;
-import app.stempel.ui.I18n;
+import app.stempel.testing.TestWindow;
 import app.stempel.ui.MainViewModel;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -56,7 +55,7 @@ class DataScreenTest {
     private final StubFiles files = new StubFiles();
     private Stage stage;
     private Services shop;
-    private FxTaskRunner tasks;
+    private TestWindow window;
     private MainViewModel main;
 
     @Start
@@ -71,30 +70,16 @@ class DataScreenTest {
 
     @AfterEach
     void close() {
-        if (tasks != null) {
-            tasks.close();
+        if (window != null) {
+            window.close();
         }
         shop.close();
     }
 
     /** The window on the shop, the cashier chosen, the settings page open. */
     private void openSettings(FxRobot robot, Language language) throws Exception {
-        tasks = new FxTaskRunner(2, 64);
-        I18n i18n = new I18n(language);
-        main = new MainViewModel(tasks, i18n, () -> shop);
-        Screens screens = new Screens(main, tasks, i18n, TestShop.TILL.till(), Screens.DEFAULT_SCAN_GAP, files, new app.stempel.testing.FakePrinter(),
-                (open, lang, key, problem) -> { });
-        WaitForAsyncUtils.asyncFx(() -> {
-            stage.setScene(App.scene(main, i18n, screens, () -> { }));
-            stage.setWidth(1024);
-            stage.setHeight(700);
-            stage.show();
-            main.open();
-        }).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.phaseProperty().get() == MainViewModel.Phase.CASHIER);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".cashier-button").tryQuery().isPresent());
-        robot.clickOn(TestShop.CASHIER);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.phaseProperty().get() == MainViewModel.Phase.READY);
+        window = TestWindow.open(robot, stage, shop, language, Screens.DEFAULT_SCAN_GAP, files, new FakePrinter(), 1024, 700);
+        main = window.main();
         robot.clickOn("#nav-settings");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> visible(robot, "#settings-data"));
     }

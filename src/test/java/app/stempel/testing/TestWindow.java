@@ -1,0 +1,61 @@
+package app.stempel.testing;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import app.stempel.App;
+import app.stempel.Screens;
+import app.stempel.Services;
+import app.stempel.cards.CardPrinter;
+import app.stempel.core.Language;
+import app.stempel.ui.FilePicker;
+import app.stempel.ui.FxTaskRunner;
+import app.stempel.ui.I18n;
+import app.stempel.ui.MainViewModel;
+import javafx.stage.Stage;
+
+/**
+ * The main window on a test shop, opened as a person opens it: the shop loads, {@value TestShop#CASHIER}
+ * is chosen at the till, and the counter is ready. Closing it stops its background tasks.
+ */
+public record TestWindow(FxTaskRunner tasks, MainViewModel main, Screens screens) implements AutoCloseable {
+
+    /** The window at its usual size. */
+    public static TestWindow open(FxRobot robot, Stage stage, Services shop, Language language, Duration scanGap,
+            FilePicker files, CardPrinter printer) throws Exception {
+        return open(robot, stage, shop, language, scanGap, files, printer, 0, 0);
+    }
+
+    /** The window at {@code width} × {@code height} (0 for the usual size). */
+    public static TestWindow open(FxRobot robot, Stage stage, Services shop, Language language, Duration scanGap,
+            FilePicker files, CardPrinter printer, double width, double height) throws Exception {
+        FxTaskRunner tasks = new FxTaskRunner(2, 64);
+        I18n i18n = new I18n(language);
+        MainViewModel main = new MainViewModel(tasks, i18n, () -> shop);
+        Screens screens = new Screens(main, tasks, i18n, TestShop.TILL.till(), scanGap, files, printer,
+                (open, lang, key, problem) -> { });
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setScene(App.scene(main, i18n, screens, () -> { }));
+            if (width > 0) {
+                stage.setWidth(width);
+                stage.setHeight(height);
+            }
+            stage.show();
+            stage.toFront();
+            main.open();
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.phaseProperty().get() == MainViewModel.Phase.CASHIER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".cashier-button").tryQuery().isPresent());
+        robot.clickOn(TestShop.CASHIER);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.phaseProperty().get() == MainViewModel.Phase.READY);
+        return new TestWindow(tasks, main, screens);
+    }
+
+    @Override
+    public void close() {
+        tasks.close();
+    }
+}
