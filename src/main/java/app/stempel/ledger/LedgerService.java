@@ -188,6 +188,7 @@ public final class LedgerService {
                 .set(LEDGER_ENTRY.CREATED_AT, now)
                 .set(LEDGER_ENTRY.TILL, actor.till())
                 .set(LEDGER_ENTRY.CASHIER_ID, actor.cashierId())
+                .set(LEDGER_ENTRY.BY_OWNER, actor.owner())
                 .set(LEDGER_ENTRY.REASON, reason)
                 .returning(LEDGER_ENTRY.ID)
                 .fetchOne(LEDGER_ENTRY.ID);
