@@ -29,6 +29,8 @@ import app.stempel.data.DemoData;
 import app.stempel.data.ExportViewModel;
 import app.stempel.data.ImportViewModel;
 import app.stempel.settings.CashierChoiceView;
+import app.stempel.settings.CashiersView;
+import app.stempel.settings.CashiersViewModel;
 import app.stempel.settings.CashierService.Cashier;
 import app.stempel.settings.SetupView;
 import app.stempel.settings.SetupViewModel;
@@ -106,7 +108,7 @@ public final class Screens implements ScreenFactory {
         Services s = main.servicesProperty().get();
         CardsViewModel model = new CardsViewModel(new PrintableCards(s.db(), s.clock(), s.owner()), s.cards(), s.counter(), printer,
                 tasks, i18n, s.clock());
-        return new CardsView(model, i18n, files).root();
+        return new CardsView(model, i18n, files, s.owner().isOpen()).root();
     }
 
     private Node settings() {
@@ -122,7 +124,8 @@ public final class Screens implements ScreenFactory {
         });
         ExportViewModel exports = new ExportViewModel(new CsvExport(s.db(), s.clock(), s.owner()), tasks, i18n, s.clock());
         DataView data = new DataView(imports, exports, i18n, files);
-        return data.around(new SettingsView(model, i18n, files, data.section()).root());
+        CashiersView cashiers = new CashiersView(new CashiersViewModel(s.cashiers(), tasks, i18n), i18n);
+        return data.around(new SettingsView(model, i18n, files, cashiers.root(), data.section()).root());
     }
 
     /** Off the JavaFX thread: closes the shop, restores {@code zip} if it passes the check, reopens. */

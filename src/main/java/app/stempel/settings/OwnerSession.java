@@ -26,9 +26,6 @@ public final class OwnerSession implements OwnerGate {
     /** Idle time after which owner mode ends when the owner has not set another. */
     public static final Duration DEFAULT_IDLE = Duration.ofMinutes(5);
 
-    static final String FAILURES = "owner.failures";
-    static final String LOCKED_UNTIL = "owner.lockedUntil";
-
     /** What a PIN attempt came to. */
     public sealed interface Attempt {
         /** Owner mode is open. */
@@ -75,7 +72,7 @@ public final class OwnerSession implements OwnerGate {
         }
         String stored = settings.get(SettingsService.OWNER_PIN).orElse(null);
         if (pin != null && stored != null && PinHasher.matches(pin, stored)) {
-            settings.putAll(Map.of(FAILURES, "0", LOCKED_UNTIL, ""));
+            settings.putAll(Map.of(SettingsService.OWNER_FAILURES, "0", SettingsService.OWNER_LOCKED_UNTIL, ""));
             synchronized (this) {
                 lastActivity = clock.instant();
             }
@@ -83,8 +80,8 @@ public final class OwnerSession implements OwnerGate {
         }
         int failures = failures() + 1;
         Duration lock = lockAfter(failures);
-        settings.putAll(Map.of(FAILURES, String.valueOf(failures),
-                LOCKED_UNTIL, lock.isZero() ? "" : now.plus(lock).toString()));
+        settings.putAll(Map.of(SettingsService.OWNER_FAILURES, String.valueOf(failures),
+                SettingsService.OWNER_LOCKED_UNTIL, lock.isZero() ? "" : now.plus(lock).toString()));
         return new Attempt.Wrong(Math.max(0, FREE_TRIES - failures), lock);
     }
 
@@ -94,7 +91,7 @@ public final class OwnerSession implements OwnerGate {
     }
 
     private Optional<Duration> lockedFor(Instant now) {
-        return settings.get(LOCKED_UNTIL).filter(v -> !v.isBlank()).flatMap(v -> {
+        return settings.get(SettingsService.OWNER_LOCKED_UNTIL).filter(v -> !v.isBlank()).flatMap(v -> {
             try {
                 Instant until = Instant.parse(v);
                 return now.isBefore(until) ? Optional.of(Duration.between(now, until)) : Optional.empty();
@@ -115,7 +112,7 @@ public final class OwnerSession implements OwnerGate {
     }
 
     private int failures() {
-        return settings.get(FAILURES).map(v -> {
+        return settings.get(SettingsService.OWNER_FAILURES).map(v -> {
             try {
                 return Math.max(0, Integer.parseInt(v.strip()));
             } catch (NumberFormatException e) {

@@ -20,6 +20,9 @@ public final class SettingsService {
     public static final String OWNER_PIN = "owner.pin";
     /** Seconds after an action in which the counter's undo key still cancels it. */
     public static final String UNDO_GRACE_SECONDS = "shop.undoGraceSeconds";
+    /** Wrong owner PINs in a row, and until when owner mode is locked out (an instant, or empty). */
+    public static final String OWNER_FAILURES = "owner.failures";
+    public static final String OWNER_LOCKED_UNTIL = "owner.lockedUntil";
     /** Idle minutes after which owner mode ends by itself. */
     public static final String OWNER_IDLE_MINUTES = "owner.idleMinutes";
 

@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import app.stempel.core.Language;
-import app.stempel.owner.OwnerOnlyException;
 import app.stempel.store.Backups;
 import app.stempel.ui.I18n;
 import app.stempel.ui.TaskRunner;
@@ -186,11 +185,10 @@ public final class SettingsViewModel {
             done.accept(r);
         }, e -> {
             busy.set(false);
-            say(true, e instanceof OwnerOnlyException ? i18n.get("owner.required")
-                    : e instanceof Backups.RestoreException re
+            say(true, e instanceof Backups.RestoreException re
                     ? i18n.get(re.reason() == Backups.RestoreException.Reason.FAILS_CHECK
                             ? "settings.restore.failsCheck" : "settings.restore.notABackup")
-                    : i18n.get(failureKey));
+                    : i18n.failure(e, failureKey));
         });
     }
 

@@ -92,7 +92,7 @@ class CardsScreenTest {
     }
 
     private void show(FxRobot robot, Language language) throws Exception {
-        window = TestWindow.open(robot, stage, shop, language, Screens.DEFAULT_SCAN_GAP, files, printer);
+        window = TestWindow.open(robot, stage, shop, language, Screens.DEFAULT_SCAN_GAP, files, printer).unlockOwner();
         main = window.main();
         robot.clickOn("#nav-cards");
         waitUntil(() -> preview(robot) != null);
