@@ -53,7 +53,7 @@ public final class SettingsView {
                 model.idleMinutesProperty().set(now);
             }
         });
-        Button applyIdle = new Button(i18n.get("settings.language.apply"));
+        Button applyIdle = new Button(i18n.get("settings.owner.idle.apply"));
         applyIdle.setId("settings-owner-idle-apply");
         applyIdle.setOnAction(e -> model.applyIdleMinutes());
         HBox idleRow = new HBox(10, new Label(i18n.get("settings.owner.idle")), idle, applyIdle);

@@ -205,6 +205,7 @@ public final class MainWindow {
         message.setId("owner-message");
         message.setWrapText(true);
         message.setMaxWidth(560);
+        message.setTextAlignment(TextAlignment.CENTER);
         message.getStyleClass().add(Styles.DANGER);
         message.textProperty().bind(model.ownerMessageProperty());
         VBox box = new VBox(14, icon, title, text, row, message);
