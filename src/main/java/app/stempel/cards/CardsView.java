@@ -8,6 +8,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import app.stempel.cards.CardsViewModel.Batch;
 import app.stempel.counter.CounterService.MemberRow;
 import app.stempel.ui.FilePicker;
+import app.stempel.ui.Forms;
 import app.stempel.ui.I18n;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
@@ -70,15 +71,7 @@ public final class CardsView {
         content.setId("page-cards");
         content.getStyleClass().add("cards-page");
 
-        Label message = new Label();
-        message.setId("cards-message");
-        message.setWrapText(true);
-        message.textProperty().bind(model.messageProperty());
-        message.getStyleClass().add(Styles.SUCCESS);
-        model.failedProperty().addListener((obs, old, now) -> {
-            message.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
-            message.getStyleClass().add(now ? Styles.DANGER : Styles.SUCCESS);
-        });
+        Label message = Forms.outcome("cards-message", model.messageProperty(), model.failedProperty());
         Button pdfInstead = new Button(i18n.get("cards.savePdf"), new FontIcon(Feather.FILE_TEXT));
         pdfInstead.setId("cards-pdf-instead");
         pdfInstead.setOnAction(e -> savePdf());

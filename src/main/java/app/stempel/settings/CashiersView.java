@@ -6,6 +6,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import app.stempel.settings.CashierService.Staff;
+import app.stempel.ui.Forms;
 import app.stempel.ui.I18n;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
@@ -87,15 +88,7 @@ public final class CashiersView {
         Label text = new Label(i18n.get("settings.cashiers.text"));
         text.setWrapText(true);
         text.getStyleClass().add(Styles.TEXT_MUTED);
-        Label message = new Label();
-        message.setId("cashiers-message");
-        message.setWrapText(true);
-        message.textProperty().bind(model.messageProperty());
-        message.getStyleClass().add(Styles.SUCCESS);
-        model.failedProperty().addListener((obs, old, now) -> {
-            message.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
-            message.getStyleClass().add(now ? Styles.DANGER : Styles.SUCCESS);
-        });
+        Label message = Forms.outcome("cashiers-message", model.messageProperty(), model.failedProperty());
         VBox side = new VBox(14, text, form, buttons, message);
         side.setMaxWidth(420);
         root = new HBox(18, list, side);

@@ -111,17 +111,7 @@ public final class SettingsView {
         confirm.visibleProperty().bind(model.pendingRestoreProperty().isNotNull());
         confirm.managedProperty().bind(confirm.visibleProperty());
 
-        Label message = new Label();
-        message.setId("settings-message");
-        message.setWrapText(true);
-        message.textProperty().bind(model.messageProperty());
-        model.failedProperty().addListener((obs, old, now) -> {
-            message.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
-            message.getStyleClass().add(now ? Styles.DANGER : Styles.SUCCESS);
-        });
-        message.getStyleClass().add(Styles.SUCCESS);
-        message.visibleProperty().bind(message.textProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
+        Label message = Forms.outcome("settings-message", model.messageProperty(), model.failedProperty());
 
         VBox backups = new VBox(16, backupsText, backupRow, confirm);
         javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(
