@@ -266,8 +266,14 @@ public final class MainWindow {
                 .and(model.phaseProperty().isEqualTo(MainViewModel.Phase.READY)));
         endOwner.managedProperty().bind(endOwner.visibleProperty());
         endOwner.setOnAction(e -> model.endOwnerMode());
-        javafx.animation.Timeline idle = new javafx.animation.Timeline(
-                new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> model.checkOwner()));
+        javafx.animation.Timeline idle = new javafx.animation.Timeline();
+        idle.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> {
+            if (root.getScene() == null || root.getScene().getWindow() == null) {
+                idle.stop(); // this window was replaced (a restart, another test): let it go
+            } else {
+                model.checkOwner();
+            }
+        }));
         idle.setCycleCount(javafx.animation.Animation.INDEFINITE);
         idle.play();
         Region gap = new Region();
