@@ -334,13 +334,13 @@ public final class MembersView {
         table.setId("members-history");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(i18n.get("members.history.empty")));
-        table.getColumns().add(column("members.history.id", 60, r -> "#" + r.id()));
-        table.getColumns().add(column("members.history.when", 130, r -> model.timeText(r.at())));
-        table.getColumns().add(column("members.history.what", 120, model::kindText));
-        table.getColumns().add(column("members.history.change", 70, model::changeText));
-        table.getColumns().add(column("members.history.amount", 90, model::amountText));
-        table.getColumns().add(column("members.history.who", 90, model::whoText));
-        table.getColumns().add(column("members.history.notes", 200, model::notesText));
+        table.getColumns().add(column("members.history.id", 64, r -> "#" + r.id()));
+        table.getColumns().add(column("members.history.when", 140, r -> model.timeText(r.at())));
+        table.getColumns().add(column("members.history.what", 130, model::kindText));
+        table.getColumns().add(column("members.history.change", 80, model::changeText));
+        table.getColumns().add(column("members.history.amount", 100, model::amountText));
+        table.getColumns().add(column("members.history.who", 120, model::whoText));
+        table.getColumns().add(column("members.history.notes", 300, model::notesText));
         VBox.setVgrow(table, Priority.ALWAYS);
         Button more = button("members-history-more", "members.more", Feather.CHEVRONS_DOWN);
         more.disableProperty().bind(model.moreHistoryProperty().not());
@@ -362,6 +362,7 @@ public final class MembersView {
     private TableColumn<HistoryRow, String> column(String key, double width, Function<HistoryRow, String> value) {
         TableColumn<HistoryRow, String> c = new TableColumn<>(i18n.get(key));
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 64));
         c.setSortable(false);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return c;
@@ -544,7 +545,10 @@ public final class MembersView {
     }
 
     private Tab tab(String id, String key, Feather icon, Node content) {
-        Tab t = new Tab(i18n.get(key), content);
+        // the tab sets its content's disable, so content that binds its own sits inside a holder
+        VBox holder = new VBox(content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        Tab t = new Tab(i18n.get(key), holder);
         t.setId(id);
         t.setGraphic(new FontIcon(icon));
         return t;
