@@ -67,8 +67,9 @@ public final class MemberDirectory {
                 .from(MEMBER).leftJoin(CARD).on(CARD.ACTIVE_MEMBER_ID.eq(MEMBER.ID))
                 .where(MEMBER.STATUS.ne("ERASED"));
         if (after != null) {
-            select = select.and(MEMBER.SEARCH_NAME.gt(after.key())
-                    .or(MEMBER.SEARCH_NAME.eq(after.key()).and(MEMBER.ID.gt(after.memberId()))));
+            // (name, id) > (key, id), written so the first condition is an index range on both databases
+            select = select.and(MEMBER.SEARCH_NAME.ge(after.key()))
+                    .and(MEMBER.SEARCH_NAME.gt(after.key()).or(MEMBER.ID.gt(after.memberId())));
         }
         var hits = select.orderBy(MEMBER.SEARCH_NAME, MEMBER.ID).limit(limit + 1).fetch();
         List<MemberRow> rows = new ArrayList<>();
