@@ -11,7 +11,9 @@ import app.stempel.ledger.IntegrityCheck;
 import app.stempel.ledger.LedgerService;
 import app.stempel.members.MemberService;
 import app.stempel.program.ProgramService;
+import app.stempel.settings.AdminService;
 import app.stempel.settings.CashierService;
+import app.stempel.settings.OwnerSession;
 import app.stempel.settings.SettingsService;
 import app.stempel.settings.SetupService;
 import app.stempel.store.Database;
@@ -23,7 +25,7 @@ import app.stempel.store.Database;
 public record Services(Path dataDir, Clock clock, Database db, CardService cards, MemberService members,
         LedgerService ledger,
         ProgramService programs, CounterService counter, IntegrityCheck integrity, SettingsService settings,
-        CashierService cashiers, SetupService setup) implements AutoCloseable {
+        CashierService cashiers, SetupService setup, OwnerSession owner, AdminService admin) implements AutoCloseable {
 
     /** Opens the database in {@code dataDir} (slow: call it off the JavaFX thread) and wires the services. */
     public static Services open(Path dataDir, Clock clock) {
@@ -33,11 +35,14 @@ public record Services(Path dataDir, Clock clock, Database db, CardService cards
         CardService cards = new CardService(db, clock, new CardNumbers(new SecureRandom()));
         MemberService members = new MemberService(db, clock, cards);
         SettingsService settings = new SettingsService(db);
-        CashierService cashiers = new CashierService(db, clock);
+        OwnerSession owner = new OwnerSession(settings, clock);
+        settings.ownerIdle().ifPresent(owner::setIdleLimit);
+        CashierService cashiers = new CashierService(db, clock, owner);
         CounterService counter = new CounterService(db, clock, ledger, programs, members);
         settings.undoGrace().ifPresent(counter::setUndoGrace);
         return new Services(dataDir, clock, db, cards, members, ledger, programs, counter,
-                new IntegrityCheck(db), settings, cashiers, new SetupService(settings, programs, cashiers));
+                new IntegrityCheck(db), settings, cashiers, new SetupService(settings, programs, cashiers), owner,
+                new AdminService(db, settings, owner));
     }
 
     @Override

@@ -55,7 +55,7 @@ class MemberCorrectionsTest {
     }
 
     private MemberCorrections corrections(OwnerGate gate) {
-        return new MemberCorrections(shop.db(), clock, shop.ledger(), new CsvExport(shop.db(), clock), gate);
+        return new MemberCorrections(shop.db(), clock, shop.ledger(), new CsvExport(shop.db(), clock, gate), gate);
     }
 
     @AfterEach

@@ -80,7 +80,7 @@ class MembersScreenTest {
 
     private void show(FxRobot robot) throws Exception {
         window = TestWindow.open(robot, stage, shop, Language.ENGLISH, Screens.DEFAULT_SCAN_GAP, files,
-                new FakePrinter(), 1024, 700);
+                new FakePrinter(), 1024, 700).unlockOwner();
         robot.clickOn("#nav-members");
         waitUntil(() -> list(robot).getItems().size() == shop.members().count());
     }
@@ -167,7 +167,7 @@ class MembersScreenTest {
             TestShop.enrol(shop, "Member " + i);
         }
         window = TestWindow.open(robot, stage, shop, Language.ENGLISH, Screens.DEFAULT_SCAN_GAP, files,
-                new FakePrinter(), 1024, 700);
+                new FakePrinter(), 1024, 700).unlockOwner();
         robot.clickOn("#nav-members");
         waitUntil(() -> list(robot).getItems().size() == MembersViewModel.PAGE);
         robot.clickOn("#members-more");
