@@ -14,6 +14,10 @@ import app.stempel.cards.PrintableCards;
 import app.stempel.core.Actor;
 import app.stempel.core.Language;
 import app.stempel.ledger.IntegrityCheck;
+import app.stempel.members.MemberCorrections;
+import app.stempel.members.MemberDirectory;
+import app.stempel.members.MembersView;
+import app.stempel.members.MembersViewModel;
 import app.stempel.store.Backups;
 import app.stempel.settings.SettingsView;
 import app.stempel.settings.SettingsViewModel;
@@ -100,6 +104,7 @@ public final class Screens implements ScreenFactory {
             case COUNTER -> counterView().root();
             case SETTINGS -> settings();
             case CARDS -> cards();
+            case MEMBERS -> members();
             default -> null;
         };
     }
@@ -109,6 +114,15 @@ public final class Screens implements ScreenFactory {
         CardsViewModel model = new CardsViewModel(new PrintableCards(s.db(), s.clock(), s.owner()), s.cards(), s.counter(), printer,
                 tasks, i18n, s.clock());
         return new CardsView(model, i18n, files, s.owner().isOpen()).root();
+    }
+
+    private Node members() {
+        Services s = main.servicesProperty().get();
+        MemberCorrections corrections = new MemberCorrections(s.db(), s.clock(), s.ledger(),
+                new CsvExport(s.db(), s.clock(), s.owner()), s.owner());
+        MembersViewModel model = new MembersViewModel(new MemberDirectory(s.db(), s.clock(), s.counter()), corrections,
+                tasks, i18n, s.clock(), this::actor, () -> s.settings().currency().orElse(null));
+        return new MembersView(model, i18n, files).root();
     }
 
     private Node settings() {

@@ -63,8 +63,9 @@ public final class IntegrityCheck {
         Table<?> sums = select(e.MEMBER_ID, stamps, points, rewards, visits, spend)
                 .from(e).groupBy(e.MEMBER_ID).asTable("s");
         // first and last visit: visit entries that no UNDO/VOID cancels
-        Field<OffsetDateTime> first = min(e.CREATED_AT).as("l_first");
-        Field<OffsetDateTime> last = max(e.CREATED_AT).as("l_last");
+        // a MERGE_IN carries the merged record's first and last visit (LedgerService.merge)
+        Field<OffsetDateTime> first = min(coalesce(e.CARRIED_FIRST_VISIT_AT, e.CREATED_AT)).as("l_first");
+        Field<OffsetDateTime> last = max(coalesce(e.CARRIED_LAST_VISIT_AT, e.CREATED_AT)).as("l_last");
         Table<?> times = select(e.MEMBER_ID, first, last)
                 .from(e).leftJoin(c).on(c.CANCELS_ID.eq(e.ID))
                 .where(e.VISITS.gt(0)).and(c.ID.isNull())

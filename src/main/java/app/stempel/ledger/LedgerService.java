@@ -2,6 +2,7 @@ package app.stempel.ledger;
 
 import static app.stempel.store.schema.Tables.BALANCE;
 import static app.stempel.store.schema.Tables.LEDGER_ENTRY;
+import static app.stempel.store.schema.Tables.MEMBER;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.least;
@@ -20,6 +21,7 @@ import org.jooq.Record2;
 
 import app.stempel.core.Actor;
 import app.stempel.core.Money;
+import app.stempel.core.Refused;
 import app.stempel.store.Database;
 import app.stempel.store.schema.tables.LedgerEntry;
 import app.stempel.store.schema.tables.records.LedgerEntryRecord;
@@ -173,7 +175,19 @@ public final class LedgerService {
 
     private static long append(DSLContext tx, long memberId, Long cardId, String kind, Deltas d, String currency,
             Long cancels, Long programId, Actor actor, String reason, OffsetDateTime now) {
+        return append(tx, memberId, cardId, kind, d, currency, cancels, programId, actor, reason, now, null);
+    }
+
+    /** What a merge entry carries besides its deltas: the other record and the moved visits' first and last time. */
+    private record MergeSide(long otherMemberId, OffsetDateTime firstVisit, OffsetDateTime lastVisit) {
+    }
+
+    private static long append(DSLContext tx, long memberId, Long cardId, String kind, Deltas d, String currency,
+            Long cancels, Long programId, Actor actor, String reason, OffsetDateTime now, MergeSide merge) {
         long id = tx.insertInto(LEDGER_ENTRY)
+                .set(LEDGER_ENTRY.OTHER_MEMBER_ID, merge == null ? null : merge.otherMemberId())
+                .set(LEDGER_ENTRY.CARRIED_FIRST_VISIT_AT, merge == null ? null : merge.firstVisit())
+                .set(LEDGER_ENTRY.CARRIED_LAST_VISIT_AT, merge == null ? null : merge.lastVisit())
                 .set(LEDGER_ENTRY.MEMBER_ID, memberId)
                 .set(LEDGER_ENTRY.CARD_ID, cardId)
                 .set(LEDGER_ENTRY.KIND, kind)
@@ -198,7 +212,7 @@ public final class LedgerService {
                 .set(BALANCE.REWARDS, BALANCE.REWARDS.plus(d.rewards()))
                 .set(BALANCE.VISITS, BALANCE.VISITS.plus(d.visits()))
                 .set(BALANCE.SPEND_MINOR, BALANCE.SPEND_MINOR.plus(d.amountMinor()));
-        if (d.visits() > 0) {
+        if (d.visits() > 0 && merge == null) {
             update = update
                     .set(BALANCE.FIRST_VISIT_AT, least(coalesce(BALANCE.FIRST_VISIT_AT, val(now)), val(now)))
                     .set(BALANCE.LAST_VISIT_AT, greatest(coalesce(BALANCE.LAST_VISIT_AT, val(now)), val(now)));
@@ -206,7 +220,7 @@ public final class LedgerService {
         if (update.where(BALANCE.MEMBER_ID.eq(memberId)).execute() != 1) {
             throw new IllegalStateException("member " + memberId + " has no balance");
         }
-        if (d.visits() < 0) {
+        if (d.visits() < 0 || merge != null) {
             recomputeVisitTimes(tx, memberId);
         }
         return id;
@@ -216,7 +230,9 @@ public final class LedgerService {
     private static void recomputeVisitTimes(DSLContext tx, long memberId) {
         LedgerEntry e = LEDGER_ENTRY.as("e");
         LedgerEntry c = LEDGER_ENTRY.as("c");
-        Record2<OffsetDateTime, OffsetDateTime> times = tx.select(min(e.CREATED_AT), max(e.CREATED_AT)).from(e)
+        // a MERGE_IN carries the merged record's visits with their first and last times (see merge)
+        Record2<OffsetDateTime, OffsetDateTime> times = tx.select(min(coalesce(e.CARRIED_FIRST_VISIT_AT, e.CREATED_AT)),
+                        max(coalesce(e.CARRIED_LAST_VISIT_AT, e.CREATED_AT))).from(e)
                 .where(e.MEMBER_ID.eq(memberId)).and(e.VISITS.gt(0))
                 .andNotExists(tx.selectOne().from(c).where(c.CANCELS_ID.eq(e.ID)))
                 .fetchOne();
@@ -234,5 +250,116 @@ public final class LedgerService {
             throw new IllegalArgumentException("no member " + memberId);
         }
         return s;
+    }
+
+    // --- owner corrections and merges (callers check the owner gate: members.MemberCorrections)
+
+    /** Kinds of entry that are themselves corrections or transfers, and so are never voided. */
+    private static final java.util.List<String> NOT_VOIDABLE = java.util.List.of("UNDO", "VOID", "MERGE_IN", "MERGE_OUT");
+
+    /**
+     * Voids entry {@code entryId}: a VOID entry with the opposite deltas that points at it, with the owner's
+     * reason. The original stays. Balance and first/last visit are recomputed as for an undo.
+     *
+     * @return the VOID entry's id
+     * @throws Refused without a reason, for an entry already undone or voided, for an undo/void/merge entry,
+     *         for a member merged away, or when stamps or points would go below zero (nothing is written)
+     */
+    public long voidEntry(long entryId, String reason, Actor actor) {
+        String why = requireReason(reason);
+        return db.write(tx -> {
+            LedgerEntryRecord original = tx.fetchOne(LEDGER_ENTRY, LEDGER_ENTRY.ID.eq(entryId));
+            if (original == null) {
+                throw new Refused(Refused.Why.NOT_FOUND);
+            }
+            long memberId = original.getMemberId();
+            var balance = lockedBalance(tx, memberId);
+            if (NOT_VOIDABLE.contains(original.getKind())) {
+                throw new Refused(Refused.Why.NOT_CORRECTABLE);
+            }
+            if ("MERGED".equals(status(tx, memberId))) {
+                throw new Refused(Refused.Why.MEMBER_GONE);
+            }
+            if (tx.fetchExists(LEDGER_ENTRY, LEDGER_ENTRY.CANCELS_ID.eq(entryId))) {
+                throw new Refused(Refused.Why.ALREADY_CANCELLED);
+            }
+            Deltas d = new Deltas(original.getStamps(), original.getPoints(), original.getRewards(),
+                    original.getVisits(), original.getAmountMinor()).negated();
+            if (balance.getStamps() + d.stamps() < 0 || balance.getPoints() + d.points() < 0) {
+                throw new Refused(Refused.Why.BELOW_ZERO);
+            }
+            return append(tx, memberId, original.getCardId(), "VOID", d, original.getCurrency(), entryId,
+                    original.getProgramId(), actor, why);
+        });
+    }
+
+    /**
+     * Adds {@code stamps} and {@code points} (either may be negative) to the member's balance as an ADJUST
+     * entry with the owner's reason.
+     *
+     * @return the ADJUST entry's id
+     * @throws Refused without a reason, for nothing to adjust, for a member merged away or erased, or when the
+     *         balance would go below zero (nothing is written)
+     */
+    public long adjust(long memberId, int stamps, int points, String reason, Actor actor) {
+        String why = requireReason(reason);
+        if (stamps == 0 && points == 0) {
+            throw new Refused(Refused.Why.NOTHING_TO_ADJUST);
+        }
+        return db.write(tx -> {
+            var balance = lockedBalance(tx, memberId);
+            String status = status(tx, memberId);
+            if ("MERGED".equals(status) || "ERASED".equals(status)) {
+                throw new Refused(Refused.Why.MEMBER_GONE);
+            }
+            if (balance.getStamps() + stamps < 0 || balance.getPoints() + points < 0) {
+                throw new Refused(Refused.Why.BELOW_ZERO);
+            }
+            return append(tx, memberId, null, "ADJUST", new Deltas(stamps, points, 0, 0, 0), null, null, null, actor,
+                    why);
+        });
+    }
+
+    /**
+     * Moves the whole balance of {@code sourceId} to {@code targetId} inside the caller's transaction: a
+     * MERGE_OUT entry on the source with the negated balance and a MERGE_IN entry on the target with the
+     * same deltas, each naming the other record. The MERGE_IN carries the source's visits but is no visit:
+     * it carries the source's first and last visit time, which first/last visit use in place of its own
+     * time, so the merge day does not become a visit. Afterwards the source's balance is zero (its first and
+     * last visit stay, from its own visits) and both balances equal their ledger sums.
+     */
+    public void merge(DSLContext tx, long sourceId, long targetId, Actor actor) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        // lock in id order, so two merges of the same pair cannot deadlock
+        var first = lockedBalance(tx, Math.min(sourceId, targetId));
+        var second = lockedBalance(tx, Math.max(sourceId, targetId));
+        var source = first.getMemberId() == sourceId ? first : second;
+        Deltas moved = new Deltas(source.getStamps(), source.getPoints(), source.getRewards(), source.getVisits(),
+                source.getSpendMinor());
+        boolean visits = moved.visits() > 0;
+        append(tx, sourceId, null, "MERGE_OUT", moved.negated(), null, null, null, actor, null, now,
+                new MergeSide(targetId, null, null));
+        append(tx, targetId, null, "MERGE_IN", moved, null, null, null, actor, null, now,
+                new MergeSide(sourceId, visits ? source.getFirstVisitAt() : null, visits ? source.getLastVisitAt() : null));
+    }
+
+    private static app.stempel.store.schema.tables.records.BalanceRecord lockedBalance(DSLContext tx, long memberId) {
+        var balance = tx.selectFrom(BALANCE).where(BALANCE.MEMBER_ID.eq(memberId)).forUpdate().fetchOne();
+        if (balance == null) {
+            throw new Refused(Refused.Why.NOT_FOUND);
+        }
+        return balance;
+    }
+
+    private static String status(DSLContext tx, long memberId) {
+        return tx.select(MEMBER.STATUS).from(MEMBER).where(MEMBER.ID.eq(memberId)).fetchOne(MEMBER.STATUS);
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new Refused(Refused.Why.REASON_REQUIRED);
+        }
+        String r = reason.strip();
+        return r.length() > 500 ? r.substring(0, 500) : r;
     }
 }

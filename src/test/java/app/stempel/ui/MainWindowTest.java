@@ -96,6 +96,7 @@ class MainWindowTest {
     private void openSettingsTab(FxRobot robot, String tab) throws Exception {
         unlockOnScreen(robot, Page.SETTINGS);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#settings-tab-" + tab).tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#settings-tab-" + tab);
         WaitForAsyncUtils.waitForFxEvents();
     }
