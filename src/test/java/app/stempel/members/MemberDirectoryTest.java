@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import app.stempel.testing.MovableClock;
 import app.stempel.Services;
 import app.stempel.core.Refused;
 import app.stempel.counter.CounterService;
@@ -36,7 +37,7 @@ class MemberDirectoryTest {
 
     @TempDir
     Path dir;
-    private final MutableClock clock = new MutableClock(START);
+    private final MovableClock clock = new MovableClock(START);
     private Services shop;
     private MemberDirectory directory;
 

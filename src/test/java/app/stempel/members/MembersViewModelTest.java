@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import app.stempel.testing.MovableClock;
 import app.stempel.Services;
 import app.stempel.core.Language;
 import app.stempel.data.CsvExport;
@@ -24,7 +25,7 @@ class MembersViewModelTest {
 
     @TempDir
     Path dir;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-03-02T10:00:00Z"));
     private final I18n i18n = new I18n(Language.ENGLISH);
     private Services shop;
     private Enrolled kari;
