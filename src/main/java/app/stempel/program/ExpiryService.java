@@ -64,6 +64,7 @@ public final class ExpiryService {
     private final ProgramService programs;
     private final SettingsService settings;
     private final OwnerGate gate;
+    private int pageSize = PAGE;
 
     public ExpiryService(Database db, Clock clock, ProgramService programs, SettingsService settings, OwnerGate gate) {
         this.db = Objects.requireNonNull(db);
@@ -71,6 +72,11 @@ public final class ExpiryService {
         this.programs = Objects.requireNonNull(programs);
         this.settings = Objects.requireNonNull(settings);
         this.gate = Objects.requireNonNull(gate);
+    }
+
+    /** Smaller pages, so tests cross page boundaries with a few members. */
+    void pageSize(int members) {
+        this.pageSize = members;
     }
 
     /** How many members would lose how many stamps and points. */
@@ -96,7 +102,7 @@ public final class ExpiryService {
         long[] sums = new long[3];
         if (rule.on()) {
             OffsetDateTime now = OffsetDateTime.now(clock);
-            eachPage(db.dsl(), rule, now, due -> {
+            eachPage(db.dsl(), rule, now, pageSize, due -> {
                 sums[0]++;
                 sums[1] += due.stamps();
                 sums[2] += due.points();
@@ -137,7 +143,7 @@ public final class ExpiryService {
         long[] sums = new long[3];
         long after = Long.MIN_VALUE;
         while (true) {
-            List<Long> ids = page(db.dsl(), after);
+            List<Long> ids = page(db.dsl(), after, pageSize);
             if (ids.isEmpty()) {
                 break;
             }
@@ -185,10 +191,10 @@ public final class ExpiryService {
         void accept(Due due);
     }
 
-    private static void eachPage(DSLContext dsl, Expiry rule, OffsetDateTime now, Sink sink) {
+    private static void eachPage(DSLContext dsl, Expiry rule, OffsetDateTime now, int pageSize, Sink sink) {
         long after = Long.MIN_VALUE;
         while (true) {
-            List<Long> ids = page(dsl, after);
+            List<Long> ids = page(dsl, after, pageSize);
             if (ids.isEmpty()) {
                 return;
             }
@@ -200,11 +206,11 @@ public final class ExpiryService {
     }
 
     /** The next page of members holding stamps or points, by id. */
-    private static List<Long> page(DSLContext dsl, long after) {
+    private static List<Long> page(DSLContext dsl, long after, int pageSize) {
         return dsl.select(BALANCE.MEMBER_ID).from(BALANCE)
                 .where(BALANCE.MEMBER_ID.gt(after))
                 .and(BALANCE.STAMPS.gt(0).or(BALANCE.POINTS.gt(0)))
-                .orderBy(BALANCE.MEMBER_ID).limit(PAGE)
+                .orderBy(BALANCE.MEMBER_ID).limit(pageSize)
                 .fetch(BALANCE.MEMBER_ID);
     }
 

@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * @param amountPerStamp when not null, one stamp per this much spent (minor units) instead of
  *        {@code stampsPerVisit} per visit, rounded down (19.99 at one per 10.00 is one stamp)
- * @param pointsPerUnit points mode: points per whole currency unit spent, rounded down
+ * @param pointsPerUnit points mode: points per currency unit spent, the product rounded down
  * @param stampValueMinor value of one open stamp in minor units, for the reward liability
  * @param pointValueMinor value of one open point in minor units
  */
@@ -166,7 +166,7 @@ public record ProgramRules(Mode mode, int stampsPerVisit, Long amountPerStamp, i
         return amountMinor == null ? 0 : (int) Math.min(Integer.MAX_VALUE, amountMinor / amountPerStamp);
     }
 
-    /** Points a purchase earns before multipliers: {@code pointsPerUnit} per whole currency unit, rounded down. */
+    /** Points a purchase earns before multipliers: {@code pointsPerUnit} per currency unit, rounded down (30.50 at 2 per unit: 61). */
     public int basePoints(Long amountMinor) {
         if (amountMinor == null) {
             return 0;
