@@ -474,7 +474,7 @@ public final class CounterViewModel {
     /** "1 reward ready: Free coffee", or how many stamps are still missing. */
     public String rewardsText(MemberPanel m) {
         if (m.pointsMode()) {
-            return m.affordable().isEmpty() ? i18n.get("counter.points.noneYet")
+            return m.affordable().isEmpty() ? i18n.get("counter.notEnoughPointsYet")
                     : i18n.plural("counter.points.rewards", m.affordable().size());
         }
         if (m.rewardsReady() > 0) {

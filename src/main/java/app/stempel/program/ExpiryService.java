@@ -54,7 +54,7 @@ public final class ExpiryService {
     private static final Logger LOG = LoggerFactory.getLogger(ExpiryService.class);
 
     /** Setting holding the day (ISO date) of the last whole-shop sweep. */
-    public static final String LAST_SWEEP = "program.expirySweptOn";
+    public static final String LAST_SWEEP = "expiry.sweptOn";
     /** Members per page of the whole-shop work. */
     static final int PAGE = 2_000;
     private static final Actor SYSTEM = Actor.system("expiry");
@@ -150,6 +150,8 @@ public final class ExpiryService {
             long lo = ids.get(0);
             long hi = ids.get(ids.size() - 1);
             db.write(tx -> {
+                // the page's balances stay still while their expiry is computed and written
+                tx.select(BALANCE.MEMBER_ID).from(BALANCE).where(BALANCE.MEMBER_ID.between(lo, hi)).forUpdate().fetch();
                 for (Due d : due(tx, rule, now, BALANCE.MEMBER_ID.between(lo, hi))) {
                     write(tx, d, p, now);
                     sums[0]++;

@@ -58,7 +58,7 @@ public final class MainWindow {
         return root;
     }
 
-    /** Ctrl+1 … Ctrl+5 open the screens in navigation order. */
+    /** Ctrl+1 … Ctrl+6 open the screens in navigation order. */
     public static KeyCombination shortcut(Page p) {
         return new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(p.ordinal() + 1)),
                 KeyCombination.SHORTCUT_DOWN);

@@ -7,6 +7,7 @@ public enum Page {
     COUNTER("counter", "nav.counter", "page.counter.text", Feather.SHOPPING_BAG),
     MEMBERS("members", "nav.members", "page.members.text", Feather.USERS),
     CARDS("cards", "nav.cards", "page.cards.text", Feather.CREDIT_CARD),
+    PROGRAM("program", "nav.program", "page.program.text", Feather.GIFT),
     REPORTS("reports", "nav.reports", "page.reports.text", Feather.BAR_CHART_2),
     SETTINGS("settings", "nav.settings", "page.settings.text", Feather.SETTINGS);
 

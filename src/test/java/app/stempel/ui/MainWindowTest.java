@@ -160,7 +160,7 @@ class MainWindowTest {
     @Test
     void keyboardShortcutsSwitchScreens(FxRobot robot) throws Exception {
         openSetUpShop(robot, Language.ENGLISH);
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#page-reports").tryQuery()).isPresent();
         assertThat(robot.lookup("#nav-reports").queryAs(ToggleButton.class).isSelected()).isTrue();
