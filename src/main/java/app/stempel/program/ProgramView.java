@@ -303,6 +303,7 @@ public final class ProgramView {
     private Node previewDialog() {
         Label heading = new Label(i18n.get("program.preview.title"), new FontIcon(Feather.ALERT_TRIANGLE));
         heading.getStyleClass().add(Styles.TITLE_3);
+        heading.setWrapText(true);
         Label text = new Label();
         text.setId("expiry-preview-text");
         text.setWrapText(true);
