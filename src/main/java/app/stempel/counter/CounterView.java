@@ -48,6 +48,7 @@ public final class CounterView {
     private final TextField search = new TextField();
     private final TextField amount = new TextField();
     private final ListView<MemberRow> list = new ListView<>();
+    private boolean swallowTyped;
 
     public CounterView(CounterViewModel model, I18n i18n, ScanDetector detector, FilePicker files) {
         this.files = java.util.Objects.requireNonNull(files);
@@ -61,7 +62,8 @@ public final class CounterView {
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         // while a reward is being chosen, digits pick it and do not land in the search box
         root.addEventFilter(KeyEvent.KEY_TYPED, e -> {
-            if (!model.rewardChoices().isEmpty()) {
+            if (!model.rewardChoices().isEmpty() || swallowTyped) {
+                swallowTyped = false;
                 e.consume();
             }
         });
@@ -435,6 +437,7 @@ public final class CounterView {
     private void chooseReward(KeyEvent e) {
         KeyCode code = e.getCode();
         if (code.isDigitKey()) {
+            swallowTyped = true; // the choice closes now; its character must not reach the search box
             int digit = code.getCode() - (code.isKeypadKey() ? KeyCode.NUMPAD0.getCode() : KeyCode.DIGIT0.getCode());
             model.pickReward(digit);
         } else if (code == KeyCode.DOWN) {
