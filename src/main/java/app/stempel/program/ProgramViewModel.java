@@ -390,9 +390,11 @@ public final class ProgramViewModel {
         return f.format(BigDecimal.valueOf(permille, 3));
     }
 
+    /** An amount in the language's decimal mark, without grouping, as a person would type it (12,50). */
     private String money(long minor, ProgramRules r) {
         int digits = Math.max(0, r.currency().getDefaultFractionDigits());
-        return BigDecimal.valueOf(minor, digits).toPlainString();
+        char mark = java.text.DecimalFormatSymbols.getInstance(i18n.language().locale()).getDecimalSeparator();
+        return BigDecimal.valueOf(minor, digits).toPlainString().replace('.', mark);
     }
 
     private String problem(ProgramRules.Problem p) {
