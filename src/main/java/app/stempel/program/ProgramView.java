@@ -51,6 +51,7 @@ public final class ProgramView {
         this.i18n = Objects.requireNonNull(i18n);
         Label title = new Label(i18n.get("nav.program"), new FontIcon(Feather.GIFT));
         title.getStyleClass().add(Styles.TITLE_2);
+        title.setMinWidth(Region.USE_PREF_SIZE);
         Label version = new Label();
         version.setId("program-version");
         version.getStyleClass().add(Styles.TEXT_MUTED);
