@@ -84,6 +84,15 @@ public final class GroupService {
         return find(id);
     }
 
+    /** Owner only: removes a group; its members keep their history and earn at 1× from now on. */
+    public void remove(long id) {
+        gate.require();
+        db.write(tx -> {
+            tx.update(MEMBER).set(MEMBER.GROUP_ID, (Long) null).where(MEMBER.GROUP_ID.eq(id)).execute();
+            return tx.deleteFrom(MEMBER_GROUP).where(MEMBER_GROUP.ID.eq(id)).execute();
+        });
+    }
+
     private Group find(long id) {
         return groups().stream().filter(g -> g.id() == id).findFirst().orElseThrow();
     }

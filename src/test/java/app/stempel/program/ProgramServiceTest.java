@@ -42,6 +42,7 @@ class ProgramServiceTest {
 
     @AfterEach
     void close() {
+        assertThat(shop.integrity().run().ok()).isTrue();
         shop.close();
     }
 
@@ -108,6 +109,7 @@ class ProgramServiceTest {
         assertThatThrownBy(() -> groups.add("Staff", 0)).isInstanceOf(OwnerOnlyException.class);
         long id = shop.groups().add("Students", 1500).id();
         assertThatThrownBy(() -> groups.update(id, "Pupils", 2000)).isInstanceOf(OwnerOnlyException.class);
+        assertThatThrownBy(() -> groups.remove(id)).isInstanceOf(OwnerOnlyException.class);
         assertThat(shop.db().dsl().fetchCount(MEMBER_GROUP)).isEqualTo(1);
         assertThat(groups.groups()).extracting(GroupService.Group::name).containsExactly("Students");
         assertThat(groups.groups().get(0).multiplierPermille()).isEqualTo(1500);
@@ -128,6 +130,16 @@ class ProgramServiceTest {
         assertThat(shop.groups().groups()).extracting(GroupService.Group::name, GroupService.Group::multiplierPermille)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Students", 1500),
                         org.assertj.core.groups.Tuple.tuple("Team", 500));
+
+        var member = TestShop.enrol(shop, "Staff member");
+        shop.db().write(tx -> tx.update(app.stempel.store.schema.Tables.MEMBER)
+                .set(app.stempel.store.schema.Tables.MEMBER.GROUP_ID, staff.id())
+                .where(app.stempel.store.schema.Tables.MEMBER.ID.eq(member.memberId())).execute());
+        assertThat(shop.groups().groups().get(1).members()).isEqualTo(1);
+        shop.groups().remove(staff.id());
+        assertThat(shop.groups().groups()).extracting(GroupService.Group::name).containsExactly("Students");
+        assertThat(shop.counter().stamp(member.memberId(), null, TestShop.TILL).member().stamps())
+                .as("back to 1x").isEqualTo(1);
     }
 
     @Test
