@@ -272,6 +272,7 @@ public final class CounterView {
             coupon.getStyleClass().addAll("rewards", "offer");
             coupon.pseudoClassStateChanged(FILLED, true);
             coupon.setWrapText(true);
+            tappable(coupon, model::redeemCoupon);
             panel.getChildren().add(coupon);
         }
         if (m.birthdayReward() != null) {
@@ -280,6 +281,7 @@ public final class CounterView {
             gift.getStyleClass().addAll("rewards", "offer");
             gift.pseudoClassStateChanged(FILLED, true);
             gift.setWrapText(true);
+            tappable(gift, model::redeemBirthday);
             panel.getChildren().add(gift);
         }
         if (m.pointsMode()) {
@@ -298,6 +300,15 @@ public final class CounterView {
         panel.setId("member-panel");
         panel.getStyleClass().add("member-panel");
         return panel;
+    }
+
+    /** On a touchscreen an offer is taken by tapping it, as F7 / F8 take it from the keyboard. */
+    private void tappable(Label offer, Runnable take) {
+        offer.setCursor(javafx.scene.Cursor.HAND);
+        offer.setOnMouseClicked(e -> {
+            take.run();
+            search.requestFocus();
+        });
     }
 
     /** Points mode: the rewards the member can afford, numbered for the digit keys, after the redeem key. */

@@ -156,6 +156,22 @@ class CounterOffersScreenTest {
         waitFor(robot, "#counter-message", "Birthday reward given: Free muffin."::equals);
         waitGone(robot, "#member-birthday-reward");
         assertThat(ledger("BIRTHDAY")).isEqualTo(1);
+        press(robot, KeyCode.F8);
+        waitFor(robot, "#counter-message", "No birthday reward is due for this member now."::equals);
+        assertThat(ledger("BIRTHDAY")).isEqualTo(1);
+    }
+
+    @Test
+    void onATouchscreenTappingTheCouponTakesIt(FxRobot robot) throws Exception {
+        shop.programs().save(rules().withCoupon(new Coupon(true, null, "Free cookie", 7)));
+        Enrolled ola = TestShop.withStamps(shop, "Ola Nordmann", 1);
+        clock.advance(Duration.ofDays(7));
+        show(robot);
+        scan(robot, ola, "Ola Nordmann");
+        waitFor(robot, "#member-coupon", t -> t.startsWith("Come-back coupon: Free cookie, until"));
+        robot.clickOn("#member-coupon");
+        waitFor(robot, "#counter-message", "Come-back coupon used: Free cookie."::equals);
+        assertThat(ledger("COUPON")).isEqualTo(1);
     }
 
     @Test
