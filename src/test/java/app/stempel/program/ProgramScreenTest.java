@@ -59,16 +59,30 @@ class ProgramScreenTest {
         shop = TestShop.open(dir, clock);
     }
 
+    private double[] sizeBefore;
+
     @AfterEach
-    void close() {
+    void close() throws Exception {
         if (window != null) {
             window.close();
+        }
+        if (sizeBefore != null) {
+            // the stage is shared with the next test class: give it back at the size it had
+            WaitForAsyncUtils.asyncFx(() -> {
+                if (Double.isNaN(sizeBefore[0]) || Double.isNaN(sizeBefore[1])) {
+                    stage.sizeToScene(); // never shown before: the size a first showing gives
+                } else {
+                    stage.setWidth(sizeBefore[0]);
+                    stage.setHeight(sizeBefore[1]);
+                }
+            }).get(5, TimeUnit.SECONDS);
         }
         assertThat(shop.integrity().run().ok()).isTrue();
         shop.close();
     }
 
     private void show(FxRobot robot) throws Exception {
+        sizeBefore = new double[] {stage.getWidth(), stage.getHeight()};
         window = TestWindow.open(robot, stage, shop, Language.ENGLISH, Screens.DEFAULT_SCAN_GAP, new StubFiles(),
                 new FakePrinter(), 1024, 700);
         robot.clickOn("#nav-program");
