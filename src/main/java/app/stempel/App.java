@@ -145,6 +145,9 @@ public final class App extends Application {
                 screens.scan(text);
             }
         }).install(scene);
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> model.activity());
+        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> model.activity());
+        scene.getAccelerators().put(MainWindow.END_OWNER_MODE, model::endOwnerMode);
         for (Page p : Page.values()) {
             scene.getAccelerators().put(MainWindow.shortcut(p), () -> {
                 if (model.phaseProperty().get() == MainViewModel.Phase.READY) {

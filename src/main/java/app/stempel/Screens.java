@@ -31,6 +31,8 @@ import app.stempel.data.ImportViewModel;
 import app.stempel.program.ProgramView;
 import app.stempel.program.ProgramViewModel;
 import app.stempel.settings.CashierChoiceView;
+import app.stempel.settings.CashiersView;
+import app.stempel.settings.CashiersViewModel;
 import app.stempel.settings.CashierService.Cashier;
 import app.stempel.settings.SetupView;
 import app.stempel.settings.SetupViewModel;
@@ -107,9 +109,9 @@ public final class Screens implements ScreenFactory {
 
     private Node cards() {
         Services s = main.servicesProperty().get();
-        CardsViewModel model = new CardsViewModel(new PrintableCards(s.db(), s.clock()), s.cards(), s.counter(), printer,
+        CardsViewModel model = new CardsViewModel(new PrintableCards(s.db(), s.clock(), s.owner()), s.cards(), s.counter(), printer,
                 tasks, i18n, s.clock());
-        return new CardsView(model, i18n, files).root();
+        return new CardsView(model, i18n, files, s.owner().isOpen()).root();
     }
 
     private Node program() {
@@ -120,18 +122,19 @@ public final class Screens implements ScreenFactory {
 
     private Node settings() {
         Services s = main.servicesProperty().get();
-        SettingsViewModel model = new SettingsViewModel(s.db(), s.settings(), tasks, i18n,
+        SettingsViewModel model = new SettingsViewModel(s.admin(), s.owner(), tasks, i18n,
                 language -> restarter.restart(s, language, null, false), zip -> restore(s, zip));
         ImportViewModel imports = new ImportViewModel(new CsvImport(s.db(), s.clock(),
-                new CardNumbers(new SecureRandom())), s.settings(), tasks, i18n, s.clock());
+                new CardNumbers(new SecureRandom()), s.owner()), s.settings(), tasks, i18n, s.clock());
         imports.stageProperty().addListener((obs, old, now) -> {
             if (now == ImportViewModel.Stage.DONE) {
                 main.membersChanged();
             }
         });
-        ExportViewModel exports = new ExportViewModel(new CsvExport(s.db(), s.clock()), tasks, i18n, s.clock());
+        ExportViewModel exports = new ExportViewModel(new CsvExport(s.db(), s.clock(), s.owner()), tasks, i18n, s.clock());
         DataView data = new DataView(imports, exports, i18n, files);
-        return data.around(new SettingsView(model, i18n, files, data.section()).root());
+        CashiersView cashiers = new CashiersView(new CashiersViewModel(s.cashiers(), tasks, i18n), i18n);
+        return data.around(new SettingsView(model, i18n, files, cashiers.root(), data.section()).root());
     }
 
     /** Off the JavaFX thread: closes the shop, restores {@code zip} if it passes the check, reopens. */
@@ -169,7 +172,8 @@ public final class Screens implements ScreenFactory {
 
     @Override
     public Node cashierChoice() {
-        return new CashierChoiceView(main.servicesProperty().get().cashiers(), tasks, i18n, main::cashierChosen).root();
+        return new CashierChoiceView(main.servicesProperty().get().cashiers(), main.servicesProperty().get().owner(), tasks, i18n,
+                main::cashierChosen).root();
     }
 
     /** True for the node that takes scans itself. */
@@ -197,7 +201,7 @@ public final class Screens implements ScreenFactory {
     private CounterView counterView() {
         if (counterView == null) {
             Services s = main.servicesProperty().get();
-            PrintableCards printable = new PrintableCards(s.db(), s.clock());
+            PrintableCards printable = new PrintableCards(s.db(), s.clock(), s.owner());
             counter = new CounterViewModel(s.counter(), tasks, i18n, s.clock(), this::actor,
                     new CardHandout(printable::design, printer));
             counterView = new CounterView(counter, i18n, scanDetector(), files);

@@ -10,11 +10,12 @@ import app.stempel.counter.CounterService;
 import app.stempel.ledger.IntegrityCheck;
 import app.stempel.ledger.LedgerService;
 import app.stempel.members.MemberService;
-import app.stempel.owner.OwnerGate;
 import app.stempel.program.ExpiryService;
 import app.stempel.program.GroupService;
 import app.stempel.program.ProgramService;
+import app.stempel.settings.AdminService;
 import app.stempel.settings.CashierService;
+import app.stempel.settings.OwnerSession;
 import app.stempel.settings.SettingsService;
 import app.stempel.settings.SetupService;
 import app.stempel.store.Database;
@@ -26,26 +27,26 @@ import app.stempel.store.Database;
 public record Services(Path dataDir, Clock clock, Database db, CardService cards, MemberService members,
         LedgerService ledger,
         ProgramService programs, CounterService counter, IntegrityCheck integrity, SettingsService settings,
-        CashierService cashiers, SetupService setup, ExpiryService expiry, GroupService groups)
-        implements AutoCloseable {
+        CashierService cashiers, SetupService setup, OwnerSession owner, AdminService admin, ExpiryService expiry,
+        GroupService groups) implements AutoCloseable {
 
     /** Opens the database in {@code dataDir} (slow: call it off the JavaFX thread) and wires the services. */
     public static Services open(Path dataDir, Clock clock) {
         Database db = Database.open(dataDir);
-        // owner mode's session takes this place once it exists; until then every page is reachable
-        OwnerGate owner = OwnerGate.TRUSTED;
         LedgerService ledger = new LedgerService(db, clock);
-        ProgramService programs = new ProgramService(db, clock, owner);
         CardService cards = new CardService(db, clock, new CardNumbers(new SecureRandom()));
         MemberService members = new MemberService(db, clock, cards);
         SettingsService settings = new SettingsService(db);
-        CashierService cashiers = new CashierService(db, clock);
+        OwnerSession owner = new OwnerSession(settings, clock);
+        settings.ownerIdle().ifPresent(owner::setIdleLimit);
+        ProgramService programs = new ProgramService(db, clock, owner);
+        CashierService cashiers = new CashierService(db, clock, owner);
         ExpiryService expiry = new ExpiryService(db, clock, programs, settings, owner);
         CounterService counter = new CounterService(db, clock, ledger, programs, members, expiry);
         settings.undoGrace().ifPresent(counter::setUndoGrace);
         return new Services(dataDir, clock, db, cards, members, ledger, programs, counter,
-                new IntegrityCheck(db), settings, cashiers, new SetupService(settings, programs, cashiers),
-                expiry, new GroupService(db, owner));
+                new IntegrityCheck(db), settings, cashiers, new SetupService(settings, programs, cashiers), owner,
+                new AdminService(db, settings, owner), expiry, new GroupService(db, owner));
     }
 
     @Override

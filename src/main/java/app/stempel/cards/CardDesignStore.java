@@ -14,6 +14,7 @@ import java.util.Objects;
 
 import org.jooq.DSLContext;
 
+import app.stempel.owner.OwnerGate;
 import app.stempel.settings.SettingsService;
 import app.stempel.store.Database;
 
@@ -37,10 +38,13 @@ public final class CardDesignStore {
 
     private final Database db;
     private final Clock clock;
+    private final OwnerGate owner;
 
-    public CardDesignStore(Database db, Clock clock) {
+    /** @param owner asked before the design is changed: it is the owner's */
+    public CardDesignStore(Database db, Clock clock, OwnerGate owner) {
         this.db = Objects.requireNonNull(db);
         this.clock = Objects.requireNonNull(clock);
+        this.owner = Objects.requireNonNull(owner);
     }
 
     /** The design as last saved; a value that cannot be read falls back to the default for it. */
@@ -59,6 +63,7 @@ public final class CardDesignStore {
 
     /** Stores the whole design, logo included, in one durable transaction. */
     public void save(CardDesign design) {
+        owner.require();
         Map<String, String> values = new LinkedHashMap<>();
         values.put(NAME, design.shopName());
         values.put(LINE, design.line());

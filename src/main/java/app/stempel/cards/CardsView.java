@@ -8,6 +8,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import app.stempel.cards.CardsViewModel.Batch;
 import app.stempel.counter.CounterService.MemberRow;
 import app.stempel.ui.FilePicker;
+import app.stempel.ui.Forms;
 import app.stempel.ui.I18n;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
@@ -49,31 +50,28 @@ public final class CardsView {
     private final I18n i18n;
     private final FilePicker files;
 
-    public CardsView(CardsViewModel model, I18n i18n, FilePicker files) {
+    /** @param ownerMode whether the owner is at the till: the design is theirs, the rest is anyone's */
+    public CardsView(CardsViewModel model, I18n i18n, FilePicker files, boolean ownerMode) {
         this.model = Objects.requireNonNull(model);
         this.i18n = Objects.requireNonNull(i18n);
         this.files = Objects.requireNonNull(files);
         Label title = new Label(i18n.get("nav.cards"), new FontIcon(Feather.CREDIT_CARD));
         title.getStyleClass().add(Styles.TITLE_2);
 
-        TabPane tabs = new TabPane(tab("cards-tab-design", "cards.design", Feather.EDIT_3, design()),
+        TabPane tabs = new TabPane(ownerMode ? tab("cards-tab-design", "cards.design", Feather.EDIT_3, design())
+                        : tab("cards-tab-design", "cards.design", Feather.LOCK, designLocked()),
                 tab("cards-tab-print", "cards.print", Feather.PRINTER, batch()),
                 tab("cards-tab-lost", "cards.reissue", Feather.REFRESH_CW, lost()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        if (!ownerMode) {
+            tabs.getSelectionModel().select(1);
+        }
         VBox.setVgrow(tabs, Priority.ALWAYS);
         VBox content = new VBox(12, title, tabs);
         content.setId("page-cards");
         content.getStyleClass().add("cards-page");
 
-        Label message = new Label();
-        message.setId("cards-message");
-        message.setWrapText(true);
-        message.textProperty().bind(model.messageProperty());
-        message.getStyleClass().add(Styles.SUCCESS);
-        model.failedProperty().addListener((obs, old, now) -> {
-            message.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
-            message.getStyleClass().add(now ? Styles.DANGER : Styles.SUCCESS);
-        });
+        Label message = Forms.outcome("cards-message", model.messageProperty(), model.failedProperty());
         Button pdfInstead = new Button(i18n.get("cards.savePdf"), new FontIcon(Feather.FILE_TEXT));
         pdfInstead.setId("cards-pdf-instead");
         pdfInstead.setOnAction(e -> savePdf());
@@ -280,6 +278,15 @@ public final class CardsView {
 
     private void savePdf() {
         files.save(i18n.get("cards.savePdf"), model.suggestedFileName(), "pdf").ifPresent(model::savePdf);
+    }
+
+    /** In cashier mode: the design is the owner's. */
+    private Node designLocked() {
+        Label text = new Label(i18n.get("cards.design.locked"), new FontIcon(Feather.LOCK));
+        text.setId("cards-design-locked");
+        text.setWrapText(true);
+        text.getStyleClass().add(Styles.TEXT_MUTED);
+        return text;
     }
 
     /** A tab whose content scrolls if the window is too small for it. */

@@ -479,7 +479,7 @@ public final class CardsViewModel {
 
     private void fail(String key, Throwable e) {
         LOG.warn("Cards screen: {}", key, e);
-        say(true, i18n.get(key));
+        say(true, i18n.failure(e, key));
     }
 
     private void say(boolean failure, String text) {

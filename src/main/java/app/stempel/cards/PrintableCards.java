@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
+import app.stempel.owner.OwnerGate;
 import app.stempel.store.Database;
 
 /** Which cards to print, and the shop's card design. */
@@ -24,10 +25,11 @@ public final class PrintableCards {
     private final Clock clock;
     private final CardDesignStore designs;
 
-    public PrintableCards(Database db, Clock clock) {
+    /** @param owner asked before the design is changed */
+    public PrintableCards(Database db, Clock clock, OwnerGate owner) {
         this.db = Objects.requireNonNull(db);
         this.clock = Objects.requireNonNull(clock);
-        this.designs = new CardDesignStore(db, clock);
+        this.designs = new CardDesignStore(db, clock, owner);
     }
 
     /** The shop's card design as last saved. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import app.stempel.owner.OwnerGate;
 import app.stempel.Main;
 import app.stempel.cards.CardFace;
 import app.stempel.cards.CardOutput;
@@ -77,7 +78,7 @@ public final class CardsCommand implements Callable<Integer> {
             List<CardFace> faces;
             CardOutput output;
             try (Database db = cards.open()) {
-                PrintableCards service = new PrintableCards(db, Clock.systemDefaultZone());
+                PrintableCards service = new PrintableCards(db, Clock.systemDefaultZone(), OwnerGate.TRUSTED);
                 faces = numbers == null ? service.activeCards(from) : chosen(service, numbers, from);
                 output = new CardOutput(service.design());
             }
@@ -129,7 +130,7 @@ public final class CardsCommand implements Callable<Integer> {
             CardFace face;
             CardOutput output;
             try (Database db = cards.open()) {
-                PrintableCards service = new PrintableCards(db, Clock.systemDefaultZone());
+                PrintableCards service = new PrintableCards(db, Clock.systemDefaultZone(), OwnerGate.TRUSTED);
                 face = face(service.byNumbers(List.of(number.strip())), number.strip());
                 output = new CardOutput(service.design());
             }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import app.stempel.owner.OwnerGate;
 import app.stempel.Main;
 import app.stempel.data.CsvExport;
 import app.stempel.store.DataDir;
@@ -81,7 +82,7 @@ public final class ExportCommand {
                 long start = System.nanoTime();
                 long rows;
                 try {
-                    rows = export(new CsvExport(db, Clock.systemDefaultZone()), file);
+                    rows = export(new CsvExport(db, Clock.systemDefaultZone(), OwnerGate.TRUSTED), file);
                 } catch (UncheckedIOException e) {
                     throw new UserError("export: cannot write " + file + ": check the folder exists and is writable.");
                 }
@@ -114,7 +115,7 @@ public final class ExportCommand {
             try (Database db = Database.open(DataDir.resolve(parent.main.options().dataDir()))) {
                 boolean found;
                 try {
-                    found = new CsvExport(db, Clock.systemDefaultZone()).member(member, file);
+                    found = new CsvExport(db, Clock.systemDefaultZone(), OwnerGate.TRUSTED).member(member, file);
                 } catch (UncheckedIOException e) {
                     throw new UserError("export: cannot write " + file + ": check the folder exists and is writable.");
                 }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import app.stempel.owner.OwnerGate;
 import app.stempel.Main;
 import app.stempel.cards.CardNumbers;
 import app.stempel.data.CsvImport;
@@ -98,7 +99,8 @@ public final class ImportCommand {
             try (Database db = Database.open(DataDir.resolve(main.options().dataDir()))) {
                 I18n i18n = I18n.forLanguage(main.options().language() != null ? main.options().language()
                         : new SettingsService(db).language().orElse(null));
-                CsvImport importer = new CsvImport(db, Clock.systemDefaultZone(), new CardNumbers(new SecureRandom()));
+                CsvImport importer = new CsvImport(db, Clock.systemDefaultZone(), new CardNumbers(new SecureRandom()),
+                        OwnerGate.TRUSTED);
                 long start = System.nanoTime();
                 CsvImport.Preview preview;
                 try {

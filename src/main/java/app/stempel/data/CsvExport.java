@@ -33,6 +33,7 @@ import org.jooq.Record;
 
 import app.stempel.core.Language;
 import app.stempel.settings.SettingsService;
+import app.stempel.owner.OwnerGate;
 import app.stempel.store.Database;
 import app.stempel.store.schema.tables.LedgerEntry;
 
@@ -57,11 +58,14 @@ public final class CsvExport {
     private static final int FETCH = 2_000;
 
     private final Database db;
+    private final OwnerGate owner;
     private final Clock clock;
 
-    public CsvExport(Database db, Clock clock) {
+    /** @param owner asked before every export: exports are the owner's */
+    public CsvExport(Database db, Clock clock, OwnerGate owner) {
         this.db = Objects.requireNonNull(db);
         this.clock = Objects.requireNonNull(clock);
+        this.owner = Objects.requireNonNull(owner);
     }
 
     /** The format for the shop's language (English if none is set). */
@@ -71,6 +75,7 @@ public final class CsvExport {
 
     /** Every member with their active card and balance; returns the number of rows written. */
     public long members(Path file) {
+        owner.require();
         return write(file, (out, f) -> {
             out.printRecord("card", "customer_id", "name", "phone", "email", "birthday", "stamps", "visits",
                     "spend", "first_visit", "last_visit", "enrolled", "status", "member_id");
@@ -100,6 +105,7 @@ public final class CsvExport {
      * reference, or else their active card number, or else {@code #} and their id.
      */
     public long visits(Path file) {
+        owner.require();
         LedgerEntry e = LEDGER_ENTRY.as("e");
         LedgerEntry c = LEDGER_ENTRY.as("c");
         Field<String> ref = coalesce(MEMBER.EXTERNAL_REF, CARD.CARD_NUMBER,
@@ -124,6 +130,7 @@ public final class CsvExport {
 
     /** The whole ledger, entry by entry. */
     public long ledger(Path file) {
+        owner.require();
         return write(file, (out, f) -> {
             printLedgerHeader(out);
             long n = 0;
@@ -145,6 +152,7 @@ public final class CsvExport {
      * @return false if no member has that card number or id (nothing is written)
      */
     public boolean member(String cardOrId, Path file) {
+        owner.require();
         Optional<Long> id = findMember(cardOrId.strip());
         if (id.isEmpty()) {
             return false;

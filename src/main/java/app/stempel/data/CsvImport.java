@@ -40,6 +40,7 @@ import org.jooq.DSLContext;
 import app.stempel.cards.CardNumbers;
 import app.stempel.data.CsvColumns.Field;
 import app.stempel.members.SearchText;
+import app.stempel.owner.OwnerGate;
 import app.stempel.settings.SettingsService;
 import app.stempel.store.Database;
 import app.stempel.store.ExplicitIds;
@@ -218,11 +219,14 @@ public final class CsvImport {
     private final Database db;
     private final Clock clock;
     private final CardNumbers cardNumbers;
+    private final OwnerGate owner;
 
-    public CsvImport(Database db, Clock clock, CardNumbers cardNumbers) {
+    /** @param owner asked before every preview and import: imports are the owner's */
+    public CsvImport(Database db, Clock clock, CardNumbers cardNumbers, OwnerGate owner) {
         this.db = Objects.requireNonNull(db);
         this.clock = Objects.requireNonNull(clock);
         this.cardNumbers = Objects.requireNonNull(cardNumbers);
+        this.owner = Objects.requireNonNull(owner);
     }
 
     // ---- preview
@@ -246,6 +250,7 @@ public final class CsvImport {
     }
 
     Preview preview(byte[] bytes, String fileName, Kind kind, Map<String, String> overrides) {
+        owner.require();
         String fingerprint = sha256(bytes);
         Optional<Previous> previous = previous(fingerprint);
         List<Problem> problems = new ArrayList<>();
@@ -501,6 +506,7 @@ public final class CsvImport {
      * @throws AlreadyImported if the file was imported before and {@code again} is false
      */
     public Result commit(Preview preview, boolean again, Progress progress) {
+        owner.require();
         if (!preview.ok()) {
             throw new Refused(preview.problems());
         }

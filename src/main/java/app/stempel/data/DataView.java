@@ -8,6 +8,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import app.stempel.data.CsvImport.Kind;
 import app.stempel.data.ExportViewModel.What;
 import app.stempel.ui.FilePicker;
+import app.stempel.ui.Forms;
 import app.stempel.ui.I18n;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
@@ -61,17 +62,7 @@ public final class DataView {
         FlowPane exportRow = new FlowPane(10, 10, exportMembers, exportVisits, exportLedger, busy);
         exportRow.setAlignment(Pos.CENTER_LEFT);
 
-        Label message = new Label();
-        message.setId("data-message");
-        message.setWrapText(true);
-        message.textProperty().bind(exports.messageProperty());
-        message.getStyleClass().add(Styles.SUCCESS);
-        exports.failedProperty().addListener((obs, old, now) -> {
-            message.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
-            message.getStyleClass().add(now ? Styles.DANGER : Styles.SUCCESS);
-        });
-        message.visibleProperty().bind(message.textProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
+        Label message = Forms.outcome("data-message", exports.messageProperty(), exports.failedProperty());
 
         section = new VBox(12, title, text, importRow, exportRow, message);
         section.setId("settings-data");

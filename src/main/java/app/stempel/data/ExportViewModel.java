@@ -89,7 +89,7 @@ public final class ExportViewModel {
             busy.set(false);
             LOG.warn("Export of {} to {} failed: {}", what, file, e.toString());
             failed.set(true);
-            message.set(i18n.get("export.failed"));
+            message.set(i18n.failure(e, "export.failed"));
         });
     }
 }

@@ -305,7 +305,7 @@ public final class ImportViewModel {
             if (mine == reading) {
                 LOG.warn("Could not read {} for an import: {}", chosen, e.toString());
                 preview.set(null);
-                error.set(i18n.get(e instanceof UncheckedIOException ? "import.readFailed" : "error.unexpected"));
+                error.set(i18n.failure(e, e instanceof UncheckedIOException ? "import.readFailed" : "error.unexpected"));
                 stage.set(Stage.PREVIEW);
             }
         });
@@ -400,7 +400,7 @@ public final class ImportViewModel {
                 stage.set(Stage.PREVIEW);
             } else {
                 LOG.warn("Import of {} failed: {}", p.fileName(), e.toString());
-                error.set(i18n.get("import.failed"));
+                error.set(i18n.failure(e, "import.failed"));
                 stage.set(Stage.PREVIEW);
             }
         });

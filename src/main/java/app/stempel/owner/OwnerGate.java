@@ -3,7 +3,7 @@ package app.stempel.owner;
 /**
  * Asked first by every owner-only piece of work (settings, program rules, corrections, merges, erasure,
  * exports, imports, reports, backups and restore), so the cashier cannot reach it even where a screen
- * forgot to hide it. The window's gate is the {@link OwnerSession}; the command line, run by whoever
+ * forgot to hide it. The window's gate is {@code settings.OwnerSession}; the command line, run by whoever
  * holds the shop's data folder, passes {@link #TRUSTED}.
  */
 public interface OwnerGate {

@@ -20,6 +20,11 @@ public final class SettingsService {
     public static final String OWNER_PIN = "owner.pin";
     /** Seconds after an action in which the counter's undo key still cancels it. */
     public static final String UNDO_GRACE_SECONDS = "shop.undoGraceSeconds";
+    /** Wrong owner PINs in a row, and until when owner mode is locked out (an instant, or empty). */
+    public static final String OWNER_FAILURES = "owner.failures";
+    public static final String OWNER_LOCKED_UNTIL = "owner.lockedUntil";
+    /** Idle minutes after which owner mode ends by itself. */
+    public static final String OWNER_IDLE_MINUTES = "owner.idleMinutes";
 
     private final Database db;
 
@@ -57,10 +62,18 @@ public final class SettingsService {
 
     /** The undo grace period, if the owner set one; a value that is not a number of seconds counts as none. */
     public Optional<java.time.Duration> undoGrace() {
-        return get(UNDO_GRACE_SECONDS).flatMap(v -> {
+        return whole(UNDO_GRACE_SECONDS).filter(n -> n >= 0).map(java.time.Duration::ofSeconds);
+    }
+
+    /** How long owner mode may stay idle, if the owner set it; a value that is not a number counts as none. */
+    public Optional<java.time.Duration> ownerIdle() {
+        return whole(OWNER_IDLE_MINUTES).filter(n -> n > 0).map(java.time.Duration::ofMinutes);
+    }
+
+    private Optional<Long> whole(String key) {
+        return get(key).flatMap(v -> {
             try {
-                long seconds = Long.parseLong(v.strip());
-                return seconds >= 0 ? Optional.of(java.time.Duration.ofSeconds(seconds)) : Optional.empty();
+                return Optional.of(Long.parseLong(v.strip()));
             } catch (NumberFormatException e) {
                 return Optional.empty();
             }

@@ -20,15 +20,18 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
- * The settings screen: language, back up now, restore, and the data section (import and export) it is
- * given. The rest of the settings come with owner mode.
+ * The settings screen, the owner's, in tabs: the shop (language, owner mode's idle time, the owner's PIN),
+ * the cashiers, backups (back up now, restore) and the data section (import and export) it is given.
  */
 public final class SettingsView {
 
     private final VBox root;
 
-    /** @param data the import and export section, shown last */
-    public SettingsView(SettingsViewModel model, I18n i18n, FilePicker files, Node data) {
+    /**
+     * @param cashiers the cashiers section
+     * @param data the import and export section, shown last
+     */
+    public SettingsView(SettingsViewModel model, I18n i18n, FilePicker files, Node cashiers, Node data) {
         Objects.requireNonNull(model);
         Label title = new Label(i18n.get("nav.settings"), new FontIcon(Feather.SETTINGS));
         title.getStyleClass().add(Styles.TITLE_2);
@@ -40,8 +43,36 @@ public final class SettingsView {
         HBox languageRow = new HBox(10, new Label(i18n.get("setup.language")), language, apply);
         languageRow.setAlignment(Pos.CENTER_LEFT);
 
-        Label backupsTitle = new Label(i18n.get("settings.backups"));
-        backupsTitle.getStyleClass().add(Styles.TITLE_4);
+        javafx.scene.control.Spinner<Integer> idle = new javafx.scene.control.Spinner<>(AdminService.IDLE_MIN,
+                AdminService.IDLE_MAX, model.idleMinutesProperty().get());
+        idle.setId("settings-owner-idle");
+        idle.setEditable(true);
+        idle.setPrefWidth(90);
+        idle.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.idleMinutesProperty().set(now);
+            }
+        });
+        Button applyIdle = new Button(i18n.get("settings.owner.idle.apply"));
+        applyIdle.setId("settings-owner-idle-apply");
+        applyIdle.setOnAction(e -> model.applyIdleMinutes());
+        HBox idleRow = new HBox(10, new Label(i18n.get("settings.owner.idle")), idle, applyIdle);
+        idleRow.setAlignment(Pos.CENTER_LEFT);
+
+        Label pinTitle = new Label(i18n.get("settings.owner.pin"));
+        pinTitle.getStyleClass().add(Styles.TITLE_4);
+        javafx.scene.layout.GridPane pins = new javafx.scene.layout.GridPane();
+        pins.setHgap(10);
+        pins.setVgap(8);
+        pins.addRow(0, new Label(i18n.get("settings.owner.pin.old")), pinField("settings-pin-old", model.oldPinProperty()));
+        pins.addRow(1, new Label(i18n.get("settings.owner.pin.new")), pinField("settings-pin-new", model.newPinProperty()));
+        pins.addRow(2, new Label(i18n.get("settings.owner.pin.again")), pinField("settings-pin-again", model.newPinAgainProperty()));
+        Button changePin = new Button(i18n.get("settings.owner.pin.change"), new FontIcon(Feather.KEY));
+        changePin.setId("settings-pin-change");
+        changePin.setOnAction(e -> model.changePin());
+        pins.add(changePin, 1, 3);
+        VBox shop = new VBox(16, languageRow, idleRow, pinTitle, pins);
+
         Label backupsText = new Label(i18n.get("settings.backups.text"));
         backupsText.setWrapText(true);
         backupsText.getStyleClass().add(Styles.TEXT_MUTED);
@@ -80,22 +111,36 @@ public final class SettingsView {
         confirm.visibleProperty().bind(model.pendingRestoreProperty().isNotNull());
         confirm.managedProperty().bind(confirm.visibleProperty());
 
-        Label message = new Label();
-        message.setId("settings-message");
-        message.setWrapText(true);
-        message.textProperty().bind(model.messageProperty());
-        model.failedProperty().addListener((obs, old, now) -> {
-            message.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
-            message.getStyleClass().add(now ? Styles.DANGER : Styles.SUCCESS);
-        });
-        message.getStyleClass().add(Styles.SUCCESS);
-        message.visibleProperty().bind(message.textProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
+        Label message = Forms.outcome("settings-message", model.messageProperty(), model.failedProperty());
 
-        root = new VBox(16, title, languageRow, backupsTitle, backupsText, backupRow, confirm, message, data);
+        VBox backups = new VBox(16, backupsText, backupRow, confirm);
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(
+                tab("settings-tab-shop", i18n.get("settings.tab.shop"), Feather.HOME, shop),
+                tab("settings-tab-cashiers", i18n.get("settings.tab.cashiers"), Feather.USERS, cashiers),
+                tab("settings-tab-backups", i18n.get("settings.backups"), Feather.ARCHIVE, backups),
+                tab("settings-tab-data", i18n.get("settings.tab.data"), Feather.FILE_TEXT, data));
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        root = new VBox(16, title, message, tabs);
         root.setId("page-settings");
         root.getStyleClass().add("settings-page");
         root.setMaxWidth(760);
+    }
+
+    private static javafx.scene.control.Tab tab(String id, String text, Feather icon, Node content) {
+        VBox box = new VBox(content);
+        box.setPadding(new javafx.geometry.Insets(18, 4, 18, 4));
+        javafx.scene.control.Tab tab = new javafx.scene.control.Tab(text, box);
+        tab.setId(id);
+        tab.setGraphic(new FontIcon(icon));
+        return tab;
+    }
+
+    private static javafx.scene.control.PasswordField pinField(String id, javafx.beans.property.StringProperty value) {
+        javafx.scene.control.PasswordField field = new javafx.scene.control.PasswordField();
+        field.setId(id);
+        field.setPrefColumnCount(8);
+        field.textProperty().bindBidirectional(value);
+        return field;
     }
 
     public Node root() {

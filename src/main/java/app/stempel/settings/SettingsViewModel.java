@@ -2,13 +2,11 @@ package app.stempel.settings;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 import app.stempel.core.Language;
 import app.stempel.store.Backups;
-import app.stempel.store.Database;
 import app.stempel.ui.I18n;
 import app.stempel.ui.TaskRunner;
 import javafx.beans.property.ObjectProperty;
@@ -20,36 +18,56 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
-/** The settings screen: the language, backing up now, restoring a backup. */
+/**
+ * The settings screen: the language, how soon owner mode ends, the owner's PIN, backing up now, restoring
+ * a backup. All of it is the owner's; the service refuses it outside owner mode.
+ */
 public final class SettingsViewModel {
 
-    /** Restores a backup: closes the shop, restores, reopens; throws what went wrong. */
-    public interface Restorer {
-        void restore(Path zip) throws Exception;
-    }
-
-    private final Database db;
-    private final SettingsService settings;
+    private final AdminService admin;
+    private final OwnerSession owner;
     private final TaskRunner tasks;
     private final I18n i18n;
     private final Consumer<Language> languageChanged;
-    private final Restorer restorer;
+    private final AdminService.Restorer restorer;
 
     private final ObjectProperty<Language> language = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Path> pendingRestore = new ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.IntegerProperty idleMinutes = new javafx.beans.property.SimpleIntegerProperty();
+    private final javafx.beans.property.StringProperty oldPin = new javafx.beans.property.SimpleStringProperty("");
+    private final javafx.beans.property.StringProperty newPin = new javafx.beans.property.SimpleStringProperty("");
+    private final javafx.beans.property.StringProperty newPinAgain = new javafx.beans.property.SimpleStringProperty("");
 
-    public SettingsViewModel(Database db, SettingsService settings, TaskRunner tasks, I18n i18n,
-            Consumer<Language> languageChanged, Restorer restorer) {
-        this.db = Objects.requireNonNull(db);
-        this.settings = Objects.requireNonNull(settings);
+    public SettingsViewModel(AdminService admin, OwnerSession owner, TaskRunner tasks, I18n i18n,
+            Consumer<Language> languageChanged, AdminService.Restorer restorer) {
+        this.admin = Objects.requireNonNull(admin);
+        this.owner = Objects.requireNonNull(owner);
         this.tasks = Objects.requireNonNull(tasks);
         this.i18n = Objects.requireNonNull(i18n);
         this.languageChanged = Objects.requireNonNull(languageChanged);
         this.restorer = Objects.requireNonNull(restorer);
         language.set(i18n.language());
+        idleMinutes.set((int) owner.idleLimit().toMinutes());
+    }
+
+    /** Minutes of no activity after which owner mode ends by itself. */
+    public javafx.beans.property.IntegerProperty idleMinutesProperty() {
+        return idleMinutes;
+    }
+
+    public javafx.beans.property.StringProperty oldPinProperty() {
+        return oldPin;
+    }
+
+    public javafx.beans.property.StringProperty newPinProperty() {
+        return newPin;
+    }
+
+    public javafx.beans.property.StringProperty newPinAgainProperty() {
+        return newPinAgain;
     }
 
     public ObjectProperty<Language> languageProperty() {
@@ -87,16 +105,50 @@ public final class SettingsViewModel {
             return;
         }
         run(() -> {
-            settings.putAll(Map.of(SettingsService.LANGUAGE, chosen.code()));
+            admin.setLanguage(chosen);
             return chosen;
         }, languageChanged::accept, "error.unexpected");
+    }
+
+    /** Stores how soon owner mode ends by itself. */
+    public void applyIdleMinutes() {
+        int minutes = idleMinutes.get();
+        if (minutes < AdminService.IDLE_MIN || minutes > AdminService.IDLE_MAX) {
+            say(true, i18n.get("settings.owner.idle.invalid"));
+            return;
+        }
+        run(() -> {
+            admin.setOwnerIdleMinutes(minutes);
+            return minutes;
+        }, m -> say(false, i18n.plural("settings.owner.idle.done", m)), "error.unexpected");
+    }
+
+    /** Changes the owner's PIN: the old one, then the new one twice. */
+    public void changePin() {
+        String old = oldPin.get() == null ? "" : oldPin.get().strip();
+        String now = newPin.get() == null ? "" : newPin.get().strip();
+        if (!SetupService.isValidPin(now)) {
+            say(true, i18n.get("setup.error.pin"));
+            return;
+        }
+        if (!now.equals(newPinAgain.get() == null ? "" : newPinAgain.get().strip())) {
+            say(true, i18n.get("setup.error.pinAgain"));
+            return;
+        }
+        run(() -> owner.changePin(old, now), changed -> {
+            if (changed) {
+                oldPin.set("");
+                newPin.set("");
+                newPinAgain.set("");
+            }
+            say(!changed, i18n.get(changed ? "settings.owner.pin.done" : "settings.owner.pin.wrong"));
+        }, "error.unexpected");
     }
 
     /** Writes a consistent backup to {@code file} while the shop keeps working. */
     public void backupNow(Path file) {
         run(() -> {
-            Backups.backup(db, file);
-            return file;
+            return admin.backup(file);
         }, f -> say(false, i18n.get("settings.backup.done", f.toString())), "settings.backup.failed");
     }
 
@@ -118,7 +170,7 @@ public final class SettingsViewModel {
         }
         pendingRestore.set(null);
         run(() -> {
-            restorer.restore(zip);
+            admin.restore(zip, restorer);
             return zip;
         }, z -> { }, "settings.restore.failed");
     }
@@ -136,7 +188,7 @@ public final class SettingsViewModel {
             say(true, e instanceof Backups.RestoreException re
                     ? i18n.get(re.reason() == Backups.RestoreException.Reason.FAILS_CHECK
                             ? "settings.restore.failsCheck" : "settings.restore.notABackup")
-                    : i18n.get(failureKey));
+                    : i18n.failure(e, failureKey));
         });
     }
 

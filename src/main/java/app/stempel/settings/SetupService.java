@@ -52,7 +52,7 @@ public final class SetupService {
         if (withProgram) {
             programs.startStampCard(s.stampsForReward(), s.reward(), s.currency());
             if (s.firstCashier() != null && !s.firstCashier().isBlank()) {
-                cashiers.add(s.firstCashier());
+                cashiers.addFirst(s.firstCashier());
             }
         }
         Map<String, String> values = new LinkedHashMap<>();

@@ -73,6 +73,25 @@ public final class Forms {
         return box;
     }
 
+    /**
+     * The outcome of the last action: green, or red while {@code failed}; taking no room while empty.
+     */
+    public static Label outcome(String id, javafx.beans.value.ObservableStringValue message,
+            javafx.beans.value.ObservableBooleanValue failed) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.textProperty().bind(message);
+        label.getStyleClass().add(failed.get() ? Styles.DANGER : Styles.SUCCESS);
+        failed.addListener((obs, old, now) -> {
+            label.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
+            label.getStyleClass().add(now ? Styles.DANGER : Styles.SUCCESS);
+        });
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
     /** A red line showing {@code message}, taking no room while it is empty. */
     public static Label error(String id, ReadOnlyStringProperty message) {
         Label error = new Label();

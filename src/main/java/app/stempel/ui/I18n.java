@@ -51,6 +51,14 @@ public final class I18n {
     }
 
     /** The plural form of {@code key} for {@code count}; {@code {0}} in the text is the count. */
+    /**
+     * The text a person reads when work failed with {@code e}: "owner mode is needed" when it was refused
+     * outside owner mode, otherwise the text of {@code key}.
+     */
+    public String failure(Throwable e, String key) {
+        return get(e instanceof app.stempel.owner.OwnerOnlyException ? "owner.required" : key);
+    }
+
     public String plural(String key, long count, Object... more) {
         Object[] args = new Object[more.length + 1];
         args[0] = count;

@@ -41,6 +41,9 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Services> services = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Cashier> cashier = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Language> chosenLanguage = new ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper ownerOpen = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper ownerBusy = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper ownerMessage = new ReadOnlyStringWrapper("");
     private int memberCount;
 
     public MainViewModel(TaskRunner tasks, I18n i18n, Callable<Services> opener) {
@@ -90,6 +93,67 @@ public final class MainViewModel {
         return chosenLanguage.getReadOnlyProperty();
     }
 
+    /** Whether owner mode is open at this till. */
+    public javafx.beans.property.ReadOnlyBooleanProperty ownerOpenProperty() {
+        return ownerOpen.getReadOnlyProperty();
+    }
+
+    /** True while a PIN is being checked. */
+    public javafx.beans.property.ReadOnlyBooleanProperty ownerBusyProperty() {
+        return ownerBusy.getReadOnlyProperty();
+    }
+
+    /** Why the last PIN did not open owner mode, empty if it did or none was typed. */
+    public ReadOnlyStringProperty ownerMessageProperty() {
+        return ownerMessage.getReadOnlyProperty();
+    }
+
+    // --- owner mode
+
+    /** Checks the owner's PIN in the background; owner mode opens if it is right. */
+    public void unlockOwner(String pin) {
+        Services s = services.get();
+        if (s == null || ownerBusy.get()) {
+            return;
+        }
+        ownerBusy.set(true);
+        tasks.run(() -> s.owner().unlock(pin), attempt -> {
+            ownerBusy.set(false);
+            ownerMessage.set(app.stempel.settings.PinMessages.of(attempt, i18n));
+            ownerOpen.set(s.owner().isOpen());
+        }, e -> {
+            ownerBusy.set(false);
+            showError(e);
+        });
+    }
+
+    /** Ends owner mode now (the key, or the button). */
+    public void endOwnerMode() {
+        Services s = services.get();
+        if (s != null) {
+            s.owner().end();
+        }
+        ownerMessage.set("");
+        ownerOpen.set(false);
+    }
+
+    /** The person did something: owner mode's idle time starts again. */
+    public void activity() {
+        Services s = services.get();
+        if (s != null && ownerOpen.get()) {
+            s.owner().touch();
+        }
+    }
+
+    /** Called now and then: notices that owner mode ended by itself. */
+    public void checkOwner() {
+        Services s = services.get();
+        if (s != null && ownerOpen.get() && !s.owner().isOpen()) {
+            ownerOpen.set(false);
+            showNotice("owner.ended");
+        }
+    }
+
     // --- commands
 
     /** Opens the database in the background; the window is usable for reading meanwhile. */
@@ -101,6 +165,7 @@ public final class MainViewModel {
             return new Opened(s, s.members().count(), s.settings().isSetUp());
         }, opened -> {
             services.set(opened.services());
+            ownerOpen.set(opened.services().owner().isOpen());
             memberCount = opened.memberCount();
             location.set(i18n.get("status.dataDir", opened.services().dataDir().toString()));
             status.set(i18n.plural("status.members", memberCount));
@@ -130,6 +195,7 @@ public final class MainViewModel {
     /** Another cashier takes over the till. */
     public void changeCashier() {
         if (phase.get() == Phase.READY) {
+            endOwnerMode();
             phase.set(Phase.CASHIER);
         }
     }

@@ -58,6 +58,9 @@ public final class MainWindow {
         return root;
     }
 
+    /** Ends owner mode at once. */
+    public static final KeyCombination END_OWNER_MODE = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
+
     /** Ctrl+1 … Ctrl+6 open the screens in navigation order. */
     public static KeyCombination shortcut(Page p) {
         return new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(p.ordinal() + 1)),
@@ -72,6 +75,11 @@ public final class MainWindow {
         ToggleGroup group = new ToggleGroup();
         for (Page p : Page.values()) {
             ToggleButton b = new ToggleButton(i18n.get(p.titleKey()), new FontIcon(p.icon()));
+            if (p.ownerOnly()) {
+                b.graphicProperty().bind(Bindings.createObjectBinding(
+                        () -> new FontIcon(model.ownerOpenProperty().get() ? p.icon() : Feather.LOCK),
+                        model.ownerOpenProperty()));
+            }
             b.setId("nav-" + p.id());
             b.setToggleGroup(group);
             b.setMaxWidth(Double.MAX_VALUE);
@@ -114,10 +122,20 @@ public final class MainWindow {
             case FAILED -> failed;
             case SETUP -> screens.setup();
             case CASHIER -> screens.cashierChoice();
-            case READY -> pages.computeIfAbsent(model.pageProperty().get(), this::screen);
+            case READY -> {
+                Page p = model.pageProperty().get();
+                yield p.ownerOnly() && !model.ownerOpenProperty().get() ? locked(p)
+                        : pages.computeIfAbsent(p, this::screen);
+            }
         });
         model.phaseProperty().addListener((obs, old, now) -> show.run());
         model.pageProperty().addListener((obs, old, now) -> show.run());
+        model.ownerOpenProperty().addListener((obs, old, open) -> {
+            // screens that differ for the owner are made afresh: nothing the owner typed stays on show
+            pages.keySet().removeIf(Page::ownerOnly);
+            pages.remove(Page.CARDS);
+            show.run();
+        });
         show.run();
         VBox centre = new VBox(banner, content);
         centre.getStyleClass().add("centre");
@@ -149,6 +167,52 @@ public final class MainWindow {
         VBox box = new VBox(16, title, text, quitButton);
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("startup-failed");
+        return box;
+    }
+
+    /** An owner screen in cashier mode: what it is, and the owner's PIN to open it. */
+    private Node locked(Page p) {
+        FontIcon icon = new FontIcon(Feather.LOCK);
+        icon.getStyleClass().add("placeholder-icon");
+        Label title = new Label(i18n.get(p.titleKey()));
+        title.getStyleClass().add(Styles.TITLE_2);
+        Label text = new Label(i18n.get("owner.locked.text"));
+        text.setWrapText(true);
+        text.setTextAlignment(TextAlignment.CENTER);
+        text.setMaxWidth(560);
+        text.getStyleClass().add(Styles.TEXT_MUTED);
+        javafx.scene.control.PasswordField pin = new javafx.scene.control.PasswordField();
+        pin.setId("owner-pin");
+        pin.setPromptText(i18n.get("owner.pin.prompt"));
+        pin.setPrefColumnCount(10);
+        pin.setMaxWidth(200);
+        Button unlock = new Button(i18n.get("owner.unlock"), new FontIcon(Feather.UNLOCK));
+        unlock.setId("owner-unlock");
+        unlock.setDefaultButton(true);
+        Runnable submit = () -> {
+            model.unlockOwner(pin.getText());
+            pin.clear();
+        };
+        unlock.setOnAction(e -> submit.run());
+        pin.setOnAction(e -> submit.run());
+        unlock.disableProperty().bind(model.ownerBusyProperty());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(22, 22);
+        busy.visibleProperty().bind(model.ownerBusyProperty());
+        HBox row = new HBox(10, pin, unlock, busy);
+        row.setAlignment(Pos.CENTER);
+        Label message = new Label();
+        message.setId("owner-message");
+        message.setWrapText(true);
+        message.setMaxWidth(560);
+        message.setTextAlignment(TextAlignment.CENTER);
+        message.getStyleClass().add(Styles.DANGER);
+        message.textProperty().bind(model.ownerMessageProperty());
+        VBox box = new VBox(14, icon, title, text, row, message);
+        box.setAlignment(Pos.CENTER);
+        box.setId("owner-locked");
+        box.getStyleClass().add("placeholder");
+        javafx.application.Platform.runLater(pin::requestFocus);
         return box;
     }
 
@@ -194,9 +258,21 @@ public final class MainWindow {
         change.visibleProperty().bind(model.phaseProperty().isEqualTo(MainViewModel.Phase.READY));
         change.managedProperty().bind(change.visibleProperty());
         change.setOnAction(e -> model.changeCashier());
+        Button endOwner = new Button(i18n.get("owner.end"), new FontIcon(Feather.LOCK));
+        endOwner.setId("owner-end");
+        endOwner.getStyleClass().addAll(Styles.SMALL, Styles.WARNING);
+        endOwner.setFocusTraversable(false);
+        endOwner.visibleProperty().bind(model.ownerOpenProperty()
+                .and(model.phaseProperty().isEqualTo(MainViewModel.Phase.READY)));
+        endOwner.managedProperty().bind(endOwner.visibleProperty());
+        endOwner.setOnAction(e -> model.endOwnerMode());
+        javafx.animation.Timeline idle = new javafx.animation.Timeline(
+                new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> model.checkOwner()));
+        idle.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        idle.play();
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox line = new HBox(12, status, change, gap, location);
+        HBox line = new HBox(12, status, change, endOwner, gap, location);
         line.getStyleClass().add("status-line");
         line.setAlignment(Pos.CENTER_LEFT);
         status.visibleProperty().bind(Bindings.isNotEmpty(status.textProperty()));

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import app.stempel.owner.OwnerGate;
 import app.stempel.Services;
 import app.stempel.testing.FakePrinter;
 import app.stempel.testing.TestShop;
@@ -39,7 +40,7 @@ class CardDesignStoreTest {
     @BeforeEach
     void open() {
         shop = TestShop.open(dir, Clock.systemUTC());
-        store = new CardDesignStore(shop.db(), Clock.systemUTC());
+        store = new CardDesignStore(shop.db(), Clock.systemUTC(), OwnerGate.TRUSTED);
     }
 
     @AfterEach
@@ -78,7 +79,7 @@ class CardDesignStoreTest {
         store.save(d);
         shop.close();
         shop = Services.open(dir, Clock.systemUTC());
-        CardDesign back = new CardDesignStore(shop.db(), Clock.systemUTC()).load();
+        CardDesign back = new CardDesignStore(shop.db(), Clock.systemUTC(), OwnerGate.TRUSTED).load();
         assertThat(back.shopName()).isEqualTo("Kawiarnia Łódź");
         assertThat(back.line()).isEqualTo("Co 10. kawa gratis");
         assertThat(back.panelColour()).isEqualTo(new Color(0x12, 0x34, 0x56));
@@ -87,7 +88,7 @@ class CardDesignStoreTest {
         assertThat(back.code128()).isTrue();
         assertThat(back.logo()).isEqualTo(logo);
 
-        store = new CardDesignStore(shop.db(), Clock.systemUTC());
+        store = new CardDesignStore(shop.db(), Clock.systemUTC(), OwnerGate.TRUSTED);
         store.save(back.withLogo((byte[]) null));
         assertThat(store.load().logo()).isNull();
     }

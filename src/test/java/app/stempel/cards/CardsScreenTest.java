@@ -36,6 +36,7 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.multi.qrcode.QRCodeMultiReader;
 
+import app.stempel.owner.OwnerGate;
 import app.stempel.Screens;
 import app.stempel.Services;
 import app.stempel.core.Language;
@@ -91,7 +92,7 @@ class CardsScreenTest {
     }
 
     private void show(FxRobot robot, Language language) throws Exception {
-        window = TestWindow.open(robot, stage, shop, language, Screens.DEFAULT_SCAN_GAP, files, printer);
+        window = TestWindow.open(robot, stage, shop, language, Screens.DEFAULT_SCAN_GAP, files, printer).unlockOwner();
         main = window.main();
         robot.clickOn("#nav-cards");
         waitUntil(() -> preview(robot) != null);
@@ -154,7 +155,7 @@ class CardsScreenTest {
     }
 
     private CardDesign saved() {
-        return new CardDesignStore(shop.db(), Clock.systemUTC()).load();
+        return new CardDesignStore(shop.db(), Clock.systemUTC(), OwnerGate.TRUSTED).load();
     }
 
     private static List<String> qrCodes(BufferedImage image) throws Exception {

@@ -21,6 +21,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import app.stempel.Services;
+import app.stempel.program.GroupService;
+import app.stempel.program.ProgramService;
+import app.stempel.owner.OwnerGate;
 import app.stempel.core.Language;
 import app.stempel.core.Money;
 import app.stempel.members.MemberService.Enrolled;
@@ -124,9 +127,18 @@ class CounterOffersScreenTest {
         return shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq(kind));
     }
 
+    /** The program and groups as the owner changes them (owner mode is tested on its own). */
+    private ProgramService ownerPrograms() {
+        return new ProgramService(shop.db(), clock, OwnerGate.TRUSTED);
+    }
+
+    private GroupService ownerGroups() {
+        return new GroupService(shop.db(), OwnerGate.TRUSTED);
+    }
+
     @Test
     void aValidComeBackCouponIsShownAndF7UsesItOnce(FxRobot robot) throws Exception {
-        shop.programs().save(rules().withCoupon(new Coupon(true, 10, null, 14)));
+        ownerPrograms().save(rules().withCoupon(new Coupon(true, 10, null, 14)));
         Enrolled ola = TestShop.withStamps(shop, "Ola Nordmann", 1);
         clock.advance(Duration.ofDays(3));
         show(robot);
@@ -145,7 +157,7 @@ class CounterOffersScreenTest {
 
     @Test
     void theBirthdayRewardIsShownInTheBirthdayWeekAndF8GivesIt(FxRobot robot) throws Exception {
-        shop.programs().save(rules().withBirthday(new Birthday(true, "Free muffin")));
+        ownerPrograms().save(rules().withBirthday(new Birthday(true, "Free muffin")));
         Enrolled kari = shop.members().enrol(new NewMember("Kari Hansen", null, null, LocalDate.of(1990, 7, 2), false));
         clock.set(Instant.parse("2026-07-03T10:00:00Z")); // the day after, 32 days after the birthday was entered
         show(robot);
@@ -163,7 +175,7 @@ class CounterOffersScreenTest {
 
     @Test
     void onATouchscreenTappingTheCouponTakesIt(FxRobot robot) throws Exception {
-        shop.programs().save(rules().withCoupon(new Coupon(true, null, "Free cookie", 7)));
+        ownerPrograms().save(rules().withCoupon(new Coupon(true, null, "Free cookie", 7)));
         Enrolled ola = TestShop.withStamps(shop, "Ola Nordmann", 1);
         clock.advance(Duration.ofDays(7));
         show(robot);
@@ -176,7 +188,7 @@ class CounterOffersScreenTest {
 
     @Test
     void inPointsModeF3OffersTheAffordableRewardsAndADigitOrTheArrowsAndEnterChoose(FxRobot robot) throws Exception {
-        shop.programs().save(rules().withPoints(2, List.of(new PointReward(50, "Coffee"), new PointReward(120, "Lunch"),
+        ownerPrograms().save(rules().withPoints(2, List.of(new PointReward(50, "Coffee"), new PointReward(120, "Lunch"),
                 new PointReward(500, "Dinner"))));
         Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
         Enrolled jan = TestShop.enrol(shop, "Jan Kowalski");

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import app.stempel.Services;
+import app.stempel.program.GroupService;
+import app.stempel.program.ProgramService;
+import app.stempel.owner.OwnerGate;
 import app.stempel.core.Money;
 import app.stempel.counter.CounterService.Refusal;
 import app.stempel.members.MemberService.Enrolled;
@@ -62,13 +65,22 @@ class ProgramAtTheCounterTest {
     }
 
     private void joinGroup(Enrolled e, String name, int permille) {
-        long group = shop.groups().add(name, permille).id();
+        long group = ownerGroups().add(name, permille).id();
         shop.db().write(tx -> tx.update(MEMBER).set(MEMBER.GROUP_ID, group).where(MEMBER.ID.eq(e.memberId())).execute());
+    }
+
+    /** The program and groups as the owner changes them (owner mode is tested on its own). */
+    private ProgramService ownerPrograms() {
+        return new ProgramService(shop.db(), clock, OwnerGate.TRUSTED);
+    }
+
+    private GroupService ownerGroups() {
+        return new GroupService(shop.db(), OwnerGate.TRUSTED);
     }
 
     @Test
     void perAmountStampingRoundsDown() {
-        shop.programs().save(rules().withEarning(1, 1000L)); // one stamp per 10.00 PLN
+        ownerPrograms().save(rules().withEarning(1, 1000L)); // one stamp per 10.00 PLN
         Enrolled e = TestShop.enrol(shop, "Ola");
         assertThat(stamp(e, 1999L)).isEqualTo(1);
         assertThat(stamp(e, 2000L)).isEqualTo(2);
@@ -88,13 +100,13 @@ class ProgramAtTheCounterTest {
         assertThat(counter.panel(staff.memberId()).visits()).isEqualTo(1);
         assertThat(stamp(student, null)).as("1 x 1.5 = 1.5 -> 2").isEqualTo(2);
 
-        shop.programs().save(rules().withEarning(3, null));
+        ownerPrograms().save(rules().withEarning(3, null));
         assertThat(stamp(student, null)).as("3 x 1.5 = 4.5 -> 5").isEqualTo(5);
     }
 
     @Test
     void tierAndGroupMultipliersMultiply() {
-        shop.programs().save(rules().withTiers(new Tiers(30, 2, 4, 1000, 2000, 3000)));
+        ownerPrograms().save(rules().withTiers(new Tiers(30, 2, 4, 1000, 2000, 3000)));
         Enrolled student = TestShop.enrol(shop, "Student");
         joinGroup(student, "Students", 1500);
         assertThat(stamp(student, null)).as("new 1x, student 1.5x").isEqualTo(2);
@@ -108,7 +120,7 @@ class ProgramAtTheCounterTest {
 
     @Test
     void tiersGoUpWithVisitsAndBackDownAsVisitsLeaveTheWindow() {
-        shop.programs().save(rules().withTiers(new Tiers(30, 2, 4, 1000, 1000, 1000)));
+        ownerPrograms().save(rules().withTiers(new Tiers(30, 2, 4, 1000, 1000, 1000)));
         Enrolled e = TestShop.enrol(shop, "Kari");
         assertThat(counter.panel(e.memberId()).tier()).isEqualTo(Tier.NEW);
         stamp(e, null);
@@ -131,7 +143,7 @@ class ProgramAtTheCounterTest {
             stamp(old, null);
         }
         clock.advance(Duration.ofHours(1));
-        shop.programs().save(rules().withReward(8, "Free cake"));
+        ownerPrograms().save(rules().withReward(8, "Free cake"));
 
         var panel = counter.panel(old.memberId());
         assertThat(panel.stampsForReward()).isEqualTo(5);
@@ -162,14 +174,14 @@ class ProgramAtTheCounterTest {
         for (int i = 0; i < 6; i++) {
             stamp(e, null);
         }
-        shop.programs().save(rules().withReward(8, "Free cake"));
+        ownerPrograms().save(rules().withReward(8, "Free cake"));
         assertThat(counter.panel(e.memberId()).stampsForReward()).isEqualTo(5);
         assertThat(counter.redeem(e.memberId(), TestShop.TILL).member().stampsForReward()).isEqualTo(8);
     }
 
     @Test
     void theComeBackCouponIsValidFromTheDayAfterAVisitToTheLastDayOfItsWindowAndOnlyOnce() {
-        shop.programs().save(rules().withCoupon(new Coupon(true, 10, null, 14)));
+        ownerPrograms().save(rules().withCoupon(new Coupon(true, 10, null, 14)));
         Enrolled e = TestShop.enrol(shop, "Back again");
         stamp(e, null); // 1 June, 10:00 Warsaw
         assertThat(counter.panel(e.memberId()).coupon()).as("not on the day of the visit").isNull();
@@ -200,7 +212,7 @@ class ProgramAtTheCounterTest {
 
     @Test
     void aBirthdayEnteredTwentyNineDaysAgoEarnsNothingThirtyOneDaysAgoItDoes() {
-        shop.programs().save(rules().withBirthday(new Birthday(true, "Free muffin")));
+        ownerPrograms().save(rules().withBirthday(new Birthday(true, "Free muffin")));
         // the birthday is 2 July; one member entered it 31 days before, the other 29 days before
         clock.set(Instant.parse("2026-06-01T08:00:00Z"));
         Enrolled settled = shop.members().enrol(new NewMember("Settled", null, null, LocalDate.of(1990, 7, 2), false));
@@ -216,7 +228,7 @@ class ProgramAtTheCounterTest {
 
     @Test
     void theBirthdayRewardIsOfferedInTheBirthdayWeekOnceAYear() {
-        shop.programs().save(rules().withBirthday(new Birthday(true, "Free muffin")));
+        ownerPrograms().save(rules().withBirthday(new Birthday(true, "Free muffin")));
         Enrolled e = shop.members().enrol(new NewMember("Birthday", null, null, LocalDate.of(1990, 7, 10), false));
         clock.set(Instant.parse("2026-07-09T12:00:00Z")); // the day before
         assertThat(counter.panel(e.memberId()).birthdayReward()).isNull();
@@ -239,7 +251,7 @@ class ProgramAtTheCounterTest {
     void pointsModeEarnsPointsPerUnitAndRedeemsTheChosenReward() {
         PointReward coffee = new PointReward(50, "Coffee");
         PointReward lunch = new PointReward(120, "Lunch");
-        shop.programs().save(rules().withPoints(2, List.of(coffee, lunch)));
+        ownerPrograms().save(rules().withPoints(2, List.of(coffee, lunch)));
         Enrolled e = TestShop.enrol(shop, "Points");
         var after = counter.stamp(e.memberId(), Money.of(3050, "PLN"), TestShop.TILL); // 30.50 x 2 = 61
         assertThat(after.member().points()).isEqualTo(61);

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import app.stempel.owner.OwnerGate;
 import app.stempel.Services;
 import app.stempel.cards.CardNumbers;
 import app.stempel.data.CsvImport.Kind;
@@ -51,7 +52,7 @@ class CsvImportTest {
         Clock clock = Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZONE);
         shop = TestShop.open(dir.resolve("shop"), clock);
         TestShop.withStamps(shop, "Kari Nordmann", 2);
-        importer = new CsvImport(shop.db(), clock, new CardNumbers(new SplittableRandom(7)));
+        importer = new CsvImport(shop.db(), clock, new CardNumbers(new SplittableRandom(7)), OwnerGate.TRUSTED);
         membersBefore = members();
         entriesBefore = entries();
     }

@@ -78,9 +78,11 @@ class DataScreenTest {
 
     /** The window on the shop, the cashier chosen, the settings page open. */
     private void openSettings(FxRobot robot, Language language) throws Exception {
-        window = TestWindow.open(robot, stage, shop, language, Screens.DEFAULT_SCAN_GAP, files, new FakePrinter(), 1024, 700);
+        window = TestWindow.open(robot, stage, shop, language, Screens.DEFAULT_SCAN_GAP, files, new FakePrinter(), 1024, 700)
+                .unlockOwner();
         main = window.main();
         robot.clickOn("#nav-settings");
+        robot.clickOn("#settings-tab-data");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> visible(robot, "#settings-data"));
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import app.stempel.owner.OwnerGate;
 import app.stempel.Services;
 import app.stempel.core.Language;
 import app.stempel.data.ExportViewModel.What;
@@ -47,7 +48,7 @@ class ExportViewModelTest {
     }
 
     private ExportViewModel model(Language language) {
-        return new ExportViewModel(new CsvExport(shop.db(), CLOCK), new SameThreadTaskRunner(), new I18n(language), CLOCK);
+        return new ExportViewModel(new CsvExport(shop.db(), CLOCK, OwnerGate.TRUSTED), new SameThreadTaskRunner(), new I18n(language), CLOCK);
     }
 
     private static List<String> lines(Path f) throws Exception {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import app.stempel.owner.OwnerGate;
 import app.stempel.Services;
 import app.stempel.cards.CardNumbers;
 import app.stempel.core.Language;
@@ -56,7 +57,7 @@ class ImportViewModelTest {
     @BeforeEach
     void open() {
         shop = TestShop.open(dir.resolve("shop"), CLOCK);
-        importer = new CsvImport(shop.db(), CLOCK, new CardNumbers(new SplittableRandom(5)));
+        importer = new CsvImport(shop.db(), CLOCK, new CardNumbers(new SplittableRandom(5)), OwnerGate.TRUSTED);
     }
 
     @AfterEach

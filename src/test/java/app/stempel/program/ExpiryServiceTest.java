@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import app.stempel.Services;
+import app.stempel.owner.OwnerGate;
 import app.stempel.members.MemberService.Enrolled;
 import app.stempel.program.ExpiryService.Preview;
 import app.stempel.program.ProgramRules.Expiry;
@@ -34,10 +35,12 @@ class ExpiryServiceTest {
     Path dir;
     private final MutableClock clock = new MutableClock(T0, java.time.ZoneId.of("Europe/Warsaw"));
     private Services shop;
+    private ExpiryService expiry;
 
     @BeforeEach
     void open() {
         shop = TestShop.open(dir, clock);
+        expiry = new ExpiryService(shop.db(), clock, shop.programs(), shop.settings(), OwnerGate.TRUSTED);
     }
 
     @AfterEach
@@ -47,7 +50,7 @@ class ExpiryServiceTest {
     }
 
     private void rule(ExpiryKind kind, int days) {
-        shop.programs().save(shop.programs().current().orElseThrow().rules().withExpiry(new Expiry(kind, days)));
+        ownerPrograms().save(shop.programs().current().orElseThrow().rules().withExpiry(new Expiry(kind, days)));
     }
 
     private int stamps(Enrolled e) {
@@ -60,6 +63,15 @@ class ExpiryServiceTest {
         return s == null ? 0 : -s.intValue();
     }
 
+    /** The program and groups as the owner changes them (owner mode is tested on its own). */
+    private ProgramService ownerPrograms() {
+        return new ProgramService(shop.db(), clock, OwnerGate.TRUSTED);
+    }
+
+    private GroupService ownerGroups() {
+        return new GroupService(shop.db(), OwnerGate.TRUSTED);
+    }
+
     @Test
     void byAgeAStampExactlyDDaysOldExpiresAndOneSecondYoungerDoesNot() {
         Enrolled e = TestShop.withStamps(shop, "Ola", 1);          // at T0
@@ -68,11 +80,11 @@ class ExpiryServiceTest {
         rule(ExpiryKind.AGE, 30);
 
         clock.set(T0.plus(Duration.ofDays(30)).minusSeconds(1));
-        assertThat(shop.expiry().preview(new Expiry(ExpiryKind.AGE, 30))).isEqualTo(new Preview(0, 0, 0));
+        assertThat(expiry.preview(new Expiry(ExpiryKind.AGE, 30))).isEqualTo(new Preview(0, 0, 0));
         assertThat(shop.counter().panel(e.memberId()).stamps()).isEqualTo(2);
 
         clock.set(T0.plus(Duration.ofDays(30)));
-        assertThat(shop.expiry().preview(new Expiry(ExpiryKind.AGE, 30))).isEqualTo(new Preview(1, 1, 0));
+        assertThat(expiry.preview(new Expiry(ExpiryKind.AGE, 30))).isEqualTo(new Preview(1, 1, 0));
         assertThat(shop.counter().panel(e.memberId()).stamps()).as("shown after expiry").isEqualTo(1);
         assertThat(expired()).isEqualTo(1);
         assertThat(shop.counter().panel(e.memberId()).stamps()).as("nothing twice").isEqualTo(1);
@@ -106,14 +118,14 @@ class ExpiryServiceTest {
         clock.set(boundary.minusSeconds(1));
         assertThat(shop.counter().panel(e.memberId()).stamps()).isEqualTo(4);
         clock.set(boundary);
-        assertThat(shop.expiry().preview(new Expiry(ExpiryKind.INACTIVITY, 60))).isEqualTo(new Preview(1, 4, 0));
+        assertThat(expiry.preview(new Expiry(ExpiryKind.INACTIVITY, 60))).isEqualTo(new Preview(1, 4, 0));
         assertThat(shop.counter().panel(e.memberId()).stamps()).isZero();
         assertThat(expired()).isEqualTo(4);
     }
 
     @Test
     void thePreviewWritesNothingAndEqualsWhatTheSweepThenWritesAcrossPages() {
-        shop.expiry().pageSize(3);
+        expiry.pageSize(3);
         for (int m = 0; m < 8; m++) {
             TestShop.withStamps(shop, "Early " + m, 1 + m % 3);
         }
@@ -125,15 +137,15 @@ class ExpiryServiceTest {
         Expiry candidate = new Expiry(ExpiryKind.AGE, 45);
         int entries = shop.db().dsl().fetchCount(LEDGER_ENTRY);
 
-        Preview preview = shop.expiry().preview(candidate);
+        Preview preview = expiry.preview(candidate);
         assertThat(preview).isEqualTo(new Preview(8, 1 + 2 + 3 + 1 + 2 + 3 + 1 + 2, 0));
         assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY)).as("the preview writes nothing").isEqualTo(entries);
 
-        shop.programs().save(shop.programs().current().orElseThrow().rules().withExpiry(candidate));
-        ExpiryService.Swept swept = shop.expiry().sweep();
+        ownerPrograms().save(shop.programs().current().orElseThrow().rules().withExpiry(candidate));
+        ExpiryService.Swept swept = expiry.sweep();
         assertThat(swept).isEqualTo(new ExpiryService.Swept(preview.members(), preview.stamps(), preview.points()));
         assertThat(expired()).isEqualTo(preview.stamps());
-        assertThat(shop.expiry().preview(candidate).empty()).isTrue();
+        assertThat(expiry.preview(candidate).empty()).isTrue();
     }
 
     @Test
@@ -141,10 +153,10 @@ class ExpiryServiceTest {
         TestShop.withStamps(shop, "Ola", 2);
         rule(ExpiryKind.AGE, 10);
         clock.advance(Duration.ofDays(11));
-        assertThat(shop.expiry().sweepIfDue()).get().extracting(ExpiryService.Swept::stamps).isEqualTo(2L);
+        assertThat(expiry.sweepIfDue()).get().extracting(ExpiryService.Swept::stamps).isEqualTo(2L);
         TestShop.withStamps(shop, "Kari", 1);
-        assertThat(shop.expiry().sweepIfDue()).as("twice on one day: no").isEmpty();
+        assertThat(expiry.sweepIfDue()).as("twice on one day: no").isEmpty();
         clock.advance(Duration.ofDays(11));
-        assertThat(shop.expiry().sweepIfDue()).get().extracting(ExpiryService.Swept::stamps).isEqualTo(1L);
+        assertThat(expiry.sweepIfDue()).get().extracting(ExpiryService.Swept::stamps).isEqualTo(1L);
     }
 }

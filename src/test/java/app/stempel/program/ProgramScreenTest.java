@@ -84,7 +84,7 @@ class ProgramScreenTest {
     private void show(FxRobot robot) throws Exception {
         sizeBefore = new double[] {stage.getWidth(), stage.getHeight()};
         window = TestWindow.open(robot, stage, shop, Language.ENGLISH, Screens.DEFAULT_SCAN_GAP, new StubFiles(),
-                new FakePrinter(), 1024, 700);
+                new FakePrinter(), 1024, 700).unlockOwner();
         robot.clickOn("#nav-program");
         waitUntil(() -> text(robot, "#program-version").startsWith("Version 1"));
     }

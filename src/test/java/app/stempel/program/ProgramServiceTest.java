@@ -46,6 +46,15 @@ class ProgramServiceTest {
         shop.close();
     }
 
+    /** The program and groups as the owner changes them (owner mode is tested on its own). */
+    private ProgramService ownerPrograms() {
+        return new ProgramService(shop.db(), clock, OwnerGate.TRUSTED);
+    }
+
+    private GroupService ownerGroups() {
+        return new GroupService(shop.db(), OwnerGate.TRUSTED);
+    }
+
     @Test
     void savingStartsANewVersionAndEndsTheOldOneWithEveryRuleKept() {
         Program first = shop.programs().current().orElseThrow();
@@ -56,7 +65,7 @@ class ProgramServiceTest {
                 .withBirthday(new Birthday(true, "Free muffin"))
                 .withTiers(new Tiers(90, 4, 12, 1000, 1500, 2000))
                 .withValues(150, 2);
-        Program saved = shop.programs().save(rules);
+        Program saved = ownerPrograms().save(rules);
 
         assertThat(saved.version()).isEqualTo(first.version() + 1);
         assertThat(saved.validFrom()).isEqualTo(java.time.OffsetDateTime.now(clock));
@@ -72,7 +81,7 @@ class ProgramServiceTest {
     void pointsModeKeepsItsRewardsInOrder() {
         ProgramRules rules = shop.programs().current().orElseThrow().rules()
                 .withPoints(2, List.of(new PointReward(50, "Coffee"), new PointReward(120, "Lunch")));
-        Program saved = shop.programs().save(rules);
+        Program saved = ownerPrograms().save(rules);
         assertThat(shop.programs().version(saved.id()).rules().pointRewards())
                 .containsExactly(new PointReward(50, "Coffee"), new PointReward(120, "Lunch"));
         assertThat(saved.points()).isTrue();
@@ -87,7 +96,7 @@ class ProgramServiceTest {
         assertThat(good.withCoupon(new Coupon(true, null, "", 14)).problems()).containsExactly(Problem.COUPON);
         assertThat(good.withTiers(new Tiers(180, 5, 5, 1000, 1000, 1000)).problems()).containsExactly(Problem.TIERS);
         assertThat(good.withPoints(1, List.of()).problems()).containsExactly(Problem.POINT_REWARDS);
-        assertThatThrownBy(() -> shop.programs().save(good.withReward(0, "x")))
+        assertThatThrownBy(() -> ownerPrograms().save(good.withReward(0, "x")))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(shop.db().dsl().fetchCount(PROGRAM)).isEqualTo(1);
     }
@@ -107,7 +116,7 @@ class ProgramServiceTest {
 
         GroupService groups = new GroupService(shop.db(), closed);
         assertThatThrownBy(() -> groups.add("Staff", 0)).isInstanceOf(OwnerOnlyException.class);
-        long id = shop.groups().add("Students", 1500).id();
+        long id = ownerGroups().add("Students", 1500).id();
         assertThatThrownBy(() -> groups.update(id, "Pupils", 2000)).isInstanceOf(OwnerOnlyException.class);
         assertThatThrownBy(() -> groups.remove(id)).isInstanceOf(OwnerOnlyException.class);
         assertThat(shop.db().dsl().fetchCount(MEMBER_GROUP)).isEqualTo(1);
@@ -117,17 +126,17 @@ class ProgramServiceTest {
 
     @Test
     void groupsAreAddedRenamedAndKeepUniqueNames() {
-        var staff = shop.groups().add("Staff", 0);
-        var students = shop.groups().add(" Students ", 1500);
+        var staff = ownerGroups().add("Staff", 0);
+        var students = ownerGroups().add(" Students ", 1500);
         assertThat(students.name()).isEqualTo("Students");
-        assertThatThrownBy(() -> shop.groups().add("staff", 1000))
+        assertThatThrownBy(() -> ownerGroups().add("staff", 1000))
                 .isInstanceOfSatisfying(GroupService.GroupException.class,
                         e -> assertThat(e.reason()).isEqualTo(GroupService.GroupException.Reason.NAME_TAKEN));
-        assertThatThrownBy(() -> shop.groups().add("Odd", -1))
+        assertThatThrownBy(() -> ownerGroups().add("Odd", -1))
                 .isInstanceOfSatisfying(GroupService.GroupException.class,
                         e -> assertThat(e.reason()).isEqualTo(GroupService.GroupException.Reason.MULTIPLIER));
-        shop.groups().update(staff.id(), "Team", 500);
-        assertThat(shop.groups().groups()).extracting(GroupService.Group::name, GroupService.Group::multiplierPermille)
+        ownerGroups().update(staff.id(), "Team", 500);
+        assertThat(ownerGroups().groups()).extracting(GroupService.Group::name, GroupService.Group::multiplierPermille)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Students", 1500),
                         org.assertj.core.groups.Tuple.tuple("Team", 500));
 
@@ -135,16 +144,16 @@ class ProgramServiceTest {
         shop.db().write(tx -> tx.update(app.stempel.store.schema.Tables.MEMBER)
                 .set(app.stempel.store.schema.Tables.MEMBER.GROUP_ID, staff.id())
                 .where(app.stempel.store.schema.Tables.MEMBER.ID.eq(member.memberId())).execute());
-        assertThat(shop.groups().groups().get(1).members()).isEqualTo(1);
-        shop.groups().remove(staff.id());
-        assertThat(shop.groups().groups()).extracting(GroupService.Group::name).containsExactly("Students");
+        assertThat(ownerGroups().groups().get(1).members()).isEqualTo(1);
+        ownerGroups().remove(staff.id());
+        assertThat(ownerGroups().groups()).extracting(GroupService.Group::name).containsExactly("Students");
         assertThat(shop.counter().stamp(member.memberId(), null, TestShop.TILL).member().stamps())
                 .as("back to 1x").isEqualTo(1);
     }
 
     @Test
     void liabilityValuesOpenStampsAndCountsMembersOneStampAway() {
-        shop.programs().save(shop.programs().current().orElseThrow().rules().withValues(250, 0));
+        ownerPrograms().save(shop.programs().current().orElseThrow().rules().withValues(250, 0));
         TestShop.withStamps(shop, "Ola", 4);   // 5 for a reward: one away
         TestShop.withStamps(shop, "Kari", 2);
         TestShop.withStamps(shop, "Jan", 9);   // 1 ready, 4 on the next card: one away

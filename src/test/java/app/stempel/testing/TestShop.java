@@ -19,6 +19,9 @@ public final class TestShop {
     private TestShop() {
     }
 
+    /** The owner's PIN in every test shop. */
+    public static final String OWNER_PIN = "1234";
+
     /** Name of the cashier every test shop has. */
     public static final String CASHIER = "Anna";
 
@@ -27,7 +30,7 @@ public final class TestShop {
         Services s = Services.open(dir, clock);
         if (!s.settings().isSetUp()) {
             s.setup().apply(new SetupService.Setup("Kafé Test", Currency.getInstance("PLN"), Language.ENGLISH, 5,
-                    "Free coffee", "1234", CASHIER), true);
+                    "Free coffee", OWNER_PIN, CASHIER), true);
         }
         return s;
     }

@@ -54,6 +54,14 @@ public record TestWindow(FxTaskRunner tasks, MainViewModel main, Screens screens
         return new TestWindow(tasks, main, screens);
     }
 
+    /** Opens owner mode with the owner's PIN, as the lock screen does, and waits until it is open. */
+    public TestWindow unlockOwner() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> main.unlockOwner(TestShop.OWNER_PIN)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.ownerOpenProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
     @Override
     public void close() {
         tasks.close();

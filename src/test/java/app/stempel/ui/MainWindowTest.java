@@ -83,6 +83,23 @@ class MainWindowTest {
         waitForPhase(MainViewModel.Phase.READY);
     }
 
+    /** Opens owner mode the way the owner does: an owner screen, the PIN, Enter. */
+    private void unlockOnScreen(FxRobot robot, Page page) throws Exception {
+        robot.clickOn("#nav-" + page.id());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#owner-pin").tryQuery().isPresent());
+        robot.clickOn("#owner-pin").write(TestShop.OWNER_PIN, 80);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#page-" + page.id()).tryQuery().isPresent());
+    }
+
+    /** The settings page in owner mode, on {@code tab}. */
+    private void openSettingsTab(FxRobot robot, String tab) throws Exception {
+        unlockOnScreen(robot, Page.SETTINGS);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#settings-tab-" + tab).tryQuery().isPresent());
+        robot.clickOn("#settings-tab-" + tab);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @AfterEach
     void closeDatabase() {
         if (tasks != null) {
@@ -147,6 +164,7 @@ class MainWindowTest {
     @Test
     void clickingTheNavigationShowsEachScreen(FxRobot robot) throws Exception {
         openSetUpShop(robot, Language.ENGLISH);
+        unlockOnScreen(robot, Page.SETTINGS);
         for (Page p : Page.values()) {
             robot.clickOn("#nav-" + p.id());
             WaitForAsyncUtils.waitForFxEvents();
@@ -162,7 +180,12 @@ class MainWindowTest {
         openSetUpShop(robot, Language.ENGLISH);
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#page-reports").tryQuery()).isPresent();
+        assertThat(robot.lookup("#owner-locked").tryQuery()).as("reports are the owner's").isPresent();
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#page-cards").tryQuery()).isPresent();
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#nav-reports").queryAs(ToggleButton.class).isSelected()).isTrue();
     }
 
@@ -172,6 +195,7 @@ class MainWindowTest {
         robot.clickOn("#change-cashier");
         waitForPhase(MainViewModel.Phase.CASHIER);
         robot.clickOn("#cashier-new").write("Piotr");
+        robot.clickOn("#cashier-owner-pin").write(TestShop.OWNER_PIN, 80);
         robot.type(KeyCode.ENTER);
         waitForPhase(MainViewModel.Phase.READY);
         assertThat(text(robot, "#status")).startsWith("Cashier: Piotr");
@@ -190,7 +214,7 @@ class MainWindowTest {
     @Test
     void backUpNowWritesTheFileThePersonChoseAndSaysWhere(FxRobot robot) throws Exception {
         openSetUpShop(robot, Language.ENGLISH);
-        robot.clickOn("#nav-settings");
+        openSettingsTab(robot, "backups");
         Path zip = dir.resolveSibling(dir.getFileName() + "-now.zip");
         files.willSave(zip);
         robot.clickOn("#settings-backup");
@@ -208,7 +232,7 @@ class MainWindowTest {
             TestShop.enrol(s, "Ola");
         }
         openSetUpShop(robot, Language.ENGLISH);
-        robot.clickOn("#nav-settings");
+        openSettingsTab(robot, "backups");
         files.willOpen(zip);
         robot.clickOn("#settings-restore");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !text(robot, "#settings-restore-question").isEmpty());
@@ -226,7 +250,7 @@ class MainWindowTest {
     void restoringAFileThatIsNotABackupChangesNothing(FxRobot robot) throws Exception {
         Path junk = java.nio.file.Files.writeString(dir.resolveSibling(dir.getFileName() + "-junk.zip"), "junk");
         openSetUpShop(robot, Language.ENGLISH);
-        robot.clickOn("#nav-settings");
+        openSettingsTab(robot, "backups");
         files.willOpen(junk);
         robot.clickOn("#settings-restore");
         robot.clickOn("#settings-restore-yes");
@@ -238,7 +262,7 @@ class MainWindowTest {
     @Test
     void theLanguageIsChangedInSettings(FxRobot robot) throws Exception {
         openSetUpShop(robot, Language.ENGLISH);
-        robot.clickOn("#nav-settings");
+        openSettingsTab(robot, "shop");
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#settings-language").queryAs(javafx.scene.control.ComboBox.class)
                 .setValue(Language.NORWEGIAN)).get(5, TimeUnit.SECONDS);
         robot.clickOn("#settings-language-apply");

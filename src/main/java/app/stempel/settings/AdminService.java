@@ -1,0 +1,64 @@
+package app.stempel.settings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+import app.stempel.core.Language;
+import app.stempel.owner.OwnerGate;
+import app.stempel.store.Backups;
+import app.stempel.store.Database;
+
+/**
+ * The owner's work on the Settings screen: the shop's language, how soon owner mode ends by itself,
+ * backing up and restoring. Each method asks the owner gate first, so the cashier cannot reach it.
+ */
+public final class AdminService {
+
+    /** Restores a backup: closes the shop, restores, checks and reopens; throws what went wrong. */
+    public interface Restorer {
+        void restore(Path zip) throws Exception;
+    }
+
+    /** Minutes owner mode may stay idle. */
+    public static final int IDLE_MIN = 1;
+    public static final int IDLE_MAX = 60;
+
+    private final Database db;
+    private final SettingsService settings;
+    private final OwnerSession owner;
+
+    public AdminService(Database db, SettingsService settings, OwnerSession owner) {
+        this.db = Objects.requireNonNull(db);
+        this.settings = Objects.requireNonNull(settings);
+        this.owner = Objects.requireNonNull(owner);
+    }
+
+    public void setLanguage(Language language) {
+        owner.require();
+        settings.putAll(Map.of(SettingsService.LANGUAGE, language.code()));
+    }
+
+    /** Sets after how many idle minutes owner mode ends, for this till now and for every start after. */
+    public void setOwnerIdleMinutes(int minutes) {
+        owner.require();
+        if (minutes < IDLE_MIN || minutes > IDLE_MAX) {
+            throw new IllegalArgumentException("idle minutes must be " + IDLE_MIN + " to " + IDLE_MAX);
+        }
+        settings.putAll(Map.of(SettingsService.OWNER_IDLE_MINUTES, String.valueOf(minutes)));
+        owner.setIdleLimit(Duration.ofMinutes(minutes));
+    }
+
+    /** Writes a consistent backup to {@code file} while the shop keeps working. */
+    public Path backup(Path file) throws java.io.IOException {
+        owner.require();
+        Backups.backup(db, file);
+        return file;
+    }
+
+    public void restore(Path zip, Restorer restorer) throws Exception {
+        owner.require();
+        restorer.restore(zip);
+    }
+}

@@ -1,0 +1,160 @@
+package app.stempel.settings;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import app.stempel.owner.OwnerGate;
+
+/**
+ * Owner mode at one till: opened with the owner's PIN, ended by {@link #end()} (a key) or by itself after
+ * {@link #idleLimit()} without {@link #touch() activity}. Wrong PINs lock it out for a growing time: the
+ * first {@value #FREE_TRIES} cost nothing, each one after that locks for {@link #FIRST_LOCK} doubled per
+ * further wrong PIN, up to {@link #LONGEST_LOCK}. The count and the lock live in the shop's settings, so
+ * restarting the program does not reset them. Plain Java: the window calls it in the background (checking
+ * a PIN takes a good part of a second by design).
+ */
+public final class OwnerSession implements OwnerGate {
+
+    /** Wrong PINs in a row that lock nothing. */
+    public static final int FREE_TRIES = 3;
+    public static final Duration FIRST_LOCK = Duration.ofSeconds(30);
+    public static final Duration LONGEST_LOCK = Duration.ofHours(1);
+    /** Idle time after which owner mode ends when the owner has not set another. */
+    public static final Duration DEFAULT_IDLE = Duration.ofMinutes(5);
+
+    /** What a PIN attempt came to. */
+    public sealed interface Attempt {
+        /** Owner mode is open. */
+        record Opened() implements Attempt {
+        }
+
+        /** The PIN was wrong; {@code triesLeft} more before a lock-out (0 when this one started one). */
+        record Wrong(int triesLeft, Duration lockedFor) implements Attempt {
+        }
+
+        /** Locked out: nothing was checked; try again after {@code remaining}. */
+        record LockedOut(Duration remaining) implements Attempt {
+        }
+    }
+
+    private final SettingsService settings;
+    private final Clock clock;
+    private Duration idleLimit = DEFAULT_IDLE;
+    private Instant lastActivity;
+
+    public OwnerSession(SettingsService settings, Clock clock) {
+        this.settings = Objects.requireNonNull(settings);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    @Override
+    public synchronized boolean isOpen() {
+        if (lastActivity == null) {
+            return false;
+        }
+        if (!clock.instant().isBefore(lastActivity.plus(idleLimit))) {
+            lastActivity = null;
+            return false;
+        }
+        return true;
+    }
+
+    /** Tries the owner's PIN; slow by design. */
+    public Attempt unlock(String pin) {
+        Instant now = clock.instant();
+        Optional<Duration> wait = lockedFor(now);
+        if (wait.isPresent()) {
+            return new Attempt.LockedOut(wait.get());
+        }
+        String stored = settings.get(SettingsService.OWNER_PIN).orElse(null);
+        if (pin != null && stored != null && PinHasher.matches(pin, stored)) {
+            settings.putAll(Map.of(SettingsService.OWNER_FAILURES, "0", SettingsService.OWNER_LOCKED_UNTIL, ""));
+            synchronized (this) {
+                lastActivity = clock.instant();
+            }
+            return new Attempt.Opened();
+        }
+        int failures = failures() + 1;
+        Duration lock = lockAfter(failures);
+        settings.putAll(Map.of(SettingsService.OWNER_FAILURES, String.valueOf(failures),
+                SettingsService.OWNER_LOCKED_UNTIL, lock.isZero() ? "" : now.plus(lock).toString()));
+        return new Attempt.Wrong(Math.max(0, FREE_TRIES - failures), lock);
+    }
+
+    /** How long a lock-out still lasts, if one does. */
+    public Optional<Duration> lockedFor() {
+        return lockedFor(clock.instant());
+    }
+
+    private Optional<Duration> lockedFor(Instant now) {
+        return settings.get(SettingsService.OWNER_LOCKED_UNTIL).filter(v -> !v.isBlank()).flatMap(v -> {
+            try {
+                Instant until = Instant.parse(v);
+                return now.isBefore(until) ? Optional.of(Duration.between(now, until)) : Optional.empty();
+            } catch (java.time.format.DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The lock that the {@code failures}-th wrong PIN in a row starts. */
+    static Duration lockAfter(int failures) {
+        if (failures < FREE_TRIES) {
+            return Duration.ZERO;
+        }
+        int doublings = Math.min(failures - FREE_TRIES, 16);
+        Duration lock = FIRST_LOCK.multipliedBy(1L << doublings);
+        return lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock;
+    }
+
+    private int failures() {
+        return settings.get(SettingsService.OWNER_FAILURES).map(v -> {
+            try {
+                return Math.max(0, Integer.parseInt(v.strip()));
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }).orElse(0);
+    }
+
+    /** The owner did something: the idle time starts again. Does nothing when owner mode is closed. */
+    public synchronized void touch() {
+        if (isOpen()) {
+            lastActivity = clock.instant();
+        }
+    }
+
+    /** Ends owner mode now. */
+    public synchronized void end() {
+        lastActivity = null;
+    }
+
+    public synchronized Duration idleLimit() {
+        return idleLimit;
+    }
+
+    public synchronized void setIdleLimit(Duration limit) {
+        if (limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("the idle limit must be positive");
+        }
+        this.idleLimit = limit;
+    }
+
+    /** Changes the owner's PIN; the old one must be given. Owner mode must be open. */
+    public boolean changePin(String oldPin, String newPin) {
+        require();
+        if (!SetupService.isValidPin(newPin)) {
+            throw new IllegalArgumentException("the owner PIN must be 4 to 8 digits");
+        }
+        String stored = settings.get(SettingsService.OWNER_PIN).orElse(null);
+        if (oldPin == null || stored == null || !PinHasher.matches(oldPin, stored)) {
+            return false;
+        }
+        settings.putAll(Map.of(SettingsService.OWNER_PIN, PinHasher.hash(newPin)));
+        return true;
+    }
+}
