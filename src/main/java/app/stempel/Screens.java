@@ -32,6 +32,8 @@ import app.stempel.data.DataView;
 import app.stempel.data.DemoData;
 import app.stempel.data.ExportViewModel;
 import app.stempel.data.ImportViewModel;
+import app.stempel.program.ProgramView;
+import app.stempel.program.ProgramViewModel;
 import app.stempel.settings.CashierChoiceView;
 import app.stempel.settings.CashiersView;
 import app.stempel.settings.CashiersViewModel;
@@ -105,6 +107,7 @@ public final class Screens implements ScreenFactory {
             case SETTINGS -> settings();
             case CARDS -> cards();
             case MEMBERS -> members();
+            case PROGRAM -> program();
             default -> null;
         };
     }
@@ -123,6 +126,12 @@ public final class Screens implements ScreenFactory {
         MembersViewModel model = new MembersViewModel(new MemberDirectory(s.db(), s.clock(), s.counter()), corrections,
                 tasks, i18n, s.clock(), this::actor, () -> s.settings().currency().orElse(null));
         return new MembersView(model, i18n, files).root();
+    }
+
+    private Node program() {
+        Services s = main.servicesProperty().get();
+        ProgramViewModel model = new ProgramViewModel(s.programs(), s.expiry(), s.groups(), tasks, i18n);
+        return new ProgramView(model, i18n).root();
     }
 
     private Node settings() {
@@ -210,6 +219,9 @@ public final class Screens implements ScreenFactory {
             counter = new CounterViewModel(s.counter(), tasks, i18n, s.clock(), this::actor,
                     new CardHandout(printable::design, printer));
             counterView = new CounterView(counter, i18n, scanDetector(), files);
+            // the shop opens: stamps and points past the expiry rule expire, once a day, in the background
+            tasks.run(() -> s.expiry().sweepIfDue(), swept -> { }, e -> org.slf4j.LoggerFactory
+                    .getLogger(Screens.class).error("Expiry sweep failed", e));
         }
         return counterView;
     }

@@ -10,6 +10,8 @@ import app.stempel.counter.CounterService;
 import app.stempel.ledger.IntegrityCheck;
 import app.stempel.ledger.LedgerService;
 import app.stempel.members.MemberService;
+import app.stempel.program.ExpiryService;
+import app.stempel.program.GroupService;
 import app.stempel.program.ProgramService;
 import app.stempel.settings.AdminService;
 import app.stempel.settings.CashierService;
@@ -25,24 +27,26 @@ import app.stempel.store.Database;
 public record Services(Path dataDir, Clock clock, Database db, CardService cards, MemberService members,
         LedgerService ledger,
         ProgramService programs, CounterService counter, IntegrityCheck integrity, SettingsService settings,
-        CashierService cashiers, SetupService setup, OwnerSession owner, AdminService admin) implements AutoCloseable {
+        CashierService cashiers, SetupService setup, OwnerSession owner, AdminService admin, ExpiryService expiry,
+        GroupService groups) implements AutoCloseable {
 
     /** Opens the database in {@code dataDir} (slow: call it off the JavaFX thread) and wires the services. */
     public static Services open(Path dataDir, Clock clock) {
         Database db = Database.open(dataDir);
         LedgerService ledger = new LedgerService(db, clock);
-        ProgramService programs = new ProgramService(db, clock);
         CardService cards = new CardService(db, clock, new CardNumbers(new SecureRandom()));
         MemberService members = new MemberService(db, clock, cards);
         SettingsService settings = new SettingsService(db);
         OwnerSession owner = new OwnerSession(settings, clock);
         settings.ownerIdle().ifPresent(owner::setIdleLimit);
+        ProgramService programs = new ProgramService(db, clock, owner);
         CashierService cashiers = new CashierService(db, clock, owner);
-        CounterService counter = new CounterService(db, clock, ledger, programs, members);
+        ExpiryService expiry = new ExpiryService(db, clock, programs, settings, owner);
+        CounterService counter = new CounterService(db, clock, ledger, programs, members, expiry);
         settings.undoGrace().ifPresent(counter::setUndoGrace);
         return new Services(dataDir, clock, db, cards, members, ledger, programs, counter,
                 new IntegrityCheck(db), settings, cashiers, new SetupService(settings, programs, cashiers), owner,
-                new AdminService(db, settings, owner));
+                new AdminService(db, settings, owner), expiry, new GroupService(db, owner));
     }
 
     @Override

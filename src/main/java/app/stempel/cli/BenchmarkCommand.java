@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import org.jooq.Record2;
 import org.jooq.impl.DSL;
 
+import app.stempel.owner.OwnerGate;
 import app.stempel.Main;
 import app.stempel.cards.CardNumbers;
 import app.stempel.core.Actor;
@@ -283,7 +284,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             SplittableRandom random = new SplittableRandom();
             Clock clock = Clock.systemUTC();
             LedgerService ledger = new LedgerService(db, clock);
-            ProgramService programs = new ProgramService(db, clock);
+            ProgramService programs = new ProgramService(db, clock, OwnerGate.TRUSTED);
             CounterService counter = new CounterService(db, clock, ledger, programs,
                     new MemberService(db, clock, new CardNumbers(random)));
             Long maxId = db.dsl().select(DSL.max(CARD.ID)).from(CARD).fetchOne(0, Long.class);

@@ -4,6 +4,7 @@ import static app.stempel.store.schema.Tables.BALANCE;
 import static app.stempel.store.schema.Tables.CARD;
 import static app.stempel.store.schema.Tables.LEDGER_ENTRY;
 import static app.stempel.store.schema.Tables.MEMBER;
+import static app.stempel.store.schema.Tables.MEMBER_GROUP;
 import static app.stempel.store.schema.Tables.MEMBER_SEARCH;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.sum;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jooq.DSLContext;
 import org.jooq.Record;
 
 import app.stempel.cards.CardNumbers;
@@ -31,8 +33,14 @@ import app.stempel.core.Money;
 import app.stempel.ledger.LedgerService;
 import app.stempel.members.MemberService;
 import app.stempel.members.SearchText;
+import app.stempel.program.ExpiryService;
 import app.stempel.program.Program;
+import app.stempel.program.ProgramRules;
+import app.stempel.program.ProgramRules.PointReward;
 import app.stempel.program.ProgramService;
+import app.stempel.program.Tier;
+import app.stempel.settings.SettingsService;
+import app.stempel.store.schema.tables.LedgerEntry;
 import app.stempel.store.Database;
 
 /**
@@ -50,9 +58,18 @@ public final class CounterService {
     private final ProgramService programs;
 
     private final MemberService members;
+    private final ExpiryService expiry;
 
+    /** A counter whose expiry for shown members runs with no owner preview (the counter never asks one). */
     public CounterService(Database db, Clock clock, LedgerService ledger, ProgramService programs,
             MemberService members) {
+        this(db, clock, ledger, programs, members,
+                new ExpiryService(db, clock, programs, new SettingsService(db), () -> false));
+    }
+
+    public CounterService(Database db, Clock clock, LedgerService ledger, ProgramService programs,
+            MemberService members, ExpiryService expiry) {
+        this.expiry = Objects.requireNonNull(expiry);
         this.db = Objects.requireNonNull(db);
         this.clock = Objects.requireNonNull(clock);
         this.ledger = Objects.requireNonNull(ledger);
@@ -239,19 +256,37 @@ public final class CounterService {
     /**
      * Everything the member panel shows.
      *
+     * @param stampsForReward and {@code rewardDescription}: those of the member's current card, which
+     *        keeps the program version of its oldest open stamp (see {@link #cardVersion})
      * @param lastVisit null if the member never visited
      * @param undoable the action the undo key would cancel now, or null
+     * @param points the points balance (points mode)
+     * @param affordable in points mode, the rewards the member's points buy now
+     * @param coupon the come-back coupon the member may use now, or null
+     * @param birthdayReward the birthday reward the member may take now, or null
      */
     public record MemberPanel(long memberId, String name, String cardNumber, Long cardId, boolean blocked,
             Tier tier, int stamps, int stampsForReward, String rewardDescription, int rewardsReady,
             boolean birthdayToday, int visits, OffsetDateTime lastVisit, String note,
-            LedgerService.Undoable undoable, Currency currency) {
+            LedgerService.Undoable undoable, Currency currency, boolean pointsMode, int points,
+            List<PointReward> affordable, ComebackCoupon coupon, String birthdayReward) {
     }
 
-    /** The panel for one member, read fresh. */
+    /** A come-back coupon: {@code percent} % off, or what {@code text} says; valid to the end of {@code until}. */
+    public record ComebackCoupon(Integer percent, String text, LocalDate until) {
+    }
+
+    /** Days of the birthday week: the birthday and the six days after it. */
+    public static final int BIRTHDAY_DAYS = 7;
+    /** A birthday entered or changed less than this many days ago earns no birthday reward. */
+    public static final int BIRTHDAY_SETTLE_DAYS = 30;
+
+    /** The panel for one member, read fresh; stamps or points past the expiry rule expire first. */
     public MemberPanel panel(long memberId) {
-        Record r = db.dsl().select(MEMBER.ID, MEMBER.DISPLAY_NAME, MEMBER.STATUS, MEMBER.BIRTHDAY, MEMBER.NOTE,
-                        BALANCE.STAMPS, BALANCE.VISITS, BALANCE.LAST_VISIT_AT, CARD.ID, CARD.CARD_NUMBER)
+        expiry.expireMember(memberId);
+        Record r = db.dsl().select(MEMBER.ID, MEMBER.DISPLAY_NAME, MEMBER.STATUS, MEMBER.BIRTHDAY, MEMBER.BIRTHDAY_SET_AT,
+                        MEMBER.NOTE, BALANCE.STAMPS, BALANCE.POINTS, BALANCE.VISITS, BALANCE.LAST_VISIT_AT, CARD.ID,
+                        CARD.CARD_NUMBER)
                 .from(MEMBER)
                 .join(BALANCE).on(BALANCE.MEMBER_ID.eq(MEMBER.ID))
                 .leftJoin(CARD).on(CARD.ACTIVE_MEMBER_ID.eq(MEMBER.ID))
@@ -260,19 +295,136 @@ public final class CounterService {
             throw new IllegalArgumentException("no member " + memberId);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate today = LocalDate.now(clock);
+        Optional<Program> program = programs.current();
+        ProgramRules.Tiers tiers = program.map(p -> p.rules().tiers()).orElse(ProgramRules.Tiers.DEFAULT);
         BigDecimal recent = db.dsl().select(coalesce(sum(LEDGER_ENTRY.VISITS), BigDecimal.ZERO)).from(LEDGER_ENTRY)
                 .where(LEDGER_ENTRY.MEMBER_ID.eq(memberId))
-                .and(LEDGER_ENTRY.CREATED_AT.ge(now.minusDays(Tier.WINDOW_DAYS)))
+                .and(LEDGER_ENTRY.CREATED_AT.ge(now.minusDays(tiers.windowDays())))
                 .fetchOne(0, BigDecimal.class);
-        Optional<Program> program = programs.current();
-        int forReward = program.map(Program::stampsForReward).orElse(ProgramService.DEFAULT_STAMPS_FOR_REWARD);
         int stamps = r.get(BALANCE.STAMPS);
+        int points = r.get(BALANCE.POINTS);
+        boolean pointsMode = program.map(Program::points).orElse(false);
+        Optional<Program> card = program.map(p -> cardVersion(memberId, stamps, p));
+        int forReward = card.map(Program::stampsForReward).orElse(ProgramService.DEFAULT_STAMPS_FOR_REWARD);
+        List<PointReward> affordable = pointsMode
+                ? program.get().rules().pointRewards().stream().filter(pr -> pr.points() <= points).toList()
+                : List.of();
+        int ready = pointsMode ? affordable.size() : Math.max(0, stamps / forReward);
+        ComebackCoupon coupon = program.map(p -> coupon(db.dsl(), memberId, p.rules().coupon(), today)).orElse(null);
+        String birthday = program.filter(p -> p.rules().birthday().on())
+                .filter(p -> birthdayDue(db.dsl(), memberId, r.get(MEMBER.BIRTHDAY), r.get(MEMBER.BIRTHDAY_SET_AT), now))
+                .map(p -> p.rules().birthday().description()).orElse(null);
         return new MemberPanel(memberId, r.get(MEMBER.DISPLAY_NAME), r.get(CARD.CARD_NUMBER), r.get(CARD.ID),
-                !"ACTIVE".equals(r.get(MEMBER.STATUS)), Tier.of(recent.intValue()), stamps, forReward,
-                program.map(Program::rewardDescription).orElse(""), Math.max(0, stamps / forReward),
-                isBirthday(r.get(MEMBER.BIRTHDAY), now.toLocalDate()), r.get(BALANCE.VISITS),
+                !"ACTIVE".equals(r.get(MEMBER.STATUS)), tiers.of(recent.intValue()), stamps, forReward,
+                card.map(Program::rewardDescription).orElse(""), ready,
+                isBirthday(r.get(MEMBER.BIRTHDAY), today), r.get(BALANCE.VISITS),
                 r.get(BALANCE.LAST_VISIT_AT), r.get(MEMBER.NOTE),
-                ledger.undoable(memberId, undoGrace()).orElse(null), program.map(Program::currency).orElse(null));
+                ledger.undoable(memberId, undoGrace()).orElse(null), program.map(Program::currency).orElse(null),
+                pointsMode, points, affordable, coupon, birthday);
+    }
+
+    /**
+     * The program version of the member's current card: that of its oldest open stamp, so stamps keep
+     * the rules they were earned under. Stamps are used oldest first, so the open ones are the newest
+     * {@code stamps} stamps. Stamps left over on a card that was redeemed start the next card, which is
+     * under the current version, and so are stamps with no version (imported, paper).
+     */
+    Program cardVersion(long memberId, int stamps, Program current) {
+        if (stamps <= 0 || current.points()) {
+            return current;
+        }
+        LedgerEntry e = LEDGER_ENTRY.as("e");
+        LedgerEntry c = LEDGER_ENTRY.as("c");
+        var lots = db.dsl().select(e.ID, e.STAMPS, e.PROGRAM_ID).from(e)
+                .where(e.MEMBER_ID.eq(memberId)).and(e.STAMPS.gt(0)).and(e.KIND.notIn("UNDO", "VOID"))
+                .andNotExists(db.dsl().selectOne().from(c).where(c.CANCELS_ID.eq(e.ID)))
+                .orderBy(e.ID.desc()).limit(stamps).fetch();
+        int open = 0;
+        for (var lot : lots) {
+            open += lot.value2();
+            if (open >= stamps) {
+                Long version = lot.value3();
+                if (version == null || version == current.id()) {
+                    return current;
+                }
+                boolean redeemedSince = db.dsl().fetchExists(db.dsl().selectOne().from(e)
+                        .where(e.MEMBER_ID.eq(memberId)).and(e.KIND.eq("REDEEM")).and(e.ID.gt(lot.value1()))
+                        .andNotExists(db.dsl().selectOne().from(c).where(c.CANCELS_ID.eq(e.ID))));
+                return redeemedSince ? current : programs.version(version);
+            }
+        }
+        return current;
+    }
+
+    /**
+     * The come-back coupon a member may use today: a visit on an earlier day earns one, valid on the
+     * {@code days} days after it (a visit on the 1st with 14 days: valid the 2nd to the 15th), once.
+     */
+    private ComebackCoupon coupon(DSLContext dsl, long memberId, ProgramRules.Coupon rule, LocalDate today) {
+        if (!rule.on()) {
+            return null;
+        }
+        LedgerEntry e = LEDGER_ENTRY.as("e");
+        LedgerEntry c = LEDGER_ENTRY.as("c");
+        OffsetDateTime startOfToday = today.atStartOfDay(clock.getZone()).toOffsetDateTime();
+        OffsetDateTime previous = dsl.select(org.jooq.impl.DSL.max(e.CREATED_AT)).from(e)
+                .where(e.MEMBER_ID.eq(memberId)).and(e.VISITS.gt(0)).and(e.CREATED_AT.lt(startOfToday))
+                .andNotExists(dsl.selectOne().from(c).where(c.CANCELS_ID.eq(e.ID)))
+                .fetchOne(0, OffsetDateTime.class);
+        if (previous == null) {
+            return null;
+        }
+        LocalDate visited = previous.atZoneSameInstant(clock.getZone()).toLocalDate();
+        LocalDate until = visited.plusDays(rule.days());
+        if (today.isAfter(until)) {
+            return null;
+        }
+        boolean used = dsl.fetchExists(dsl.selectOne().from(e)
+                .where(e.MEMBER_ID.eq(memberId)).and(e.KIND.eq("COUPON")).and(e.CREATED_AT.gt(previous))
+                .andNotExists(dsl.selectOne().from(c).where(c.CANCELS_ID.eq(e.ID))));
+        return used ? null : new ComebackCoupon(rule.percent(), rule.text(), until);
+    }
+
+    /**
+     * Whether the member may take the birthday reward now: it is their birthday week (the birthday and
+     * the six days after; 29 February counts as 28 February in other years), the birthday was not entered
+     * or changed within the last {@value #BIRTHDAY_SETTLE_DAYS} days (29 days ago: no; 31 days ago: yes),
+     * and no birthday reward was taken since this year's birthday.
+     */
+    private boolean birthdayDue(DSLContext dsl, long memberId, LocalDate birthday, OffsetDateTime setAt,
+            OffsetDateTime now) {
+        if (birthday == null) {
+            return false;
+        }
+        if (setAt != null && setAt.isAfter(now.minusDays(BIRTHDAY_SETTLE_DAYS))) {
+            return false;
+        }
+        LocalDate today = now.atZoneSameInstant(clock.getZone()).toLocalDate();
+        LocalDate start = null;
+        for (int year = today.getYear(); year >= today.getYear() - 1 && start == null; year--) {
+            LocalDate b = birthdayIn(birthday, year);
+            if (!today.isBefore(b) && today.isBefore(b.plusDays(BIRTHDAY_DAYS))) {
+                start = b;
+            }
+        }
+        if (start == null) {
+            return false;
+        }
+        LedgerEntry e = LEDGER_ENTRY.as("e");
+        LedgerEntry c = LEDGER_ENTRY.as("c");
+        return !dsl.fetchExists(dsl.selectOne().from(e)
+                .where(e.MEMBER_ID.eq(memberId)).and(e.KIND.eq("BIRTHDAY"))
+                .and(e.CREATED_AT.ge(start.atStartOfDay(clock.getZone()).toOffsetDateTime()))
+                .andNotExists(dsl.selectOne().from(c).where(c.CANCELS_ID.eq(e.ID))));
+    }
+
+    private static LocalDate birthdayIn(LocalDate birthday, int year) {
+        MonthDay day = MonthDay.from(birthday);
+        if (day.equals(MonthDay.of(2, 29)) && !Year.isLeap(year)) {
+            day = MonthDay.of(2, 28);
+        }
+        return day.atYear(year);
     }
 
     static boolean isBirthday(LocalDate birthday, LocalDate today) {
@@ -303,7 +455,7 @@ public final class CounterService {
     }
 
     /** Why an action was not done. */
-    public enum Refusal { NO_PROGRAM, BLOCKED, NOT_ENOUGH_STAMPS, NOTHING_TO_UNDO }
+    public enum Refusal { NO_PROGRAM, BLOCKED, NOT_ENOUGH_STAMPS, NOTHING_TO_UNDO, NO_COUPON, NO_BIRTHDAY }
 
     /** The outcome of an action: the panel as it is now, or why nothing was done. */
     public record ActionResult(MemberPanel member, Refusal refusal) {
@@ -312,7 +464,12 @@ public final class CounterService {
         }
     }
 
-    /** Stamps a visit under the current program, with the amount spent if one was typed. */
+    /**
+     * Stamps a visit under the current program, with the amount spent if one was typed: the base stamps
+     * (per visit, or per amount rounded down) times the member's tier multiplier times their group's
+     * multiplier, rounded half up once at the end ({@link ProgramRules#multiply}). A group at 0× earns
+     * nothing, but the visit still counts. In points mode the same applies to points.
+     */
     public ActionResult stamp(long memberId, Money amount, Actor actor) {
         MemberPanel before = panel(memberId);
         if (before.blocked() || before.cardId() == null) {
@@ -323,8 +480,20 @@ public final class CounterService {
             return new ActionResult(before, Refusal.NO_PROGRAM);
         }
         Program p = program.get();
-        int stamps = p.stampsFor(amount == null ? null : amount.minor());
-        ledger.stamp(memberId, before.cardId(), stamps, amount, p.id(), actor);
+        ProgramRules rules = p.rules();
+        Integer group = db.dsl().select(MEMBER_GROUP.MULTIPLIER_PERMILLE).from(MEMBER)
+                .join(MEMBER_GROUP).on(MEMBER_GROUP.ID.eq(MEMBER.GROUP_ID))
+                .where(MEMBER.ID.eq(memberId)).fetchOne(MEMBER_GROUP.MULTIPLIER_PERMILLE);
+        int groupPermille = group == null ? 1000 : group;
+        int tierPermille = rules.tiers().permille(before.tier());
+        Long minor = amount == null ? null : amount.minor();
+        if (p.points()) {
+            int points = ProgramRules.multiply(rules.basePoints(minor), tierPermille, groupPermille);
+            ledger.earnPoints(memberId, before.cardId(), points, amount, p.id(), actor);
+        } else {
+            int stamps = ProgramRules.multiply(rules.baseStamps(minor), tierPermille, groupPermille);
+            ledger.stamp(memberId, before.cardId(), stamps, amount, p.id(), actor);
+        }
         return new ActionResult(panel(memberId), null);
     }
 
@@ -343,7 +512,11 @@ public final class CounterService {
         return panel(e.memberId());
     }
 
-    /** Redeems one reward, taking its stamps off. */
+    /**
+     * Redeems one reward of the member's current card, taking its stamps off under the version the card
+     * was earned under; the next card is then under the current version. In points mode, the first
+     * reward the member can afford (see {@link #redeemPoints} to choose).
+     */
     public ActionResult redeem(long memberId, Actor actor) {
         MemberPanel before = panel(memberId);
         if (before.blocked()) {
@@ -353,9 +526,87 @@ public final class CounterService {
         if (program.isEmpty()) {
             return new ActionResult(before, Refusal.NO_PROGRAM);
         }
-        Optional<Long> done = ledger.redeem(memberId, before.cardId(), program.get().stampsForReward(),
-                program.get().id(), actor);
+        if (program.get().points()) {
+            return before.affordable().isEmpty() ? new ActionResult(before, Refusal.NOT_ENOUGH_STAMPS)
+                    : redeemPoints(memberId, before.affordable().get(0), actor);
+        }
+        Program card = cardVersion(memberId, before.stamps(), program.get());
+        Optional<Long> done = ledger.redeem(memberId, before.cardId(), card.stampsForReward(), card.id(), actor);
         return new ActionResult(panel(memberId), done.isPresent() ? null : Refusal.NOT_ENOUGH_STAMPS);
+    }
+
+    /** Points mode: redeems {@code reward} (one of the current version's), taking its points off. */
+    public ActionResult redeemPoints(long memberId, PointReward reward, Actor actor) {
+        MemberPanel before = panel(memberId);
+        if (before.blocked()) {
+            return new ActionResult(before, Refusal.BLOCKED);
+        }
+        Optional<Program> program = programs.current().filter(Program::points);
+        if (program.isEmpty() || !program.get().rules().pointRewards().contains(reward)) {
+            return new ActionResult(before, Refusal.NO_PROGRAM);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        boolean done = db.write(tx -> {
+            Integer have = tx.select(BALANCE.POINTS).from(BALANCE).where(BALANCE.MEMBER_ID.eq(memberId))
+                    .forUpdate().fetchOne(BALANCE.POINTS);
+            if (have == null || have < reward.points()) {
+                return false;
+            }
+            LedgerService.appendEvent(tx, memberId, before.cardId(), "POINTS_REDEEM", 0, -reward.points(), 1,
+                    program.get().id(), actor, reward.description(), now);
+            return true;
+        });
+        return new ActionResult(panel(memberId), done ? null : Refusal.NOT_ENOUGH_STAMPS);
+    }
+
+    /** Takes the member's come-back coupon (once), if one is valid now. */
+    public ActionResult redeemCoupon(long memberId, Actor actor) {
+        MemberPanel before = panel(memberId);
+        if (before.blocked()) {
+            return new ActionResult(before, Refusal.BLOCKED);
+        }
+        Optional<Program> program = programs.current();
+        if (program.isEmpty()) {
+            return new ActionResult(before, Refusal.NO_PROGRAM);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate today = LocalDate.now(clock);
+        boolean done = db.write(tx -> {
+            tx.select(BALANCE.MEMBER_ID).from(BALANCE).where(BALANCE.MEMBER_ID.eq(memberId)).forUpdate().fetch();
+            ComebackCoupon coupon = coupon(tx, memberId, program.get().rules().coupon(), today);
+            if (coupon == null) {
+                return false;
+            }
+            String what = coupon.text() != null ? coupon.text() : coupon.percent() + " %";
+            LedgerService.appendEvent(tx, memberId, before.cardId(), "COUPON", 0, 0, 0, program.get().id(), actor,
+                    what, now);
+            return true;
+        });
+        return new ActionResult(panel(memberId), done ? null : Refusal.NO_COUPON);
+    }
+
+    /** Gives the member's birthday reward (once a year), if it is due now. */
+    public ActionResult redeemBirthday(long memberId, Actor actor) {
+        MemberPanel before = panel(memberId);
+        if (before.blocked()) {
+            return new ActionResult(before, Refusal.BLOCKED);
+        }
+        Optional<Program> program = programs.current().filter(p -> p.rules().birthday().on());
+        if (program.isEmpty()) {
+            return new ActionResult(before, Refusal.NO_BIRTHDAY);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        boolean done = db.write(tx -> {
+            Record m = tx.select(MEMBER.BIRTHDAY, MEMBER.BIRTHDAY_SET_AT).from(MEMBER).where(MEMBER.ID.eq(memberId))
+                    .forUpdate().fetchOne();
+            if (!birthdayDue(tx, memberId, m.get(MEMBER.BIRTHDAY), m.get(MEMBER.BIRTHDAY_SET_AT), now)) {
+                return false;
+            }
+            LedgerService.appendEvent(tx, memberId, before.cardId(), "BIRTHDAY", 0, 0, 0, program.get().id(), actor,
+                    program.get().rules().birthday().description(), now);
+            return true;
+        });
+        return new ActionResult(panel(memberId), done ? null : Refusal.NO_BIRTHDAY);
     }
 
     /** Undoes the member's last counter action within the grace period. */

@@ -48,6 +48,7 @@ public final class CounterView {
     private final TextField search = new TextField();
     private final TextField amount = new TextField();
     private final ListView<MemberRow> list = new ListView<>();
+    private boolean swallowTyped;
 
     public CounterView(CounterViewModel model, I18n i18n, ScanDetector detector, FilePicker files) {
         this.files = java.util.Objects.requireNonNull(files);
@@ -59,6 +60,13 @@ public final class CounterView {
         root.getChildren().addAll(searchBar(), messageLine(), body());
         VBox.setVgrow(root.getChildren().get(2), Priority.ALWAYS);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+        // while a reward is being chosen, digits pick it and do not land in the search box
+        root.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if (!model.rewardChoices().isEmpty() || swallowTyped) {
+                swallowTyped = false;
+                e.consume();
+            }
+        });
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 Platform.runLater(search::requestFocus);
@@ -238,14 +246,18 @@ public final class CounterView {
         facts.getStyleClass().add(Styles.TEXT_MUTED);
         facts.setWrapText(true);
 
-        Label count = new Label(i18n.get("counter.stampCount", CounterViewModel.stampsOnCard(m), m.stampsForReward()));
+        Label count = new Label(m.pointsMode() ? i18n.plural("counter.points", m.points())
+                : i18n.get("counter.stampCount", CounterViewModel.stampsOnCard(m), m.stampsForReward()));
         count.setId("stamp-count");
         count.getStyleClass().add("stamp-count");
         count.setMinWidth(Region.USE_PREF_SIZE);
-        FlowPane card = stampCard(m);
-        HBox stamps = new HBox(28, count, card);
+        HBox stamps = new HBox(28, count);
+        if (!m.pointsMode()) {
+            FlowPane card = stampCard(m);
+            stamps.getChildren().add(card);
+            HBox.setHgrow(card, Priority.ALWAYS);
+        }
         stamps.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(card, Priority.ALWAYS);
 
         Label rewards = new Label(model.rewardsText(m), new FontIcon(Feather.AWARD));
         rewards.setId("member-rewards");
@@ -254,6 +266,27 @@ public final class CounterView {
         rewards.setWrapText(true);
 
         VBox panel = new VBox(14, head, facts, stamps, rewards);
+        if (m.coupon() != null) {
+            Label coupon = new Label(model.couponLine(m.coupon()), new FontIcon(Feather.TAG));
+            coupon.setId("member-coupon");
+            coupon.getStyleClass().addAll("rewards", "offer");
+            coupon.pseudoClassStateChanged(FILLED, true);
+            coupon.setWrapText(true);
+            tappable(coupon, model::redeemCoupon);
+            panel.getChildren().add(coupon);
+        }
+        if (m.birthdayReward() != null) {
+            Label gift = new Label(i18n.get("counter.birthdayReward", m.birthdayReward()), new FontIcon(Feather.GIFT));
+            gift.setId("member-birthday-reward");
+            gift.getStyleClass().addAll("rewards", "offer");
+            gift.pseudoClassStateChanged(FILLED, true);
+            gift.setWrapText(true);
+            tappable(gift, model::redeemBirthday);
+            panel.getChildren().add(gift);
+        }
+        if (m.pointsMode()) {
+            panel.getChildren().add(rewardChoice());
+        }
         if (m.note() != null && !m.note().isBlank()) {
             Label note = new Label(m.note(), new FontIcon(Feather.FILE_TEXT));
             note.setId("member-note");
@@ -267,6 +300,44 @@ public final class CounterView {
         panel.setId("member-panel");
         panel.getStyleClass().add("member-panel");
         return panel;
+    }
+
+    /** On a touchscreen an offer is taken by tapping it, as F7 / F8 take it from the keyboard. */
+    private void tappable(Label offer, Runnable take) {
+        offer.setCursor(javafx.scene.Cursor.HAND);
+        offer.setOnMouseClicked(e -> {
+            take.run();
+            search.requestFocus();
+        });
+    }
+
+    /** Points mode: the rewards the member can afford, numbered for the digit keys, after the redeem key. */
+    private Node rewardChoice() {
+        VBox box = new VBox(4);
+        box.setId("reward-choice");
+        box.getStyleClass().add("reward-choice");
+        Runnable fill = () -> {
+            box.getChildren().clear();
+            for (int i = 0; i < model.rewardChoices().size(); i++) {
+                var r = model.rewardChoices().get(i);
+                Label l = new Label(i18n.get("counter.rewardChoice", i + 1, r.description(), r.points()));
+                l.setId("reward-choice-" + (i + 1));
+                l.getStyleClass().add("reward-choice-item");
+                l.pseudoClassStateChanged(PseudoClass.getPseudoClass("selected"), i == model.chosenRewardProperty().get());
+                int number = i + 1;
+                l.setOnMouseClicked(e -> {
+                    model.pickReward(number);
+                    search.requestFocus();
+                });
+                box.getChildren().add(l);
+            }
+        };
+        model.rewardChoices().addListener((javafx.collections.ListChangeListener<Object>) c -> fill.run());
+        model.chosenRewardProperty().addListener((obs, old, now) -> fill.run());
+        fill.run();
+        box.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.rewardChoices()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private FlowPane stampCard(MemberPanel m) {
@@ -293,6 +364,9 @@ public final class CounterView {
         Button redeem = action("redeem", "counter.redeem", Feather.GIFT, model::redeem);
         redeem.getStyleClass().add(Styles.SUCCESS);
         redeem.setDisable(m.rewardsReady() == 0 || m.blocked());
+        if (m.pointsMode()) {
+            redeem.setDisable(m.affordable().isEmpty() || m.blocked());
+        }
         Button undo = action("undo", "counter.undo", Feather.ROTATE_CCW, model::undo);
         undo.setDisable(m.undoable() == null);
         Button print = action("print-card", "counter.printCard", Feather.PRINTER, () -> printCard(m));
@@ -339,8 +413,14 @@ public final class CounterView {
             }
             return;
         }
+        if (!model.rewardChoices().isEmpty()) {
+            chooseReward(e);
+            return;
+        }
         switch (e.getCode()) {
             case F6 -> model.openEnrol();
+            case F7 -> model.redeemCoupon();
+            case F8 -> model.redeemBirthday();
             case F2 -> model.stamp();
             case F3 -> model.redeem();
             case F4 -> model.undo();
@@ -362,6 +442,27 @@ public final class CounterView {
         if (e.getCode() != KeyCode.DOWN && e.getCode() != KeyCode.UP) {
             search.requestFocus();
         }
+    }
+
+    /** Keys while the reward choice is open: a digit picks, arrows move, Enter takes, Esc closes. */
+    private void chooseReward(KeyEvent e) {
+        KeyCode code = e.getCode();
+        if (code.isDigitKey()) {
+            swallowTyped = true; // the choice closes now; its character must not reach the search box
+            int digit = code.getCode() - (code.isKeypadKey() ? KeyCode.NUMPAD0.getCode() : KeyCode.DIGIT0.getCode());
+            model.pickReward(digit);
+        } else if (code == KeyCode.DOWN) {
+            model.moveReward(1);
+        } else if (code == KeyCode.UP) {
+            model.moveReward(-1);
+        } else if (code == KeyCode.ENTER) {
+            model.confirmReward();
+        } else if (code == KeyCode.ESCAPE) {
+            model.cancelReward();
+        } else {
+            return;
+        }
+        e.consume();
     }
 
     private void moveSelection(int step) {

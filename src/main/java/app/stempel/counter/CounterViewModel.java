@@ -1,5 +1,7 @@
 package app.stempel.counter;
 
+import app.stempel.program.ProgramRules.PointReward;
+import app.stempel.program.Tier;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -27,6 +29,8 @@ import app.stempel.ui.I18n;
 import app.stempel.ui.TaskRunner;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -65,6 +69,9 @@ public final class CounterViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper moreResults = new ReadOnlyBooleanWrapper(false);
 
+    private final ObservableList<PointReward> rewardChoices = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper chosenReward = new ReadOnlyIntegerWrapper(-1);
+
     private final EnrolViewModel enrol;
     private final ReadOnlyBooleanWrapper enrolOpen = new ReadOnlyBooleanWrapper(false);
 
@@ -88,6 +95,11 @@ public final class CounterViewModel {
                     say(Tone.INFO, "");
                 }
                 search(now);
+            }
+        });
+        member.addListener((obs, old, now) -> {
+            if (now == null || old == null || now.memberId() != old.memberId()) {
+                cancelReward();
             }
         });
         say(Tone.INFO, i18n.get("counter.ready"));
@@ -129,6 +141,19 @@ public final class CounterViewModel {
 
     public ReadOnlyBooleanProperty moreResultsProperty() {
         return moreResults.getReadOnlyProperty();
+    }
+
+    /**
+     * Points mode, after the redeem key: the rewards the member can afford, to choose one; empty when no
+     * choice is open.
+     */
+    public ObservableList<PointReward> rewardChoices() {
+        return rewardChoices;
+    }
+
+    /** The highlighted reward of {@link #rewardChoices()}, -1 for none. */
+    public ReadOnlyIntegerProperty chosenRewardProperty() {
+        return chosenReward.getReadOnlyProperty();
     }
 
     /** The enrolment form's own model. */
@@ -269,12 +294,20 @@ public final class CounterViewModel {
         Actor who = actor.get();
         act(() -> counter.stamp(m.memberId(), spent, who), result -> {
             amount.set("");
+            if (result.member().pointsMode()) {
+                say(Tone.SUCCESS, i18n.plural("counter.pointsAdded", result.member().points() - m.points(),
+                        result.member().name()));
+                return;
+            }
             int added = result.member().stamps() - m.stamps();
             say(Tone.SUCCESS, i18n.plural("counter.stamped", added, result.member().name()));
         });
     }
 
-    /** Redeems one reward for the member on the panel. */
+    /**
+     * Redeems one reward for the member on the panel. In points mode it opens the choice of the rewards
+     * the member can afford ({@link #rewardChoices()}); {@link #confirmReward()} then redeems one.
+     */
     public void redeem() {
         MemberPanel m = member.get();
         if (m == null) {
@@ -282,8 +315,91 @@ public final class CounterViewModel {
             return;
         }
         Actor who = actor.get();
+        if (m.pointsMode()) {
+            if (m.affordable().isEmpty()) {
+                say(Tone.WARNING, i18n.get("counter.refused.notEnoughPoints"));
+                return;
+            }
+            rewardChoices.setAll(m.affordable());
+            chosenReward.set(0);
+            say(Tone.INFO, i18n.get("counter.chooseReward"));
+            return;
+        }
         act(() -> counter.redeem(m.memberId(), who),
                 result -> say(Tone.SUCCESS, i18n.get("counter.redeemed", m.rewardDescription())));
+    }
+
+    /** Moves the highlight in the reward choice by {@code step}. */
+    public void moveReward(int step) {
+        if (!rewardChoices.isEmpty()) {
+            chosenReward.set(Math.max(0, Math.min(rewardChoices.size() - 1, chosenReward.get() + step)));
+        }
+    }
+
+    /** Highlights and redeems the reward numbered {@code number} (1 for the first), as a digit key does. */
+    public void pickReward(int number) {
+        if (number >= 1 && number <= rewardChoices.size()) {
+            chosenReward.set(number - 1);
+            confirmReward();
+        }
+    }
+
+    /** Redeems the highlighted reward. */
+    public void confirmReward() {
+        MemberPanel m = member.get();
+        int i = chosenReward.get();
+        if (m == null || i < 0 || i >= rewardChoices.size()) {
+            return;
+        }
+        PointReward reward = rewardChoices.get(i);
+        cancelReward();
+        Actor who = actor.get();
+        act(() -> counter.redeemPoints(m.memberId(), reward, who), result -> say(Tone.SUCCESS,
+                i18n.plural("counter.pointsRedeemed", reward.points(), reward.description())));
+    }
+
+    /** Closes the reward choice without redeeming. */
+    public void cancelReward() {
+        rewardChoices.clear();
+        chosenReward.set(-1);
+    }
+
+    /** The come-back coupon key (F7): uses the member's valid coupon, once. */
+    public void redeemCoupon() {
+        MemberPanel m = member.get();
+        if (m == null) {
+            say(Tone.WARNING, i18n.get("counter.noMember"));
+            return;
+        }
+        String what = m.coupon() == null ? "" : couponText(m.coupon());
+        Actor who = actor.get();
+        act(() -> counter.redeemCoupon(m.memberId(), who),
+                result -> say(Tone.SUCCESS, i18n.get("counter.couponRedeemed", what)));
+    }
+
+    /** The birthday key (F8): gives the member's birthday reward, once a year. */
+    public void redeemBirthday() {
+        MemberPanel m = member.get();
+        if (m == null) {
+            say(Tone.WARNING, i18n.get("counter.noMember"));
+            return;
+        }
+        String what = m.birthdayReward() == null ? "" : m.birthdayReward();
+        Actor who = actor.get();
+        act(() -> counter.redeemBirthday(m.memberId(), who),
+                result -> say(Tone.SUCCESS, i18n.get("counter.birthdayRedeemed", what)));
+    }
+
+    /** "10 % off" or the coupon's own text. */
+    public String couponText(CounterService.ComebackCoupon c) {
+        return c.text() != null && !c.text().isBlank() ? c.text() : i18n.get("counter.coupon.percent", c.percent());
+    }
+
+    /** The panel's coupon line: what it gives, until when, and its key. */
+    public String couponLine(CounterService.ComebackCoupon c) {
+        return i18n.get("counter.coupon", couponText(c),
+                java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.SHORT)
+                        .withLocale(i18n.language().locale()).format(c.until()));
     }
 
     /** Undoes the last action on the member on the panel, within the grace period. */
@@ -299,6 +415,7 @@ public final class CounterViewModel {
 
     /** Escape: clears the search, the amount and the panel. */
     public void clear() {
+        cancelReward();
         clearQuery();
         amount.set("");
         member.set(null);
@@ -356,6 +473,10 @@ public final class CounterViewModel {
 
     /** "1 reward ready: Free coffee", or how many stamps are still missing. */
     public String rewardsText(MemberPanel m) {
+        if (m.pointsMode()) {
+            return m.affordable().isEmpty() ? i18n.get("counter.notEnoughPointsYet")
+                    : i18n.plural("counter.points.rewards", m.affordable().size());
+        }
         if (m.rewardsReady() > 0) {
             return i18n.plural("counter.rewardsReady", m.rewardsReady(), m.rewardDescription());
         }
@@ -460,6 +581,8 @@ public final class CounterViewModel {
             case NOT_ENOUGH_STAMPS -> i18n.get("counter.refused.notEnough");
             case NOTHING_TO_UNDO -> i18n.plural("counter.refused.nothingToUndo",
                     Math.max(1, counter.undoGrace().toMinutes()));
+            case NO_COUPON -> i18n.get("counter.refused.noCoupon");
+            case NO_BIRTHDAY -> i18n.get("counter.refused.noBirthday");
         };
     }
 

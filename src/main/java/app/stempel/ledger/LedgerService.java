@@ -34,7 +34,12 @@ import app.stempel.store.schema.tables.records.LedgerEntryRecord;
 public final class LedgerService {
 
     /** Kinds of entry that count as a cashier's action at the counter, and so can be undone. */
-    private static final java.util.List<String> UNDOABLE = java.util.List.of("STAMP", "REDEEM", "PAPER_STAMPS");
+    private static final java.util.List<String> UNDOABLE = java.util.List.of("STAMP", "REDEEM", "PAPER_STAMPS",
+            "POINTS", "POINTS_REDEEM", "COUPON", "BIRTHDAY");
+
+    /** Kinds of entry the reward program writes besides visits (see {@link #appendEvent}). */
+    private static final java.util.List<String> EVENTS = java.util.List.of("EXPIRE", "COUPON", "BIRTHDAY",
+            "POINTS_REDEEM");
 
     private final Database db;
     private final Clock clock;
@@ -110,6 +115,37 @@ public final class LedgerService {
             return Optional.of(append(tx, memberId, cardId, "REDEEM", new Deltas(-stampsForReward, 0, 1, 0, 0), null,
                     null, programId, actor, null));
         });
+    }
+
+    /**
+     * Records a visit in points mode that earns {@code points}, with the amount spent, and returns once it
+     * is on the disk.
+     */
+    public long earnPoints(long memberId, Long cardId, int points, Money amount, Long programId, Actor actor) {
+        if (points < 0) {
+            throw new IllegalArgumentException("points must not be negative");
+        }
+        long spend = amount == null ? 0 : amount.minor();
+        String currency = amount == null ? null : amount.currency().getCurrencyCode();
+        return db.write(tx -> append(tx, memberId, cardId, "POINTS", new Deltas(0, points, 0, 1, spend), currency,
+                null, programId, actor, null));
+    }
+
+    /**
+     * Adds one entry of the reward program that is not a visit (stamps or points expiring, a come-back
+     * coupon or a birthday reward taken, points redeemed) inside the caller's transaction {@code tx},
+     * which must be durable ({@link Database#write}); the caller checks the balance first.
+     *
+     * @param kind EXPIRE, COUPON, BIRTHDAY or POINTS_REDEEM
+     * @return the new entry's id
+     */
+    public static long appendEvent(DSLContext tx, long memberId, Long cardId, String kind, int stamps, int points,
+            int rewards, Long programId, Actor actor, String reason, OffsetDateTime at) {
+        if (!EVENTS.contains(kind)) {
+            throw new IllegalArgumentException("not a program event: " + kind);
+        }
+        return append(tx, memberId, cardId, kind, new Deltas(stamps, points, rewards, 0, 0), null, null, programId,
+                actor, reason, at);
     }
 
     /** Stamps a member brings from a paper card, entered once when they join. */

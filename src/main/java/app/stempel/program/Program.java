@@ -1,21 +1,39 @@
 package app.stempel.program;
 
+import java.time.OffsetDateTime;
 import java.util.Currency;
+import java.util.Objects;
 
 /**
- * One version of the reward program: how stamps are earned and what they buy. Entries earned under a
+ * One version of the reward program: its rules and when it was in force. Entries earned under a
  * version keep pointing at it when the owner changes the rules.
  *
- * @param amountPerStamp when not null, one stamp per this much spent (minor units) instead of per visit
+ * @param validTo null for the version in force
  */
-public record Program(long id, int version, int stampsPerVisit, Long amountPerStamp, int stampsForReward,
-        String rewardDescription, Currency currency) {
+public record Program(long id, int version, OffsetDateTime validFrom, OffsetDateTime validTo, ProgramRules rules) {
 
-    /** Stamps a visit earns, given the amount spent (minor units) or null if none was typed. */
+    public Program {
+        Objects.requireNonNull(rules, "rules");
+    }
+
+    public int stampsForReward() {
+        return rules.stampsForReward();
+    }
+
+    public String rewardDescription() {
+        return rules.rewardDescription();
+    }
+
+    public Currency currency() {
+        return rules.currency();
+    }
+
+    public boolean points() {
+        return rules.mode() == ProgramRules.Mode.POINTS;
+    }
+
+    /** Stamps a visit earns before multipliers, given the amount spent (minor units) or null if none was typed. */
     public int stampsFor(Long amountMinor) {
-        if (amountPerStamp == null) {
-            return stampsPerVisit;
-        }
-        return amountMinor == null ? 0 : (int) Math.min(Integer.MAX_VALUE, amountMinor / amountPerStamp);
+        return rules.baseStamps(amountMinor);
     }
 }

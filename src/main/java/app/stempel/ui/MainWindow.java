@@ -61,7 +61,7 @@ public final class MainWindow {
     /** Ends owner mode at once. */
     public static final KeyCombination END_OWNER_MODE = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
 
-    /** Ctrl+1 … Ctrl+5 open the screens in navigation order. */
+    /** Ctrl+1 … Ctrl+6 open the screens in navigation order. */
     public static KeyCombination shortcut(Page p) {
         return new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(p.ordinal() + 1)),
                 KeyCombination.SHORTCUT_DOWN);
@@ -266,19 +266,23 @@ public final class MainWindow {
                 .and(model.phaseProperty().isEqualTo(MainViewModel.Phase.READY)));
         endOwner.managedProperty().bind(endOwner.visibleProperty());
         endOwner.setOnAction(e -> model.endOwnerMode());
-        javafx.animation.Timeline idle = new javafx.animation.Timeline();
-        idle.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> {
-            if (root.getScene() == null || root.getScene().getWindow() == null) {
-                idle.stop(); // this window was replaced (a restart, another test): let it go
-            } else {
-                model.checkOwner();
-            }
-        }));
-        idle.setCycleCount(javafx.animation.Animation.INDEFINITE);
-        idle.play();
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox line = new HBox(12, status, change, endOwner, gap, location);
+        javafx.animation.Timeline idle = new javafx.animation.Timeline();
+        boolean[] shown = {false};
+        idle.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> {
+            javafx.stage.Window window = line.getScene() == null ? null : line.getScene().getWindow();
+            if (window != null && window.isShowing()) {
+                shown[0] = true;
+            } else if (shown[0]) {
+                idle.stop(); // this window was closed or replaced: stop, so it can be collected
+                return;
+            }
+            model.checkOwner();
+        }));
+        idle.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        idle.play();
         line.getStyleClass().add("status-line");
         line.setAlignment(Pos.CENTER_LEFT);
         status.visibleProperty().bind(Bindings.isNotEmpty(status.textProperty()));

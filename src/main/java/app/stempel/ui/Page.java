@@ -8,6 +8,7 @@ public enum Page {
     MEMBERS("members", "nav.members", "page.members.text", Feather.USERS, true),
     /** Open to cashiers for printing and lost cards; its design tab is the owner's. */
     CARDS("cards", "nav.cards", "page.cards.text", Feather.CREDIT_CARD, false),
+    PROGRAM("program", "nav.program", "page.program.text", Feather.GIFT, true),
     REPORTS("reports", "nav.reports", "page.reports.text", Feather.BAR_CHART_2, true),
     SETTINGS("settings", "nav.settings", "page.settings.text", Feather.SETTINGS, true);
 

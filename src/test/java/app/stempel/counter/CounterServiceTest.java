@@ -1,5 +1,7 @@
 package app.stempel.counter;
 
+import app.stempel.owner.OwnerGate;
+import app.stempel.program.Tier;
 import static app.stempel.store.schema.Tables.CARD;
 import static app.stempel.store.schema.Tables.LEDGER_ENTRY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +67,7 @@ class CounterServiceTest {
     void open() {
         db = Database.open(dir);
         members = new MemberService(db, clock, new CardNumbers(new Random(11)));
-        ProgramService programs = new ProgramService(db, clock);
+        ProgramService programs = new ProgramService(db, clock, OwnerGate.TRUSTED);
         programs.startStampCard(5, "Free coffee", Currency.getInstance("PLN"));
         counter = new CounterService(db, clock, new LedgerService(db, clock), programs, members);
     }

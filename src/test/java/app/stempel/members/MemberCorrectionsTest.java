@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import app.stempel.testing.MovableClock;
+import app.stempel.testing.MutableClock;
 import app.stempel.Services;
 import app.stempel.core.Actor;
 import app.stempel.core.Money;
@@ -43,7 +43,7 @@ class MemberCorrectionsTest {
     Path dir;
     @TempDir
     Path out;
-    private final MovableClock clock = new MovableClock(START);
+    private final MutableClock clock = new MutableClock(START, java.time.ZoneOffset.UTC);
     private Services shop;
     private MemberDirectory directory;
     private MemberCorrections owner;

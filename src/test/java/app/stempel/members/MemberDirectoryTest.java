@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import app.stempel.testing.MovableClock;
+import app.stempel.testing.MutableClock;
 import app.stempel.Services;
 import app.stempel.core.Refused;
 import app.stempel.counter.CounterService;
@@ -37,7 +37,7 @@ class MemberDirectoryTest {
 
     @TempDir
     Path dir;
-    private final MovableClock clock = new MovableClock(START);
+    private final MutableClock clock = new MutableClock(START, java.time.ZoneOffset.UTC);
     private Services shop;
     private MemberDirectory directory;
 

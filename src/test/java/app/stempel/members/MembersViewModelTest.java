@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import app.stempel.testing.MovableClock;
+import app.stempel.testing.MutableClock;
 import app.stempel.Services;
 import app.stempel.core.Language;
 import app.stempel.data.CsvExport;
@@ -25,7 +25,7 @@ class MembersViewModelTest {
 
     @TempDir
     Path dir;
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-03-02T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"), java.time.ZoneOffset.UTC);
     private final I18n i18n = new I18n(Language.ENGLISH);
     private Services shop;
     private Enrolled kari;

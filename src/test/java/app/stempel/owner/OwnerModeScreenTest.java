@@ -21,7 +21,7 @@ import app.stempel.Screens;
 import app.stempel.Services;
 import app.stempel.core.Language;
 import app.stempel.testing.FakePrinter;
-import app.stempel.testing.MovableClock;
+import app.stempel.testing.MutableClock;
 import app.stempel.testing.StubFiles;
 import app.stempel.testing.TestShop;
 import app.stempel.testing.TestWindow;
@@ -38,7 +38,7 @@ class OwnerModeScreenTest {
 
     @TempDir
     Path dir;
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-05-04T09:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-05-04T09:00:00Z"), java.time.ZoneOffset.UTC);
     private Services shop;
     private TestWindow window;
     private Stage stage;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import app.stempel.Services;
 import app.stempel.owner.OwnerOnlyException;
 import app.stempel.settings.OwnerSession.Attempt;
-import app.stempel.testing.MovableClock;
+import app.stempel.testing.MutableClock;
 import app.stempel.testing.TestShop;
 
 /** Owner mode on a real shop: the PIN, the growing lock-out, the idle end. */
@@ -23,7 +23,7 @@ class OwnerSessionTest {
 
     @TempDir
     Path dir;
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-03-02T08:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"), java.time.ZoneOffset.UTC);
     private Services shop;
     private OwnerSession owner;
 
