@@ -123,7 +123,7 @@ public final class Screens implements ScreenFactory {
         Services s = main.servicesProperty().get();
         MemberCorrections corrections = new MemberCorrections(s.db(), s.clock(), s.ledger(),
                 new CsvExport(s.db(), s.clock(), s.owner()), s.owner());
-        MembersViewModel model = new MembersViewModel(new MemberDirectory(s.db(), s.clock(), s.counter()), corrections,
+        MembersViewModel model = new MembersViewModel(new MemberDirectory(s.db(), s.clock(), s.counter(), s.owner()), corrections,
                 tasks, i18n, s.clock(), this::actor, () -> s.settings().currency().orElse(null));
         return new MembersView(model, i18n, files).root();
     }

@@ -24,6 +24,7 @@ import app.stempel.counter.CounterService;
 import app.stempel.counter.CounterService.MemberRow;
 import app.stempel.counter.CounterService.SearchCursor;
 import app.stempel.counter.CounterService.SearchPage;
+import app.stempel.owner.OwnerGate;
 import app.stempel.store.Database;
 import app.stempel.store.schema.tables.LedgerEntry;
 import app.stempel.store.schema.tables.Member;
@@ -45,11 +46,14 @@ public final class MemberDirectory {
     private final Database db;
     private final Clock clock;
     private final CounterService counter;
+    private final OwnerGate gate;
 
-    public MemberDirectory(Database db, Clock clock, CounterService counter) {
+    /** @param gate asked before a member is changed (edit, block): the Members screen is the owner's */
+    public MemberDirectory(Database db, Clock clock, CounterService counter, OwnerGate gate) {
         this.db = Objects.requireNonNull(db);
         this.clock = Objects.requireNonNull(clock);
         this.counter = Objects.requireNonNull(counter);
+        this.gate = Objects.requireNonNull(gate);
     }
 
     // --- the list
@@ -220,6 +224,7 @@ public final class MemberDirectory {
      * one changed recently); an unchanged birthday keeps it.
      */
     public void edit(long memberId, Changes c) {
+        gate.require();
         OffsetDateTime now = OffsetDateTime.now(clock);
         db.write(tx -> {
             Record m = tx.select(MEMBER.STATUS, MEMBER.BIRTHDAY, MEMBER.BIRTHDAY_SET_AT).from(MEMBER)
@@ -270,6 +275,7 @@ public final class MemberDirectory {
      * @throws Refused for a member merged away or erased
      */
     public void setBlocked(long memberId, boolean blocked) {
+        gate.require();
         db.write(tx -> {
             String status = tx.select(MEMBER.STATUS).from(MEMBER).where(MEMBER.ID.eq(memberId)).forUpdate()
                     .fetchOne(MEMBER.STATUS);

@@ -51,7 +51,7 @@ class MemberCorrectionsTest {
     @BeforeEach
     void open() {
         shop = TestShop.open(dir, clock);
-        directory = new MemberDirectory(shop.db(), clock, shop.counter());
+        directory = new MemberDirectory(shop.db(), clock, shop.counter(), OwnerGate.TRUSTED);
         owner = corrections(OwnerGate.TRUSTED);
     }
 
@@ -341,6 +341,10 @@ class MemberCorrectionsTest {
         assertThatThrownBy(() -> closed.merge(a.memberId(), b.memberId(), OWNER)).isInstanceOf(OwnerOnlyException.class);
         assertThatThrownBy(() -> closed.erase(a.memberId())).isInstanceOf(OwnerOnlyException.class);
         assertThatThrownBy(() -> closed.export(a.memberId(), file)).isInstanceOf(OwnerOnlyException.class);
+        MemberDirectory closedDirectory = new MemberDirectory(shop.db(), clock, shop.counter(), () -> false);
+        assertThatThrownBy(() -> closedDirectory.edit(a.memberId(),
+                new MemberDirectory.Changes("Z", null, null, null, false, null, null))).isInstanceOf(OwnerOnlyException.class);
+        assertThatThrownBy(() -> closedDirectory.setBlocked(a.memberId(), true)).isInstanceOf(OwnerOnlyException.class);
 
         assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY)).isEqualTo(entries);
         assertThat(shop.db().dsl().fetchCount(MEMBER, MEMBER.STATUS.ne("ACTIVE"))).isZero();

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import app.stempel.owner.OwnerGate;
 import app.stempel.testing.MutableClock;
 import app.stempel.Services;
 import app.stempel.core.Refused;
@@ -44,7 +45,7 @@ class MemberDirectoryTest {
     @BeforeEach
     void open() {
         shop = TestShop.open(dir, clock);
-        directory = new MemberDirectory(shop.db(), clock, shop.counter());
+        directory = new MemberDirectory(shop.db(), clock, shop.counter(), OwnerGate.TRUSTED);
     }
 
     @AfterEach

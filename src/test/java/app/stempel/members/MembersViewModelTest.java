@@ -42,7 +42,7 @@ class MembersViewModelTest {
     }
 
     private MembersViewModel model(OwnerGate gate) {
-        MembersViewModel m = new MembersViewModel(new MemberDirectory(shop.db(), clock, shop.counter()),
+        MembersViewModel m = new MembersViewModel(new MemberDirectory(shop.db(), clock, shop.counter(), OwnerGate.TRUSTED),
                 new MemberCorrections(shop.db(), clock, shop.ledger(), new CsvExport(shop.db(), clock, gate), gate),
                 new SameThreadTaskRunner(), i18n, clock, () -> TestShop.TILL, () -> null);
         m.open(kari.memberId());
