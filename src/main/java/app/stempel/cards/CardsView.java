@@ -12,7 +12,6 @@ import app.stempel.ui.Forms;
 import app.stempel.ui.I18n;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -23,7 +22,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -289,17 +287,8 @@ public final class CardsView {
         return text;
     }
 
-    /** A tab whose content scrolls if the window is too small for it. */
     private Tab tab(String id, String key, Feather icon, Node content) {
-        VBox box = new VBox(content);
-        box.setPadding(new Insets(18, 18, 18, 4));
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("edge-to-edge");
-        Tab tab = new Tab(i18n.get(key), scroll);
-        tab.setId(id);
-        tab.setGraphic(new FontIcon(icon));
-        return tab;
+        return Forms.tab(id, i18n.get(key), icon, content);
     }
 
     private Label label(String key, Node field) {

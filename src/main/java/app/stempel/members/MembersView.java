@@ -10,6 +10,7 @@ import app.stempel.counter.CounterService.MemberRow;
 import app.stempel.members.MemberDirectory.Group;
 import app.stempel.members.MemberDirectory.HistoryRow;
 import app.stempel.members.MemberDirectory.Profile;
+import app.stempel.ui.Forms;
 import app.stempel.ui.FilePicker;
 import app.stempel.ui.I18n;
 import atlantafx.base.theme.Styles;
@@ -65,17 +66,7 @@ public final class MembersView {
         StackPane pages = new StackPane(list, profile);
         pages.setId("page-members");
 
-        Label message = new Label();
-        message.setId("members-message");
-        message.setWrapText(true);
-        message.textProperty().bind(model.messageProperty());
-        message.getStyleClass().add(Styles.SUCCESS);
-        model.failedProperty().addListener((obs, old, now) -> {
-            message.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
-            message.getStyleClass().add(now ? Styles.DANGER : Styles.SUCCESS);
-        });
-        message.visibleProperty().bind(model.messageProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
+        Label message = Forms.outcome("members-message", model.messageProperty(), model.failedProperty());
         BorderPane.setMargin(message, new Insets(8, 0, 0, 0));
 
         root = new BorderPane(pages);

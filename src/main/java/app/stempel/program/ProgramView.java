@@ -11,7 +11,6 @@ import app.stempel.program.ProgramRules.Mode;
 import app.stempel.ui.Forms;
 import app.stempel.ui.I18n;
 import atlantafx.base.theme.Styles;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -22,7 +21,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
@@ -72,17 +70,7 @@ public final class ProgramView {
         HBox head = new HBox(12, title, version, gap, busy, save);
         head.setAlignment(Pos.CENTER_LEFT);
 
-        Label message = new Label();
-        message.setId("program-message");
-        message.setWrapText(true);
-        message.textProperty().bind(model.messageProperty());
-        message.getStyleClass().add(Styles.SUCCESS);
-        model.failedProperty().addListener((obs, old, now) -> {
-            message.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
-            message.getStyleClass().add(now ? Styles.DANGER : Styles.SUCCESS);
-        });
-        message.visibleProperty().bind(message.textProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
+        Label message = Forms.outcome("program-message", model.messageProperty(), model.failedProperty());
 
         TabPane tabs = new TabPane(
                 tab("program-tab-earning", "program.tab.earning", Feather.AWARD, earning()),
@@ -343,17 +331,8 @@ public final class ProgramView {
         return f;
     }
 
-    /** A tab whose content scrolls if the window is too small for it. */
     private Tab tab(String id, String key, Feather icon, Node content) {
-        VBox box = new VBox(content);
-        box.setPadding(new Insets(16, 16, 16, 4));
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("edge-to-edge");
-        Tab tab = new Tab(i18n.get(key), scroll);
-        tab.setId(id);
-        tab.setGraphic(new FontIcon(icon));
-        return tab;
+        return Forms.tab(id, i18n.get(key), icon, content);
     }
 
 }

@@ -115,24 +115,15 @@ public final class SettingsView {
 
         VBox backups = new VBox(16, backupsText, backupRow, confirm);
         javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(
-                tab("settings-tab-shop", i18n.get("settings.tab.shop"), Feather.HOME, shop),
-                tab("settings-tab-cashiers", i18n.get("settings.tab.cashiers"), Feather.USERS, cashiers),
-                tab("settings-tab-backups", i18n.get("settings.backups"), Feather.ARCHIVE, backups),
-                tab("settings-tab-data", i18n.get("settings.tab.data"), Feather.FILE_TEXT, data));
+                Forms.tab("settings-tab-shop", i18n.get("settings.tab.shop"), Feather.HOME, shop),
+                Forms.tab("settings-tab-cashiers", i18n.get("settings.tab.cashiers"), Feather.USERS, cashiers),
+                Forms.tab("settings-tab-backups", i18n.get("settings.backups"), Feather.ARCHIVE, backups),
+                Forms.tab("settings-tab-data", i18n.get("settings.tab.data"), Feather.FILE_TEXT, data));
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         root = new VBox(16, title, message, tabs);
         root.setId("page-settings");
         root.getStyleClass().add("settings-page");
         root.setMaxWidth(760);
-    }
-
-    private static javafx.scene.control.Tab tab(String id, String text, Feather icon, Node content) {
-        VBox box = new VBox(content);
-        box.setPadding(new javafx.geometry.Insets(18, 4, 18, 4));
-        javafx.scene.control.Tab tab = new javafx.scene.control.Tab(text, box);
-        tab.setId(id);
-        tab.setGraphic(new FontIcon(icon));
-        return tab;
     }
 
     private static javafx.scene.control.PasswordField pinField(String id, javafx.beans.property.StringProperty value) {

@@ -92,6 +92,20 @@ public final class Forms {
         return label;
     }
 
+    /** A tab whose content scrolls if the window is too small for it. */
+    public static javafx.scene.control.Tab tab(String id, String text, org.kordamp.ikonli.feather.Feather icon,
+            Node content) {
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(content);
+        box.setPadding(new javafx.geometry.Insets(16, 16, 16, 4));
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        javafx.scene.control.Tab tab = new javafx.scene.control.Tab(text, scroll);
+        tab.setId(id);
+        tab.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(icon));
+        return tab;
+    }
+
     /** A red line showing {@code message}, taking no room while it is empty. */
     public static Label error(String id, ReadOnlyStringProperty message) {
         Label error = new Label();
