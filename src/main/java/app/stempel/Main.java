@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import app.stempel.cli.BackupCommand;
 import app.stempel.cli.BenchmarkCommand;
+import app.stempel.cli.ReportCommand;
 import app.stempel.cli.RestoreCommand;
 import app.stempel.cli.CardsCommand;
 import app.stempel.cli.CheckCommand;
@@ -26,7 +27,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "stempel", mixinStandardHelpOptions = true, version = "Stempel 0.1",
         description = "Loyalty cards for a small shop. Without a command, opens the window.",
         subcommands = {CheckCommand.class, DemoCommand.class, ImportCommand.class, ExportCommand.class,
-                CardsCommand.class, BackupCommand.class, RestoreCommand.class, BenchmarkCommand.class})
+                CardsCommand.class, BackupCommand.class, RestoreCommand.class, BenchmarkCommand.class,
+                ReportCommand.class})
 public final class Main implements Callable<Integer> {
 
     private Path dataDirOption;
