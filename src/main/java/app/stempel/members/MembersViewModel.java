@@ -206,16 +206,12 @@ public final class MembersViewModel {
     /** Opens member {@code id}: profile, first page of history and the group chooser. */
     public void open(long id) {
         say(false, "");
-        run(() -> new Opened(directory.profile(id), directory.history(id, null, HISTORY_PAGE), directory.groups(),
-                shopCurrency.get()),
+        run(() -> read(id, shopCurrency.get()),
                 o -> {
                     currency = o.currency();
                     groups.setAll(NO_GROUP);
                     groups.addAll(o.groups());
-                    show(o.profile());
-                    history.setAll(o.history().rows());
-                    historyBefore = o.history().nextBefore();
-                    moreHistory.set(historyBefore != null);
+                    showRead(o);
                     mergeQuery.set("");
                     mergeFound.clear();
                     mergeOther.set(null);
@@ -230,6 +226,19 @@ public final class MembersViewModel {
     }
 
     private record Opened(Profile profile, HistoryPage history, List<Group> groups, Currency currency) {
+    }
+
+    /** In the background: the member's profile, the first page of their history and the groups. */
+    private Opened read(long id, Currency shown) {
+        return new Opened(directory.profile(id), directory.history(id, null, HISTORY_PAGE), directory.groups(), shown);
+    }
+
+    /** The profile and the first page of history just read. */
+    private void showRead(Opened o) {
+        show(o.profile());
+        history.setAll(o.history().rows());
+        historyBefore = o.history().nextBefore();
+        moreHistory.set(historyBefore != null);
     }
 
     /** Back to the list, which is read afresh. */
@@ -256,12 +265,9 @@ public final class MembersViewModel {
             return;
         }
         long id = p.id();
-        run(() -> new Opened(directory.profile(id), directory.history(id, null, HISTORY_PAGE), directory.groups(),
-                currency), o -> {
-            show(o.profile());
-            history.setAll(o.history().rows());
-            historyBefore = o.history().nextBefore();
-            moreHistory.set(historyBefore != null);
+        Currency shown = currency;
+        run(() -> read(id, shown), o -> {
+            showRead(o);
             if (doneKey != null) {
                 say(false, i18n.get(doneKey, args));
             }

@@ -132,8 +132,7 @@ public final class MainWindow {
         model.pageProperty().addListener((obs, old, now) -> show.run());
         model.ownerOpenProperty().addListener((obs, old, open) -> {
             // screens that differ for the owner are made afresh: nothing the owner typed stays on show
-            pages.keySet().removeIf(Page::ownerOnly);
-            pages.remove(Page.CARDS);
+            pages.keySet().removeIf(Page::dependsOnOwnerMode);
             show.run();
         });
         show.run();

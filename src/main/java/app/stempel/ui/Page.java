@@ -4,22 +4,32 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** The screens of the main window, in navigation order, with their texts and icons. */
 public enum Page {
-    COUNTER("counter", "nav.counter", "page.counter.text", Feather.SHOPPING_BAG, false),
-    MEMBERS("members", "nav.members", "page.members.text", Feather.USERS, true),
+    COUNTER("counter", "nav.counter", "page.counter.text", Feather.SHOPPING_BAG, Access.ANYONE),
+    MEMBERS("members", "nav.members", "page.members.text", Feather.USERS, Access.OWNER),
     /** Open to cashiers for printing and lost cards; its design tab is the owner's. */
-    CARDS("cards", "nav.cards", "page.cards.text", Feather.CREDIT_CARD, false),
-    PROGRAM("program", "nav.program", "page.program.text", Feather.GIFT, true),
-    REPORTS("reports", "nav.reports", "page.reports.text", Feather.BAR_CHART_2, true),
-    SETTINGS("settings", "nav.settings", "page.settings.text", Feather.SETTINGS, true);
+    CARDS("cards", "nav.cards", "page.cards.text", Feather.CREDIT_CARD, Access.OWNER_PARTS),
+    PROGRAM("program", "nav.program", "page.program.text", Feather.GIFT, Access.OWNER),
+    REPORTS("reports", "nav.reports", "page.reports.text", Feather.BAR_CHART_2, Access.OWNER),
+    SETTINGS("settings", "nav.settings", "page.settings.text", Feather.SETTINGS, Access.OWNER);
+
+    /** Who may open a screen. */
+    public enum Access {
+        /** Everyone at the till. */
+        ANYONE,
+        /** Everyone, but parts of it are the owner's: it is made afresh when owner mode opens or ends. */
+        OWNER_PARTS,
+        /** Only the owner: in cashier mode it shows the PIN instead. */
+        OWNER
+    }
 
     private final String id;
     private final String titleKey;
     private final String textKey;
     private final Feather icon;
-    private final boolean ownerOnly;
+    private final Access access;
 
-    Page(String id, String titleKey, String textKey, Feather icon, boolean ownerOnly) {
-        this.ownerOnly = ownerOnly;
+    Page(String id, String titleKey, String textKey, Feather icon, Access access) {
+        this.access = access;
         this.id = id;
         this.titleKey = titleKey;
         this.textKey = textKey;
@@ -46,6 +56,11 @@ public enum Page {
 
     /** Whether only the owner may open it: in cashier mode it shows the PIN instead. */
     public boolean ownerOnly() {
-        return ownerOnly;
+        return access == Access.OWNER;
+    }
+
+    /** Whether the screen looks different in owner mode, so it is made afresh when the mode changes. */
+    public boolean dependsOnOwnerMode() {
+        return access != Access.ANYONE;
     }
 }
