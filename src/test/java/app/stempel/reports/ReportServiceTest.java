@@ -1,6 +1,9 @@
 package app.stempel.reports;
 
 import static app.stempel.store.schema.Tables.LEDGER_ENTRY;
+import static app.stempel.store.schema.Tables.REPORT_DAY;
+import static app.stempel.store.schema.Tables.REPORT_PERSON;
+import static app.stempel.store.schema.Tables.REPORT_STATE;
 import static app.stempel.store.schema.Tables.SURVEY_ANSWER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -72,10 +75,14 @@ class ReportServiceTest {
         shop.close();
     }
 
+    /** Run after every change of the shop: nothing, or a refresh of the summaries. */
+    private Runnable afterEachChange = () -> { };
+
     private void visit(Enrolled m, String instant, Long minor) {
         clock.set(Instant.parse(instant.length() == 10 ? instant + "T12:00:00Z" : instant));
         assertThat(shop.counter().stamp(m.memberId(), minor == null ? null : Money.of(minor, "PLN"), TestShop.TILL).done())
                 .isTrue();
+        afterEachChange.run();
     }
 
     private long lastEntry() {
@@ -115,12 +122,15 @@ class ReportServiceTest {
         visit(eva, "2026-03-12", null);
         visit(dag, "2026-03-15", null);
         assertThat(shop.counter().undo(dag.memberId(), TestShop.TILL).done()).isTrue();
+        afterEachChange.run();
         visit(anna, "2026-03-20", null);
         visit(fay, "2026-03-25", 500L);
         visit(gus, "2026-03-30", 5000L);
         owner.voidEntry(lastEntry(), "Wrong card", Actor.owner("Till 1"));
+        afterEachChange.run();
         visit(gus, "2026-03-31", null);
         owner.merge(eva.memberId(), bo.memberId(), Actor.owner("Till 1"));
+        afterEachChange.run();
         owner.erase(fay.memberId());
         answer(anna, "2026-02-10", 0);
         answer(anna, "2026-03-05", 10);
@@ -167,6 +177,45 @@ class ReportServiceTest {
             assertThat(p.month()).isEqualTo(YearMonth.of(2026, 3));
             assertThat(p.answers()).isEqualTo(4);
         });
+    }
+
+    @Test
+    void summariesBroughtUpToDateAfterEveryChangeEqualOnesReadAtOnce() {
+        ReportSummary summary = new ReportSummary(shop.db(), clock.getZone());
+        afterEachChange = () -> summary.refresh(ReportSummary.Progress.NONE);
+        buildShop();
+        // Kim's visit, read by a refresh, then undone and Kim merged into Lou before the next refresh
+        Enrolled kim = TestShop.enrol(shop, "Kim");
+        Enrolled lou = TestShop.enrol(shop, "Lou");
+        visit(lou, "2026-04-02", 900L);
+        visit(kim, "2026-04-03", 400L);
+        afterEachChange = () -> { };
+        visit(kim, "2026-04-04", 300L);
+        assertThat(shop.counter().undo(kim.memberId(), TestShop.TILL).done()).isTrue();
+        owner.merge(kim.memberId(), lou.memberId(), Actor.owner("Till 1"));
+        summary.refresh(ReportSummary.Progress.NONE);
+        List<String> persons = persons();
+        List<?> days = shop.db().dsl().selectFrom(REPORT_DAY).orderBy(REPORT_DAY.DAY_NUMBER).fetch().intoMaps();
+
+        shop.db().dsl().deleteFrom(REPORT_STATE).execute();
+        shop.db().dsl().deleteFrom(REPORT_PERSON).execute();
+        shop.db().dsl().deleteFrom(REPORT_DAY).execute();
+        summary.refresh(ReportSummary.Progress.NONE);
+
+        assertThat(persons()).isEqualTo(persons).hasSize(9);
+        assertThat(shop.db().dsl().selectFrom(REPORT_DAY).orderBy(REPORT_DAY.DAY_NUMBER).fetch().intoMaps())
+                .isEqualTo(days);
+        var louRow = shop.db().dsl().fetchOne(REPORT_PERSON, REPORT_PERSON.MEMBER_ID.eq(lou.memberId()));
+        assertThat(VisitDays.decode(louRow.getVisitDays())).containsExactly(
+                (int) LocalDate.of(2026, 4, 2).toEpochDay(), (int) LocalDate.of(2026, 4, 3).toEpochDay());
+        assertThat(louRow.getSpendMinor()).isEqualTo(1300);
+    }
+
+    /** The person summaries as text, the visit days decoded. */
+    private List<String> persons() {
+        return shop.db().dsl().selectFrom(REPORT_PERSON).orderBy(REPORT_PERSON.MEMBER_ID).fetch(r -> r.getMemberId() + " "
+                + r.getFirstDay() + ".." + r.getLastDay() + " " + r.getVisits() + " " + r.getSpendMinor() + " "
+                + java.util.Arrays.toString(VisitDays.decode(r.getVisitDays())));
     }
 
     @Test
