@@ -38,10 +38,22 @@ public final class ReportCommand {
     @ParentCommand
     private Main main;
 
-    /** The report service of the shop in the data folder (the command line is trusted: see README). */
-    private static <T> T withReports(ReportCommand report, java.util.function.Function<ReportService, T> work) {
+    /**
+     * Runs {@code work} on the report service of the shop in the data folder (the command line is trusted:
+     * see README), once the summaries are up to date, showing progress on {@code err} while they catch up.
+     */
+    private static <T> T withReports(ReportCommand report, PrintWriter err,
+            java.util.function.Function<ReportService, T> work) {
         try (Database db = Database.open(DataDir.resolve(report.main.options().dataDir()))) {
-            return work.apply(new ReportService(db, Clock.systemDefaultZone(), OwnerGate.TRUSTED));
+            ReportService reports = new ReportService(db, Clock.systemDefaultZone(), OwnerGate.TRUSTED);
+            ProgressLine line = new ProgressLine(err, System.console() != null, System::nanoTime);
+            try {
+                reports.refresh((done, total) -> line.show(done, total,
+                        String.format(Locale.ROOT, "report summaries: %,d/%,d ledger entries", done, total)));
+            } finally {
+                line.finish();
+            }
+            return work.apply(reports);
         }
     }
 
@@ -67,7 +79,7 @@ public final class ReportCommand {
         public Integer call() {
             Period period = period(from, to);
             PrintWriter out = spec.commandLine().getOut();
-            withReports(report, reports -> {
+            withReports(report, spec.commandLine().getErr(), reports -> {
                 Dashboard d = reports.dashboard(period, ReportSummary.Progress.NONE);
                 writeSummary(out, d);
                 return null;
@@ -95,7 +107,7 @@ public final class ReportCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            withReports(report, reports -> {
+            withReports(report, spec.commandLine().getErr(), reports -> {
                 LocalDate day = asOf == null ? reports.today() : day("--as-of", asOf, false);
                 writeAtRisk(out, reports.atRisk(day));
                 return null;
@@ -215,7 +227,7 @@ public final class ReportCommand {
             if (last.isBefore(first)) {
                 throw new UserError("--to " + to + " is before --from " + from + ".");
             }
-            withReports(report, reports -> {
+            withReports(report, spec.commandLine().getErr(), reports -> {
                 List<CohortReport.Cohort> cohorts = reports.cohorts(first, last);
                 YearMonth known = reports.lastVisitDay().map(YearMonth::from).orElse(last);
                 write(spec.commandLine().getOut(), cohorts, known, percent);
