@@ -7,6 +7,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import app.stempel.counter.CounterService.MemberPanel;
 import app.stempel.counter.CounterService.MemberRow;
+import app.stempel.survey.SurveyView;
 import app.stempel.ui.FilePicker;
 import app.stempel.ui.I18n;
 import atlantafx.base.theme.Styles;
@@ -48,6 +49,7 @@ public final class CounterView {
     private final TextField search = new TextField();
     private final TextField amount = new TextField();
     private final ListView<MemberRow> list = new ListView<>();
+    private final SurveyView survey;
     private boolean swallowTyped;
 
     public CounterView(CounterViewModel model, I18n i18n, ScanDetector detector, FilePicker files) {
@@ -55,6 +57,7 @@ public final class CounterView {
         this.model = Objects.requireNonNull(model);
         this.i18n = Objects.requireNonNull(i18n);
         this.detector = Objects.requireNonNull(detector);
+        this.survey = new SurveyView(model.survey(), i18n, search::requestFocus);
         root.setId("page-counter");
         root.getStyleClass().add("counter");
         root.getChildren().addAll(searchBar(), messageLine(), body());
@@ -296,7 +299,7 @@ public final class CounterView {
         }
         Region gap = new Region();
         VBox.setVgrow(gap, Priority.ALWAYS);
-        panel.getChildren().addAll(gap, actions(m));
+        panel.getChildren().addAll(gap, survey.root(), actions(m));
         panel.setId("member-panel");
         panel.getStyleClass().add("member-panel");
         return panel;
@@ -424,7 +427,7 @@ public final class CounterView {
             case F2 -> model.stamp();
             case F3 -> model.redeem();
             case F4 -> model.undo();
-            case ESCAPE -> model.clear();
+            case ESCAPE -> model.escape();
             case DOWN -> moveSelection(1);
             case UP -> moveSelection(-1);
             case ENTER -> {
