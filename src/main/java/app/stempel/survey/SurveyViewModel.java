@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import app.stempel.core.Actor;
 import app.stempel.ui.I18n;
 import app.stempel.ui.TaskRunner;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -42,6 +44,8 @@ public final class SurveyViewModel {
     private final Consumer<String> problem;
 
     private final ReadOnlyObjectWrapper<Stage> stage = new ReadOnlyObjectWrapper<>(Stage.NONE);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private int running;
     private long generation;
     private long memberId;
 
@@ -61,6 +65,11 @@ public final class SurveyViewModel {
         return stage.getReadOnlyProperty();
     }
 
+    /** A check or a write of the survey is under way in the background. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
     /** The question is showing and waits for an answer or a skip. */
     public boolean isAsking() {
         return stage.get() == Stage.ASKING;
@@ -73,7 +82,7 @@ public final class SurveyViewModel {
         }
         dismiss();
         long gen = generation;
-        tasks.run(() -> survey.due(member), due -> {
+        run(() -> survey.due(member), due -> {
             if (gen == generation && due) {
                 memberId = member;
                 stage.set(Stage.ASKING);
@@ -90,7 +99,7 @@ public final class SurveyViewModel {
         long gen = generation;
         Actor who = actor.get();
         stage.set(Stage.SAVING);
-        tasks.run(() -> {
+        run(() -> {
             survey.answer(member, score, who);
             return score;
         }, saved -> {
@@ -114,10 +123,27 @@ public final class SurveyViewModel {
         long member = memberId;
         Actor who = actor.get();
         dismiss();
-        tasks.run(() -> {
+        run(() -> {
             survey.skip(member, who);
             return member;
         }, skipped -> { }, e -> LOG.error("Could not record the skipped survey of member {}", member, e));
+    }
+
+    private <T> void run(java.util.concurrent.Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
+        running++;
+        busy.set(true);
+        tasks.run(work, r -> {
+            finished();
+            done.accept(r);
+        }, e -> {
+            finished();
+            failed.accept(e);
+        });
+    }
+
+    private void finished() {
+        running--;
+        busy.set(running > 0);
     }
 
     /** The thanks has been shown long enough. */
