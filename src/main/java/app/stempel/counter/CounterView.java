@@ -34,8 +34,9 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * The cashier's screen: one search box that takes scans and names, the type-ahead list, and the member
- * panel with its stamp card and the stamp (F2), redeem (F3) and undo (F4) keys. Focus always returns
- * to the search box, so the next scan lands there.
+ * panel with its stamp card and the stamp (F2), redeem (F3) and undo (F4) keys, and, after a stamp now
+ * and then, the quick survey's strip (Esc skips it). Focus always returns to the search box, so the next
+ * scan lands there.
  */
 public final class CounterView {
 

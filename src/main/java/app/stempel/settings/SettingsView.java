@@ -17,6 +17,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -68,6 +69,8 @@ public final class SettingsView {
         Button applySurvey = new Button(i18n.get("settings.survey.apply"));
         applySurvey.setId("settings-survey-apply");
         applySurvey.setOnAction(e -> model.applySurveyDays());
+        applySurvey.setMinWidth(Region.USE_PREF_SIZE);
+        survey.setMinWidth(Region.USE_PREF_SIZE);
         Label surveyLabel = new Label(i18n.get("settings.survey"));
         surveyLabel.setWrapText(true);
         HBox surveyRow = new HBox(10, surveyLabel, survey, applySurvey);

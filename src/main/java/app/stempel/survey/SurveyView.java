@@ -67,7 +67,7 @@ public final class SurveyView {
             b.disableProperty().bind(model.stageProperty().isNotEqualTo(SurveyViewModel.Stage.ASKING));
             scores.getChildren().add(b);
         }
-        VBox asking = new VBox(8, head, scores);
+        VBox asking = new VBox(5, head, scores);
         asking.visibleProperty().bind(model.stageProperty().isEqualTo(SurveyViewModel.Stage.ASKING)
                 .or(model.stageProperty().isEqualTo(SurveyViewModel.Stage.SAVING)));
 
