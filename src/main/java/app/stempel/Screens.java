@@ -216,7 +216,7 @@ public final class Screens implements ScreenFactory {
         if (counterView == null) {
             Services s = main.servicesProperty().get();
             PrintableCards printable = new PrintableCards(s.db(), s.clock(), s.owner());
-            counter = new CounterViewModel(s.counter(), tasks, i18n, s.clock(), this::actor,
+            counter = new CounterViewModel(s.counter(), s.survey(), tasks, i18n, s.clock(), this::actor,
                     new CardHandout(printable::design, printer));
             counterView = new CounterView(counter, i18n, scanDetector(), files);
             // the shop opens: stamps and points past the expiry rule expire, once a day, in the background
