@@ -89,7 +89,8 @@ public final class ReportPdf {
 
     private float header(Pen pen, Dashboard d) throws IOException {
         float y = H - MARGIN - 16;
-        pen.text(texts.i18n().get("reports.pdf.title", shopName), MARGIN, y, 18, true, INK);
+        pen.text(shopName.isBlank() ? texts.i18n().get("reports.pdf.titleNoName")
+                : texts.i18n().get("reports.pdf.title", shopName), MARGIN, y, 18, true, INK);
         y -= 18;
         pen.text(texts.i18n().get("reports.pdf.period", texts.period(d.period()), texts.date(d.asOf())), MARGIN, y, 10,
                 false, MUTED);
@@ -123,13 +124,13 @@ public final class ReportPdf {
         pen.text(texts.i18n().get("reports.chart.segments"), MARGIN, top, 12, true, INK);
         float y = top - 18;
         int total = d.segments().values().stream().mapToInt(Integer::intValue).sum();
-        float barMax = 180;
+        float barMax = 110;
         for (Map.Entry<Dashboard.Segment, Integer> e : d.segments().entrySet()) {
             pen.text(texts.segment(e.getKey()), MARGIN, y, 10, true, INK);
             pen.text(texts.i18n().number(e.getValue()), MARGIN + 110, y, 10, false, INK);
             float bar = total == 0 ? 0 : barMax * e.getValue() / total;
             pen.fill(MARGIN + 160, y - 1, Math.max(bar, 0.5f), 8, e.getKey() == Dashboard.Segment.AT_RISK ? ACCENT : NEW);
-            pen.text(pen.fit(texts.segmentHelp(e.getKey()), 7, false, W - MARGIN - (MARGIN + 350)), MARGIN + 350, y, 7, false,
+            pen.text(pen.fit(texts.segmentHelp(e.getKey()), 7, false, W - MARGIN - (MARGIN + 280)), MARGIN + 280, y, 7, false,
                     MUTED);
             y -= 16;
         }
@@ -223,6 +224,10 @@ public final class ReportPdf {
         pen.text(texts.i18n().get("reports.chart.nps"), x, top - 12, 12, true, INK);
         List<Dashboard.NpsPoint> months = d.nps();
         float mid = top - 34 - 45;
+        if (months.stream().allMatch(p -> p.answers() == 0)) {
+            pen.text(texts.i18n().get("reports.nps.none"), x, top - 34, 9, false, MUTED);
+            return;
+        }
         pen.line(x, mid, x + w, mid, LINE);
         float slot = w / Math.max(1, months.size());
         for (int i = 0; i < months.size(); i++) {
