@@ -82,6 +82,15 @@ public final class ReportService {
         return summary.refresh(progress);
     }
 
+    /**
+     * The same as {@link #refresh} without asking for the owner: it only folds ledger entries into the
+     * summaries and shows nothing. The app runs it in the background when the shop opens, so that reports
+     * after a long break do not start by reading months of the ledger.
+     */
+    public long catchUp() {
+        return summary.refresh(ReportSummary.Progress.NONE);
+    }
+
     /** Brings the summaries up to date and computes the dashboard of {@code period}. */
     public Dashboard dashboard(Period period, ReportSummary.Progress progress) {
         owner.require();
