@@ -4,7 +4,10 @@ import static app.stempel.store.schema.Tables.MEMBER;
 import static app.stempel.store.schema.Tables.REPORT_DAY;
 import static app.stempel.store.schema.Tables.REPORT_PERSON;
 import static app.stempel.store.schema.Tables.SURVEY_ANSWER;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.sum;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,10 +17,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import app.stempel.owner.OwnerGate;
 import app.stempel.program.Program;
@@ -164,7 +170,7 @@ public final class ReportService {
                             MEMBER.MARKETING_CONSENT, MEMBER.STATUS).from(MEMBER)
                     .where(MEMBER.ID.in(chunk.stream().map(f -> f[0]).toList()))
                     .fetchMap(MEMBER.ID);
-            Map<Long, int[]> daysOf = new java.util.HashMap<>();
+            Map<Long, int[]> daysOf = new HashMap<>();
             db.dsl().select(REPORT_PERSON.MEMBER_ID, REPORT_PERSON.VISIT_DAYS).from(REPORT_PERSON)
                     .where(REPORT_PERSON.MEMBER_ID.in(members.keySet()))
                     .forEach(r -> daysOf.put(r.value1(), VisitDays.decode(r.value2())));
@@ -197,7 +203,7 @@ public final class ReportService {
      * Every person with a visit up to the period's end, with what the dashboard of {@code period} counted
      * them as, member by member (nothing is held in memory): the member-level data behind the figures.
      */
-    public void memberFigures(Period period, java.util.function.Consumer<MemberFigures> out) {
+    public void memberFigures(Period period, Consumer<MemberFigures> out) {
         owner.require();
         summary.refresh(ReportSummary.Progress.NONE);
         LocalDate today = today();
@@ -235,7 +241,7 @@ public final class ReportService {
      */
     public Optional<LocalDate> lastVisitDay() {
         owner.require();
-        Integer day = db.dsl().select(org.jooq.impl.DSL.max(REPORT_DAY.DAY_NUMBER)).from(REPORT_DAY)
+        Integer day = db.dsl().select(max(REPORT_DAY.DAY_NUMBER)).from(REPORT_DAY)
                 .where(REPORT_DAY.VISITS.gt(0)).fetchOne(0, Integer.class);
         return Optional.ofNullable(day).map(LocalDate::ofEpochDay);
     }
@@ -264,9 +270,9 @@ public final class ReportService {
     }
 
     private Totals totals(LocalDate from, LocalDate to) {
-        var r = db.dsl().select(org.jooq.impl.DSL.sum(REPORT_DAY.VISITS), org.jooq.impl.DSL.sum(REPORT_DAY.PAID_VISITS),
-                        org.jooq.impl.DSL.sum(REPORT_DAY.SPEND_MINOR), org.jooq.impl.DSL.sum(REPORT_DAY.REWARDS_ISSUED),
-                        org.jooq.impl.DSL.sum(REPORT_DAY.REWARDS_REDEEMED))
+        var r = db.dsl().select(sum(REPORT_DAY.VISITS), sum(REPORT_DAY.PAID_VISITS),
+                        sum(REPORT_DAY.SPEND_MINOR), sum(REPORT_DAY.REWARDS_ISSUED),
+                        sum(REPORT_DAY.REWARDS_REDEEMED))
                 .from(REPORT_DAY)
                 .where(REPORT_DAY.DAY_NUMBER.between((int) from.toEpochDay(), (int) to.toEpochDay()))
                 .fetchOne();
@@ -274,7 +280,7 @@ public final class ReportService {
                 (int) asLong(r.value5()));
     }
 
-    private static long asLong(java.math.BigDecimal v) {
+    private static long asLong(BigDecimal v) {
         return v == null ? 0 : v.longValue();
     }
 
@@ -282,7 +288,7 @@ public final class ReportService {
         ZoneId zone = zone();
         OffsetDateTime from = period.from().atStartOfDay(zone).toOffsetDateTime();
         OffsetDateTime to = period.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime();
-        Map<YearMonth, int[]> months = new java.util.TreeMap<>();
+        Map<YearMonth, int[]> months = new TreeMap<>();
         for (YearMonth m = YearMonth.from(period.from()); !m.isAfter(YearMonth.from(period.to())); m = m.plusMonths(1)) {
             months.put(m, new int[3]);
         }

@@ -11,6 +11,7 @@ import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.val;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -21,7 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 
 import app.stempel.store.Database;
@@ -211,7 +214,7 @@ public final class ReportSummary {
             if (last == 0) {
                 return 0;
             }
-            return tx.select(coalesce(sum(LEDGER_ENTRY.STAMPS), val(java.math.BigDecimal.ZERO))).from(LEDGER_ENTRY)
+            return tx.select(coalesce(sum(LEDGER_ENTRY.STAMPS), val(BigDecimal.ZERO))).from(LEDGER_ENTRY)
                     .where(LEDGER_ENTRY.MEMBER_ID.eq(member)).and(LEDGER_ENTRY.ID.le(last))
                     .fetchOne(0, Long.class);
         }
@@ -271,11 +274,11 @@ public final class ReportSummary {
                         .execute();
             }
             // one prepared statement, bound row by row (a batch of separate queries would be parsed one by one)
-            java.util.function.Supplier<org.jooq.BatchBindStep> batch = () -> tx.batch(tx.insertInto(REPORT_PERSON,
+            Supplier<BatchBindStep> batch = () -> tx.batch(tx.insertInto(REPORT_PERSON,
                             REPORT_PERSON.MEMBER_ID, REPORT_PERSON.FIRST_DAY, REPORT_PERSON.LAST_DAY, REPORT_PERSON.VISITS,
                             REPORT_PERSON.SPEND_MINOR, REPORT_PERSON.VISIT_DAYS)
                     .values((Long) null, null, null, null, null, null));
-            org.jooq.BatchBindStep insert = batch.get();
+            BatchBindStep insert = batch.get();
             int pending = 0;
             for (Map.Entry<Long, Person> p : persons.entrySet()) {
                 Person person = p.getValue();
