@@ -1,5 +1,6 @@
 package app.stempel.counter;
 
+import java.util.List;
 import java.util.Objects;
 
 import org.kordamp.ikonli.feather.Feather;
@@ -16,6 +17,8 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -255,7 +258,7 @@ public final class CounterView {
         count.setId("stamp-count");
         count.getStyleClass().add("stamp-count");
         count.setMinWidth(Region.USE_PREF_SIZE);
-        HBox stamps = new HBox(28, count);
+        HBox stamps = new HBox(20, count);
         if (!m.pointsMode()) {
             FlowPane card = stampCard(m);
             stamps.getChildren().add(card);
@@ -345,18 +348,18 @@ public final class CounterView {
     }
 
     private FlowPane stampCard(MemberPanel m) {
-        FlowPane card = new FlowPane(10, 10);
+        FlowPane card = new FlowPane(8, 8);
         card.setId("stamp-card");
         card.getStyleClass().add("stamp-card");
         int filled = CounterViewModel.stampsOnCard(m);
         int slots = Math.min(m.stampsForReward(), 30);
         for (int i = 0; i < slots; i++) {
-            Circle c = new Circle(22);
+            Circle c = new Circle(21);
             c.getStyleClass().add("stamp");
             c.pseudoClassStateChanged(FILLED, i < filled);
             card.getChildren().add(c);
         }
-        card.setPrefWrapLength(10 * 54);
+        card.setPrefWrapLength(10 * 50);
         return card;
     }
 
@@ -379,9 +382,19 @@ public final class CounterView {
                 i18n.get("counter.cardImage"), i18n.get("counter.cardImage.file", m.cardNumber()), "png")
                 .ifPresent(model::saveCardImage));
         image.setDisable(m.cardNumber() == null || m.blocked());
+        // the card's buttons are secondary: icons with their words in a tooltip, so the three actions a
+        // cashier uses all day keep their full labels in a 1024-pixel window
+        for (Button b : List.of(print, image)) {
+            b.setTooltip(new Tooltip(b.getText()));
+            b.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            b.getStyleClass().add("counter-card-action");
+        }
+        for (Button b : List.of(stamp, redeem, undo)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox row = new HBox(12, stamp, redeem, undo, gap, print, image);
+        HBox row = new HBox(10, stamp, redeem, undo, gap, print, image);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
