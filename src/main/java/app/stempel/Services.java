@@ -17,6 +17,7 @@ import app.stempel.settings.AdminService;
 import app.stempel.settings.CashierService;
 import app.stempel.settings.OwnerSession;
 import app.stempel.settings.SettingsService;
+import app.stempel.reports.ReportService;
 import app.stempel.settings.SetupService;
 import app.stempel.store.Database;
 
@@ -28,7 +29,7 @@ public record Services(Path dataDir, Clock clock, Database db, CardService cards
         LedgerService ledger,
         ProgramService programs, CounterService counter, IntegrityCheck integrity, SettingsService settings,
         CashierService cashiers, SetupService setup, OwnerSession owner, AdminService admin, ExpiryService expiry,
-        GroupService groups) implements AutoCloseable {
+        GroupService groups, ReportService reports) implements AutoCloseable {
 
     /** Opens the database in {@code dataDir} (slow: call it off the JavaFX thread) and wires the services. */
     public static Services open(Path dataDir, Clock clock) {
@@ -46,7 +47,8 @@ public record Services(Path dataDir, Clock clock, Database db, CardService cards
         settings.undoGrace().ifPresent(counter::setUndoGrace);
         return new Services(dataDir, clock, db, cards, members, ledger, programs, counter,
                 new IntegrityCheck(db), settings, cashiers, new SetupService(settings, programs, cashiers), owner,
-                new AdminService(db, settings, owner), expiry, new GroupService(db, owner));
+                new AdminService(db, settings, owner), expiry, new GroupService(db, owner),
+                new ReportService(db, clock, owner));
     }
 
     @Override

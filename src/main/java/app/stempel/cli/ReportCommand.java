@@ -2,7 +2,7 @@ package app.stempel.cli;
 
 import java.io.PrintWriter;
 import java.time.YearMonth;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import app.stempel.Main;
 import app.stempel.owner.OwnerGate;
 import app.stempel.reports.CohortReport;
+import app.stempel.reports.ReportService;
 import app.stempel.store.DataDir;
 import app.stempel.store.Database;
 import picocli.CommandLine.Command;
@@ -56,7 +57,7 @@ public final class ReportCommand {
                 throw new UserError("--to " + to + " is before --from " + from + ".");
             }
             try (Database db = Database.open(DataDir.resolve(report.main.options().dataDir()))) {
-                List<CohortReport.Cohort> cohorts = new CohortReport(db, ZoneId.systemDefault(), OwnerGate.TRUSTED)
+                List<CohortReport.Cohort> cohorts = new ReportService(db, Clock.systemDefaultZone(), OwnerGate.TRUSTED)
                         .cohorts(first, last);
                 write(spec.commandLine().getOut(), cohorts, percent);
                 return 0;

@@ -73,7 +73,7 @@ public record Dashboard(Period period, LocalDate asOf, Currency currency, int ac
 
     /**
      * Recency and frequency segments on {@code asOf}; every member with a visit falls in exactly one, tried
-     * in this order: LOST (no visit for more than 180 days), AT_RISK (see {@link AtRisk}), CHAMPIONS (a
+     * in this order: AT_RISK (see {@link AtRisk}), LOST (no visit for more than 180 days), CHAMPIONS (a
      * visit in the last 30 days and 12 or more in the last 365), REGULARS (3 or more visits), OCCASIONAL
      * (the rest: one or two visits).
      */

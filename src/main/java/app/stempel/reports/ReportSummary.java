@@ -316,11 +316,11 @@ public final class ReportSummary {
         long spend;
 
         Person() {
-            this(new int[4], 0);
+            this(new int[0], 0);
         }
 
         Person(int[] days, long spend) {
-            this.days = days.length == 0 ? new int[4] : days;
+            this.days = Arrays.copyOf(days, Math.max(4, days.length));
             this.count = days.length;
             this.spend = spend;
         }

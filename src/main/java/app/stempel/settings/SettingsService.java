@@ -25,6 +25,8 @@ public final class SettingsService {
     public static final String OWNER_LOCKED_UNTIL = "owner.lockedUntil";
     /** Idle minutes after which owner mode ends by itself. */
     public static final String OWNER_IDLE_MINUTES = "owner.idleMinutes";
+    /** Days without a visit after which a member no longer counts as active in the reports. */
+    public static final String REPORTS_ACTIVE_DAYS = "reports.activeDays";
 
     private final Database db;
 

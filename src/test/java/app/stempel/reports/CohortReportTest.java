@@ -35,13 +35,13 @@ class CohortReportTest {
     Path dir;
     private final MutableClock clock = new MutableClock(Instant.parse("2025-11-20T10:00:00Z"), ZoneOffset.UTC);
     private Services shop;
-    private CohortReport report;
+    private ReportService report;
     private MemberCorrections owner;
 
     @BeforeEach
     void open() {
         shop = TestShop.open(dir, clock);
-        report = new CohortReport(shop.db(), ZoneOffset.UTC, OwnerGate.TRUSTED);
+        report = new ReportService(shop.db(), clock, OwnerGate.TRUSTED);
         owner = new MemberCorrections(shop.db(), clock, shop.ledger(), new CsvExport(shop.db(), clock, OwnerGate.TRUSTED),
                 OwnerGate.TRUSTED);
     }
@@ -139,7 +139,7 @@ class CohortReportTest {
                 .satisfies(c -> assertThat(c.retained()).containsExactly(months(1, 1)));
         assertThatThrownBy(() -> report.cohorts(YearMonth.of(2026, 1), YearMonth.of(2025, 1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        CohortReport closed = new CohortReport(shop.db(), ZoneOffset.UTC, () -> false);
+        ReportService closed = new ReportService(shop.db(), clock.withZone(ZoneOffset.UTC), () -> false);
         assertThatThrownBy(() -> closed.cohorts(YearMonth.of(2025, 12), YearMonth.of(2025, 12)))
                 .isInstanceOf(OwnerOnlyException.class);
     }
@@ -149,7 +149,7 @@ class CohortReportTest {
         Enrolled anna = TestShop.enrol(shop, "Anna");
         at("2025-11-30T23:30:00Z"); // already 1 December in Warsaw
         stamp(anna);
-        CohortReport warsaw = new CohortReport(shop.db(), java.time.ZoneId.of("Europe/Warsaw"), OwnerGate.TRUSTED);
+        ReportService warsaw = new ReportService(shop.db(), clock.withZone(java.time.ZoneId.of("Europe/Warsaw")), OwnerGate.TRUSTED);
         assertThat(warsaw.cohorts(YearMonth.of(2025, 11), YearMonth.of(2025, 12)))
                 .extracting(CohortReport.Cohort::month).containsExactly(YearMonth.of(2025, 12));
         assertThat(report.cohorts(YearMonth.of(2025, 11), YearMonth.of(2025, 12)))
