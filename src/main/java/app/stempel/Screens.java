@@ -34,6 +34,9 @@ import app.stempel.data.ExportViewModel;
 import app.stempel.data.ImportViewModel;
 import app.stempel.program.ProgramView;
 import app.stempel.program.ProgramViewModel;
+import app.stempel.reports.ReportExport;
+import app.stempel.reports.ReportsView;
+import app.stempel.reports.ReportsViewModel;
 import app.stempel.settings.CashierChoiceView;
 import app.stempel.settings.CashiersView;
 import app.stempel.settings.CashiersViewModel;
@@ -108,6 +111,7 @@ public final class Screens implements ScreenFactory {
             case CARDS -> cards();
             case MEMBERS -> members();
             case PROGRAM -> program();
+            case REPORTS -> reports();
             default -> null;
         };
     }
@@ -132,6 +136,15 @@ public final class Screens implements ScreenFactory {
         Services s = main.servicesProperty().get();
         ProgramViewModel model = new ProgramViewModel(s.programs(), s.expiry(), s.groups(), tasks, i18n);
         return new ProgramView(model, i18n).root();
+    }
+
+    private Node reports() {
+        Services s = main.servicesProperty().get();
+        ReportsViewModel model = new ReportsViewModel(s.reports(), new ReportExport(s.owner(), i18n.language()),
+                (dashboard, atRisk, file) -> {
+                    throw new UnsupportedOperationException("the report PDF is not built yet");
+                }, tasks, i18n, s.clock());
+        return new ReportsView(model, i18n, files).root();
     }
 
     private Node settings() {

@@ -71,6 +71,7 @@ public final class ReportsView {
     private final LineChart<Number, Number> curves = new LineChart<>(new NumberAxis(0, 12, 1), new NumberAxis(0, 100, 10));
     private final BarChart<String, Number> tiers = new BarChart<>(new CategoryAxis(), new NumberAxis());
     private final BarChart<String, Number> nps = new BarChart<>(new CategoryAxis(), new NumberAxis(-100, 100, 20));
+    private final Label npsNone = new Label();
     private final GridPane heat = new GridPane();
     private final VBox heatMap;
 
@@ -122,7 +123,7 @@ public final class ReportsView {
                 tab("reports-tab-retention", "reports.tab.retention", Feather.TRENDING_DOWN,
                         card(curves, Chart.RETENTION, curves)),
                 tab("reports-tab-members", "reports.tab.members", Feather.AWARD, pair(
-                        card(tiers, Chart.TIERS, tiers), card(nps, Chart.NPS, nps))),
+                        card(tiers, Chart.TIERS, tiers), card(new StackPane(nps, npsNone), Chart.NPS, nps))),
                 tab("reports-tab-at-risk", "reports.tab.atRisk", Feather.ALERT_TRIANGLE, atRisk()));
         tabs.setId("reports-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -331,6 +332,7 @@ public final class ReportsView {
         Label text = new Label(i18n.get("reports.atRisk.text"));
         text.getStyleClass().add(Styles.TEXT_MUTED);
         text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         VBox words = new VBox(2, title, text);
         HBox.setHgrow(words, Priority.ALWAYS);
         Button segmentsCsv = csvButton(Chart.SEGMENTS);
@@ -342,35 +344,45 @@ public final class ReportsView {
 
         TableView<AtRisk> table = new TableView<>(model.atRisk());
         table.setId("reports-at-risk");
+        table.getStyleClass().addAll(Styles.DENSE, "at-risk-table");
         table.setPlaceholder(new Label(i18n.get("reports.atRisk.none")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("reports.atRisk.name", 150, a -> a.name() == null ? i18n.get("reports.atRisk.erased") : a.name()));
+        table.getColumns().add(column("reports.atRisk.name", 130,
+                a -> a.name() == null ? i18n.get("reports.atRisk.erased") : a.name()));
         table.getColumns().add(column("reports.atRisk.phone", 100, a -> a.phone() == null ? "" : a.phone()));
-        table.getColumns().add(column("reports.atRisk.email", 150, a -> a.email() == null ? "" : a.email()));
-        table.getColumns().add(numeric("reports.atRisk.visits", a -> model.number(a.visits())));
-        table.getColumns().add(numeric("reports.atRisk.usual", a -> model.days(a.usualDays())));
-        table.getColumns().add(numeric("reports.atRisk.since", a -> model.number(a.daysSince())));
-        table.getColumns().add(column("reports.atRisk.last", 100, a -> model.date(a.lastVisit())));
-        table.getColumns().add(numeric("reports.atRisk.value", a -> {
+        table.getColumns().add(column("reports.atRisk.email", 120, a -> a.email() == null ? "" : a.email()));
+        table.getColumns().add(numeric("reports.atRisk.visits", 60, a -> model.number(a.visits())));
+        table.getColumns().add(numeric("reports.atRisk.usual", 95, a -> model.days(a.usualDays())));
+        table.getColumns().add(numeric("reports.atRisk.since", 80, a -> model.number(a.daysSince())));
+        table.getColumns().add(column("reports.atRisk.last", 90, a -> model.shortDate(a.lastVisit())));
+        TableColumn<AtRisk, String> value = numeric("reports.atRisk.value", 95, a -> {
             Dashboard d = model.dashboardProperty().get();
-            return d == null ? "" : model.money(d, a.value());
-        }));
+            return d == null ? "" : model.amount(d, a.value());
+        });
+        table.getColumns().add(value);
+        model.dashboardProperty().addListener((obs, old, now) -> ((Label) value.getGraphic())
+                .setText(i18n.get("reports.atRisk.valueIn", model.currencyCode())));
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox box = new VBox(10, segments, head, table);
         box.setPadding(new Insets(12, 0, 0, 0));
         return box;
     }
 
+    /** A column whose header wraps onto a second line rather than being cut. */
     private TableColumn<AtRisk, String> column(String key, double width, Function<AtRisk, String> text) {
-        TableColumn<AtRisk, String> c = new TableColumn<>(i18n.get(key));
+        TableColumn<AtRisk, String> c = new TableColumn<>();
+        Label header = new Label(i18n.get(key));
+        header.setWrapText(true);
+        header.getStyleClass().add("column-header-text");
+        c.setGraphic(header);
         c.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(text.apply(row.getValue())));
         c.setPrefWidth(width);
         c.setSortable(false);
         return c;
     }
 
-    private TableColumn<AtRisk, String> numeric(String key, Function<AtRisk, String> text) {
-        TableColumn<AtRisk, String> c = column(key, 80, text);
+    private TableColumn<AtRisk, String> numeric(String key, double width, Function<AtRisk, String> text) {
+        TableColumn<AtRisk, String> c = column(key, width, text);
         c.getStyleClass().add("numeric");
         return c;
     }
@@ -408,6 +420,11 @@ public final class ReportsView {
         tiers.setLegendVisible(false);
         nps.setTitle(i18n.get("reports.chart.nps"));
         nps.setLegendVisible(false);
+        npsNone.setId("reports-nps-none");
+        npsNone.setText(i18n.get("reports.nps.none"));
+        npsNone.getStyleClass().addAll(Styles.TEXT_MUTED, "chart-empty");
+        npsNone.setWrapText(true);
+        npsNone.setMouseTransparent(true);
     }
 
     private void show(Dashboard d) {
@@ -455,6 +472,7 @@ public final class ReportsView {
             XYChart.Data<String, Number> bar = new XYChart.Data<>(model.month(p.month()), p.nps() == null ? 0 : p.nps());
             npsSeries.getData().add(bar);
         }
+        npsNone.setVisible(d.nps().stream().allMatch(p -> p.answers() == 0));
         ((CategoryAxis) nps.getXAxis()).getCategories().clear();
         nps.getData().setAll(List.of(npsSeries));
         for (int i = 0; i < d.nps().size(); i++) {
@@ -505,7 +523,8 @@ public final class ReportsView {
                 cell.setMaxWidth(Double.MAX_VALUE);
                 cell.setAlignment(Pos.CENTER);
                 if (d.known(c, k)) {
-                    int level = (int) Math.round(c.share(k) * 10);
+                    // the square root spreads the usual shares (20 to 60 %) over more shades
+                    int level = (int) Math.round(Math.sqrt(c.share(k)) * 10);
                     cell.getStyleClass().add("heat-" + level);
                     cell.setTooltip(tooltip(model.cellHelp(d, c, k)));
                 } else {

@@ -45,15 +45,6 @@ public final class ReportsViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportsViewModel.class);
 
-    /** What a period yields: for a view-model test any source will do; the app's is the report service. */
-    public interface Source {
-        Dashboard dashboard(Period period, ReportSummary.Progress progress);
-
-        List<AtRisk> atRisk(LocalDate asOf);
-
-        LocalDate today();
-    }
-
     /** Writes the whole report as PDF. */
     @FunctionalInterface
     public interface PdfWriter {
@@ -71,7 +62,7 @@ public final class ReportsViewModel {
     /** How many years back the year choice reaches. */
     static final int YEARS = 10;
 
-    private final Source source;
+    private final ReportService source;
     private final ReportExport export;
     private final PdfWriter pdf;
     private final TaskRunner tasks;
@@ -107,10 +98,11 @@ public final class ReportsViewModel {
     private final NumberFormat percent;
     private final NumberFormat decimal;
     private final DateTimeFormatter dateFormat;
+    private final DateTimeFormatter shortDate;
     private final DateTimeFormatter weekFormat;
     private final DateTimeFormatter monthFormat;
 
-    public ReportsViewModel(Source source, ReportExport export, PdfWriter pdf, TaskRunner tasks, I18n i18n, Clock clock) {
+    public ReportsViewModel(ReportService source, ReportExport export, PdfWriter pdf, TaskRunner tasks, I18n i18n, Clock clock) {
         this.source = Objects.requireNonNull(source);
         this.export = Objects.requireNonNull(export);
         this.pdf = Objects.requireNonNull(pdf);
@@ -125,6 +117,7 @@ public final class ReportsViewModel {
         decimal.setMinimumFractionDigits(1);
         decimal.setMaximumFractionDigits(1);
         dateFormat = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+        shortDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale);
         weekFormat = DateTimeFormatter.ofPattern("d MMM", locale);
         monthFormat = DateTimeFormatter.ofPattern("LLL yy", locale);
         for (Tile t : Tile.values()) {
@@ -468,10 +461,10 @@ public final class ReportsViewModel {
         set(Tile.RPR, percent(t.rpr()));
         set(Tile.NPS, t.nps() == null ? NONE : (t.nps() > 0 ? "+" : "") + i18n.number(t.nps()));
         notes.get(Tile.NPS).set(i18n.plural("reports.tile.nps.answers", t.npsAnswers()));
-        set(Tile.SPEND_PER_VISIT, money(d, t.spendPerVisit()));
-        set(Tile.CLV_HISTORICAL, money(d, t.clvHistorical()));
-        set(Tile.CLV_PROJECTED, money(d, t.clvProjected()));
-        set(Tile.LIABILITY, money(d, t.liability()));
+        setMoney(d, Tile.SPEND_PER_VISIT, t.spendPerVisit());
+        setMoney(d, Tile.CLV_HISTORICAL, t.clvHistorical());
+        setMoney(d, Tile.CLV_PROJECTED, t.clvProjected());
+        setMoney(d, Tile.LIABILITY, t.liability());
         set(Tile.REWARDS_ISSUED, number(t.rewardsIssued()));
         set(Tile.REWARDS_REDEEMED, number(t.rewardsRedeemed()));
         activeHelp.set(i18n.get("reports.tile.active.help", d.activeWindowDays()));
@@ -485,6 +478,12 @@ public final class ReportsViewModel {
 
     private void set(Tile t, String text) {
         values.get(t).set(text);
+    }
+
+    /** A money tile: the amount big, its currency in the small line, so that large amounts fit. */
+    private void setMoney(Dashboard d, Tile t, Long minor) {
+        set(t, amount(d, minor));
+        notes.get(t).set(minor == null ? "" : d.currency().getCurrencyCode());
     }
 
     // ---- formatting for the view ----
@@ -509,6 +508,18 @@ public final class ReportsViewModel {
     /** An amount of the dashboard's currency, or {@value #NONE}. */
     public String money(Dashboard d, Long minor) {
         return minor == null ? NONE : i18n.money(minor, d.currency());
+    }
+
+    /** An amount of the dashboard's currency without its code ("1,234.50"), or {@value #NONE}. */
+    public String amount(Dashboard d, Long minor) {
+        if (minor == null) {
+            return NONE;
+        }
+        int digits = Math.max(0, d.currency().getDefaultFractionDigits());
+        NumberFormat f = NumberFormat.getNumberInstance(i18n.language().locale());
+        f.setMinimumFractionDigits(digits);
+        f.setMaximumFractionDigits(digits);
+        return f.format(java.math.BigDecimal.valueOf(minor, digits));
     }
 
     /** A number of days with one decimal. */
@@ -553,6 +564,17 @@ public final class ReportsViewModel {
 
     /** The language's short date, for the date pickers. */
     public DateTimeFormatter shortDates() {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(i18n.language().locale());
+        return shortDate;
+    }
+
+    /** A day in the language's short form, for tables ("11/23/26", "23.11.2026"). */
+    public String shortDate(LocalDate day) {
+        return day == null ? "" : shortDate.format(day);
+    }
+
+    /** The currency of the figures shown, or empty before the first. */
+    public String currencyCode() {
+        Dashboard d = dashboard.get();
+        return d == null ? "" : d.currency().getCurrencyCode();
     }
 }
