@@ -361,7 +361,11 @@ public final class ReportsViewModel {
             computeAgainIfAsked();
         }, e -> {
             busy.set(false);
-            LOG.error("Report for {} failed", c, e);
+            if (e instanceof app.stempel.owner.OwnerOnlyException) {
+                LOG.info("Report for {} refused: owner mode is closed", c);
+            } else {
+                LOG.error("Report for {} failed", c, e);
+            }
             fail(i18n.failure(e, "reports.failed"));
             computeAgainIfAsked();
         });
