@@ -1,6 +1,9 @@
 package app.stempel.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.Clock;
 import java.time.format.DateTimeParseException;
@@ -8,9 +11,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
 import app.stempel.Main;
 import app.stempel.owner.OwnerGate;
+import app.stempel.reports.AtRisk;
 import app.stempel.reports.CohortReport;
+import app.stempel.reports.Dashboard;
+import app.stempel.reports.Period;
+import app.stempel.reports.ReportSummary;
 import app.stempel.reports.ReportService;
 import app.stempel.store.DataDir;
 import app.stempel.store.Database;
@@ -22,11 +32,160 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code report}: the owner's figures without a window. */
 @Command(name = "report", mixinStandardHelpOptions = true, description = "Reports as CSV on standard output.",
-        subcommands = ReportCommand.Cohorts.class)
+        subcommands = {ReportCommand.Summary.class, ReportCommand.Cohorts.class, ReportCommand.AtRiskList.class})
 public final class ReportCommand {
 
     @ParentCommand
     private Main main;
+
+    /** The report service of the shop in the data folder (the command line is trusted: see README). */
+    private static <T> T withReports(ReportCommand report, java.util.function.Function<ReportService, T> work) {
+        try (Database db = Database.open(DataDir.resolve(report.main.options().dataDir()))) {
+            return work.apply(new ReportService(db, Clock.systemDefaultZone(), OwnerGate.TRUSTED));
+        }
+    }
+
+    /** {@code report summary --from DAY --to DAY}: the dashboard's tiles and segments as CSV. */
+    @Command(name = "summary", mixinStandardHelpOptions = true,
+            description = {"The dashboard's figures for a period as CSV (figure,value); a figure the period "
+                    + "cannot define is empty.", "Days as YYYY-MM-DD; a month YYYY-MM means all of it."})
+    static final class Summary implements Callable<Integer> {
+
+        @ParentCommand
+        private ReportCommand report;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--from", required = true, description = "First day (YYYY-MM-DD) or month (YYYY-MM).")
+        private String from;
+
+        @Option(names = "--to", required = true, description = "Last day (YYYY-MM-DD) or month (YYYY-MM).")
+        private String to;
+
+        @Override
+        public Integer call() {
+            Period period = period(from, to);
+            PrintWriter out = spec.commandLine().getOut();
+            withReports(report, reports -> {
+                Dashboard d = reports.dashboard(period, ReportSummary.Progress.NONE);
+                writeSummary(out, d);
+                return null;
+            });
+            return 0;
+        }
+    }
+
+    /** {@code report at-risk [--as-of DAY]}: the at-risk list as CSV. */
+    @Command(name = "at-risk", mixinStandardHelpOptions = true,
+            description = {"Regulars drifting away (3 or more visits; more days since the last than twice their usual "
+                    + "interval and at least 30), most valuable first, as CSV.",
+                    "Phone and e-mail only where the member consented."})
+    static final class AtRiskList implements Callable<Integer> {
+
+        @ParentCommand
+        private ReportCommand report;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--as-of", paramLabel = "DAY", description = "The day to judge on (YYYY-MM-DD; default today).")
+        private String asOf;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            withReports(report, reports -> {
+                LocalDate day = asOf == null ? reports.today() : day("--as-of", asOf, false);
+                writeAtRisk(out, reports.atRisk(day));
+                return null;
+            });
+            return 0;
+        }
+    }
+
+    /** The period of {@code --from} and {@code --to}: days, or whole months. */
+    static Period period(String from, String to) {
+        LocalDate first = day("--from", from, false);
+        LocalDate last = day("--to", to, true);
+        if (last.isBefore(first)) {
+            throw new UserError("--to " + to + " is before --from " + from + ".");
+        }
+        return new Period(first, last);
+    }
+
+    /** A day (YYYY-MM-DD), or a month's first or last day (YYYY-MM). */
+    private static LocalDate day(String option, String value, boolean endOfMonth) {
+        String v = value.strip();
+        try {
+            if (v.length() == 7) {
+                YearMonth m = YearMonth.parse(v);
+                return endOfMonth ? m.atEndOfMonth() : m.atDay(1);
+            }
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new UserError(option + " " + value + " is not a day: write it as YYYY-MM-DD (or a month as YYYY-MM).");
+        }
+    }
+
+    static void writeSummary(PrintWriter out, Dashboard d) {
+        Dashboard.Tiles t = d.tiles();
+        out.println("figure,value");
+        row(out, "from", d.period().from());
+        row(out, "to", d.period().to());
+        row(out, "as_of", d.asOf());
+        row(out, "currency", d.currency().getCurrencyCode());
+        row(out, "active_window_days", d.activeWindowDays());
+        row(out, "active_members", t.active());
+        row(out, "new_members", t.newMembers());
+        row(out, "visits", t.visits());
+        row(out, "crr_percent", percent(t.crr()));
+        row(out, "churn_percent", percent(t.churn()));
+        row(out, "rpr_percent", percent(t.rpr()));
+        row(out, "visits_per_member", t.visitsPerMember() == null ? null
+                : String.format(Locale.ROOT, "%.2f", t.visitsPerMember()));
+        row(out, "spend_per_visit", amount(t.spendPerVisit(), d));
+        row(out, "clv_historical", amount(t.clvHistorical(), d));
+        row(out, "clv_projected", amount(t.clvProjected(), d));
+        row(out, "rewards_issued", t.rewardsIssued());
+        row(out, "rewards_redeemed", t.rewardsRedeemed());
+        row(out, "reward_liability", amount(t.liability(), d));
+        row(out, "nps", t.nps());
+        row(out, "nps_answers", t.npsAnswers());
+        d.segments().forEach((segment, count) -> row(out, "segment_" + segment.name().toLowerCase(Locale.ROOT), count));
+        out.flush();
+    }
+
+    static void writeAtRisk(PrintWriter out, List<AtRisk> list) {
+        try {
+            CSVPrinter csv = new CSVPrinter(out, CSV);
+            csv.printRecord("member_id", "name", "phone", "email", "visits", "usual_interval_days",
+                    "days_since_last_visit", "last_visit", "value_minor");
+            for (AtRisk r : list) {
+                csv.printRecord(r.memberId(), r.name(), r.phone(), r.email(), r.visits(),
+                        String.format(Locale.ROOT, "%.1f", r.usualDays()), r.daysSince(), r.lastVisit(), r.value());
+            }
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Comma-separated, quoted where needed, one line a row. */
+    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+
+    private static void row(PrintWriter out, String figure, Object value) {
+        out.println(figure + "," + (value == null ? "" : value));
+    }
+
+    private static String percent(Double share) {
+        return share == null ? null : String.format(Locale.ROOT, "%.1f", 100 * share);
+    }
+
+    private static String amount(Long minor, Dashboard d) {
+        return minor == null ? null
+                : java.math.BigDecimal.valueOf(minor, Math.max(0, d.currency().getDefaultFractionDigits())).toPlainString();
+    }
 
     /** {@code report cohorts --from YYYY-MM --to YYYY-MM [--percent]}. */
     @Command(name = "cohorts", mixinStandardHelpOptions = true,
@@ -56,12 +215,13 @@ public final class ReportCommand {
             if (last.isBefore(first)) {
                 throw new UserError("--to " + to + " is before --from " + from + ".");
             }
-            try (Database db = Database.open(DataDir.resolve(report.main.options().dataDir()))) {
-                List<CohortReport.Cohort> cohorts = new ReportService(db, Clock.systemDefaultZone(), OwnerGate.TRUSTED)
-                        .cohorts(first, last);
-                write(spec.commandLine().getOut(), cohorts, percent);
-                return 0;
-            }
+            withReports(report, reports -> {
+                List<CohortReport.Cohort> cohorts = reports.cohorts(first, last);
+                YearMonth known = reports.lastVisitDay().map(YearMonth::from).orElse(last);
+                write(spec.commandLine().getOut(), cohorts, known, percent);
+                return null;
+            });
+            return 0;
         }
 
         private static YearMonth month(String option, String value) {
@@ -73,8 +233,11 @@ public final class ReportCommand {
         }
     }
 
-    /** The table as CSV: a header row, then a row a cohort. */
-    static void write(PrintWriter out, List<CohortReport.Cohort> cohorts, boolean percent) {
+    /**
+     * The table as CSV: a header row, then a row a cohort. A month after {@code known} (the month of the
+     * shop's latest visit) is left empty: not known yet, which is not the same as nobody.
+     */
+    static void write(PrintWriter out, List<CohortReport.Cohort> cohorts, YearMonth known, boolean percent) {
         StringBuilder header = new StringBuilder("cohort,size");
         for (int k = 0; k < CohortReport.MONTHS; k++) {
             header.append(",m").append(k);
@@ -83,7 +246,11 @@ public final class ReportCommand {
         for (CohortReport.Cohort c : cohorts) {
             StringBuilder row = new StringBuilder(c.month().toString()).append(',').append(c.size());
             for (int k = 0; k < CohortReport.MONTHS; k++) {
-                row.append(',').append(percent ? String.format(Locale.ROOT, "%.1f", 100 * c.share(k))
+                row.append(',');
+                if (c.month().plusMonths(k).isAfter(known)) {
+                    continue;
+                }
+                row.append(percent ? String.format(Locale.ROOT, "%.1f", 100 * c.share(k))
                         : String.valueOf(c.retained()[k]));
             }
             out.println(row);

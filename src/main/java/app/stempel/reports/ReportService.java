@@ -160,6 +160,17 @@ public final class ReportService {
         return table.cohorts();
     }
 
+    /**
+     * The day of the shop's latest visit as the summaries know it (call after a report brought them up to
+     * date): a cohort's months after this one's are not known yet.
+     */
+    public Optional<LocalDate> lastVisitDay() {
+        owner.require();
+        Integer day = db.dsl().select(org.jooq.impl.DSL.max(REPORT_DAY.DAY_NUMBER)).from(REPORT_DAY)
+                .where(REPORT_DAY.VISITS.gt(0)).fetchOne(0, Integer.class);
+        return Optional.ofNullable(day).map(LocalDate::ofEpochDay);
+    }
+
     // --- the members' visits, as stored in the summary
 
     /** One person's visit days, {@code days[0..n)} oldest first; the array is reused for the next person. */
