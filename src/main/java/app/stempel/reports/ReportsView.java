@@ -88,10 +88,11 @@ public final class ReportsView {
         Button pdf = new Button(i18n.get("reports.exportPdf"), new FontIcon(Feather.FILE_TEXT));
         pdf.setId("reports-pdf");
         pdf.setMinWidth(Region.USE_PREF_SIZE);
+        pdf.getStyleClass().add(Styles.SMALL);
         pdf.disableProperty().bind(model.dashboardProperty().isNull().or(model.exportingProperty()).or(model.busyProperty()));
         pdf.setOnAction(e -> files.save(i18n.get("reports.exportPdf"), model.suggestedPdfName(), "pdf")
                 .ifPresent(model::exportPdf));
-        HBox head = new HBox(10, title, periodChoice(), gap, pdf);
+        HBox head = new HBox(10, title, periodChoice());
         head.setAlignment(Pos.CENTER_LEFT);
 
         Label range = new Label();
@@ -105,9 +106,8 @@ public final class ReportsView {
         progress.visibleProperty().bind(model.busyProperty().or(model.exportingProperty()));
         progress.setPrefWidth(160);
         Label message = Forms.outcome("reports-message", model.messageProperty(), model.failedProperty());
-        message.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(message, Priority.ALWAYS);
-        HBox status = new HBox(12, range, progress, message);
+        message.setMinWidth(0);
+        HBox status = new HBox(12, range, progress, message, gap, pdf);
         status.setAlignment(Pos.CENTER_LEFT);
 
         heatMap = new VBox(8, chartTitle("reports.chart.cohorts"), heat);
@@ -178,7 +178,8 @@ public final class ReportsView {
     private DatePicker datePicker(String id, javafx.beans.property.ObjectProperty<LocalDate> value) {
         DatePicker picker = new DatePicker();
         picker.setId(id);
-        picker.setPrefWidth(130);
+        picker.setPrefWidth(150);
+        picker.setMinWidth(Region.USE_PREF_SIZE);
         var format = model.shortDates();
         picker.setConverter(new StringConverter<>() {
             @Override
@@ -231,8 +232,9 @@ public final class ReportsView {
     private Node tile(Tile t) {
         String id = "reports-tile-" + t.name().toLowerCase(Locale.ROOT).replace('_', '-');
         Label label = new Label(model.tileLabel(t));
-        label.getStyleClass().add("tile-label");
+        label.getStyleClass().addAll("tile-label", "tile-label-two-lines");
         label.setWrapText(true);
+        label.setAlignment(Pos.TOP_LEFT);
         Label value = new Label();
         value.setId(id + "-value");
         value.getStyleClass().add("tile-value");
@@ -347,15 +349,15 @@ public final class ReportsView {
         table.getStyleClass().addAll(Styles.DENSE, "at-risk-table");
         table.setPlaceholder(new Label(i18n.get("reports.atRisk.none")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("reports.atRisk.name", 130,
+        table.getColumns().add(column("reports.atRisk.name", 125,
                 a -> a.name() == null ? i18n.get("reports.atRisk.erased") : a.name()));
-        table.getColumns().add(column("reports.atRisk.phone", 100, a -> a.phone() == null ? "" : a.phone()));
-        table.getColumns().add(column("reports.atRisk.email", 120, a -> a.email() == null ? "" : a.email()));
-        table.getColumns().add(numeric("reports.atRisk.visits", 60, a -> model.number(a.visits())));
+        table.getColumns().add(column("reports.atRisk.phone", 95, a -> a.phone() == null ? "" : a.phone()));
+        table.getColumns().add(column("reports.atRisk.email", 110, a -> a.email() == null ? "" : a.email()));
+        table.getColumns().add(numeric("reports.atRisk.visits", 65, a -> model.number(a.visits())));
         table.getColumns().add(numeric("reports.atRisk.usual", 95, a -> model.days(a.usualDays())));
         table.getColumns().add(numeric("reports.atRisk.since", 80, a -> model.number(a.daysSince())));
-        table.getColumns().add(column("reports.atRisk.last", 90, a -> model.shortDate(a.lastVisit())));
-        TableColumn<AtRisk, String> value = numeric("reports.atRisk.value", 95, a -> {
+        table.getColumns().add(column("reports.atRisk.last", 95, a -> model.shortDate(a.lastVisit())));
+        TableColumn<AtRisk, String> value = numeric("reports.atRisk.value", 100, a -> {
             Dashboard d = model.dashboardProperty().get();
             return d == null ? "" : model.amount(d, a.value());
         });
@@ -363,6 +365,8 @@ public final class ReportsView {
         model.dashboardProperty().addListener((obs, old, now) -> ((Label) value.getGraphic())
                 .setText(i18n.get("reports.atRisk.valueIn", model.currencyCode())));
         VBox.setVgrow(table, Priority.ALWAYS);
+        segments.setMinHeight(Region.USE_PREF_SIZE);
+        head.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(10, segments, head, table);
         box.setPadding(new Insets(12, 0, 0, 0));
         return box;
@@ -375,6 +379,18 @@ public final class ReportsView {
         header.setWrapText(true);
         header.getStyleClass().add("column-header-text");
         c.setGraphic(header);
+        // never narrower than the header's longest word, so words wrap whole in every language
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 11));
+        double longest = 0;
+        for (String word : header.getText().split("\\s+")) {
+            probe.setText(word);
+            longest = Math.max(longest, probe.getLayoutBounds().getWidth());
+        }
+        c.setMinWidth(Math.ceil(longest) + 24);
+        header.prefWidthProperty().bind(c.widthProperty().subtract(12));
+        header.setMinWidth(Region.USE_PREF_SIZE);
+        header.setAlignment(Pos.CENTER);
         c.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(text.apply(row.getValue())));
         c.setPrefWidth(width);
         c.setSortable(false);
@@ -399,6 +415,19 @@ public final class ReportsView {
             c.setAnimated(false);
             c.getStyleClass().add("report-chart");
             c.setMinSize(0, 0);
+        }
+        for (XYChart<?, ?> c : List.<XYChart<?, ?>>of(visits, active, tiers, nps)) {
+            ((NumberAxis) c.getYAxis()).setTickLabelFormatter(new StringConverter<>() {
+                @Override
+                public String toString(Number n) {
+                    return model.number(n.longValue());
+                }
+
+                @Override
+                public Number fromString(String s) {
+                    return null;
+                }
+            });
         }
         active.setTitle(i18n.get("reports.chart.active"));
         active.setLegendVisible(false);
