@@ -35,6 +35,9 @@ import app.stempel.data.ImportViewModel;
 import app.stempel.program.ProgramView;
 import app.stempel.program.ProgramViewModel;
 import app.stempel.reports.ReportExport;
+import app.stempel.reports.ReportPdf;
+import app.stempel.reports.ReportTexts;
+import app.stempel.settings.SettingsService;
 import app.stempel.reports.ReportsView;
 import app.stempel.reports.ReportsViewModel;
 import app.stempel.settings.CashierChoiceView;
@@ -140,10 +143,10 @@ public final class Screens implements ScreenFactory {
 
     private Node reports() {
         Services s = main.servicesProperty().get();
-        ReportsViewModel model = new ReportsViewModel(s.reports(), new ReportExport(s.owner(), i18n.language()),
-                (dashboard, atRisk, file) -> {
-                    throw new UnsupportedOperationException("the report PDF is not built yet");
-                }, tasks, i18n, s.clock());
+        ReportExport export = new ReportExport(s.owner(), i18n.language());
+        ReportsViewModel model = new ReportsViewModel(s.reports(), export, (dashboard, atRisk, file) -> export.pdf(
+                new ReportPdf(new ReportTexts(i18n), s.settings().get(SettingsService.SHOP_NAME).orElse("")), dashboard,
+                atRisk, file), tasks, i18n, s.clock());
         return new ReportsView(model, i18n, files).root();
     }
 
@@ -229,7 +232,7 @@ public final class Screens implements ScreenFactory {
         if (counterView == null) {
             Services s = main.servicesProperty().get();
             PrintableCards printable = new PrintableCards(s.db(), s.clock(), s.owner());
-            counter = new CounterViewModel(s.counter(), tasks, i18n, s.clock(), this::actor,
+            counter = new CounterViewModel(s.counter(), s.survey(), tasks, i18n, s.clock(), this::actor,
                     new CardHandout(printable::design, printer));
             counterView = new CounterView(counter, i18n, scanDetector(), files);
             // the shop opens: stamps and points past the expiry rule expire, once a day, in the background

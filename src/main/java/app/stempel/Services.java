@@ -20,6 +20,7 @@ import app.stempel.settings.SettingsService;
 import app.stempel.reports.ReportService;
 import app.stempel.settings.SetupService;
 import app.stempel.store.Database;
+import app.stempel.survey.SurveyService;
 
 /**
  * The object graph of one open shop, wired by hand in one place: the database and the services on it.
@@ -29,7 +30,7 @@ public record Services(Path dataDir, Clock clock, Database db, CardService cards
         LedgerService ledger,
         ProgramService programs, CounterService counter, IntegrityCheck integrity, SettingsService settings,
         CashierService cashiers, SetupService setup, OwnerSession owner, AdminService admin, ExpiryService expiry,
-        GroupService groups, ReportService reports) implements AutoCloseable {
+        GroupService groups, SurveyService survey, ReportService reports) implements AutoCloseable {
 
     /** Opens the database in {@code dataDir} (slow: call it off the JavaFX thread) and wires the services. */
     public static Services open(Path dataDir, Clock clock) {
@@ -48,7 +49,7 @@ public record Services(Path dataDir, Clock clock, Database db, CardService cards
         return new Services(dataDir, clock, db, cards, members, ledger, programs, counter,
                 new IntegrityCheck(db), settings, cashiers, new SetupService(settings, programs, cashiers), owner,
                 new AdminService(db, settings, owner), expiry, new GroupService(db, owner),
-                new ReportService(db, clock, owner));
+                new SurveyService(db, clock, settings), new ReportService(db, clock, owner));
     }
 
     @Override

@@ -60,7 +60,7 @@ public final class CardFonts {
         return f;
     }
 
-    TrueTypeFont font(Face face) {
+    public TrueTypeFont font(Face face) {
         return fonts[face.ordinal()];
     }
 

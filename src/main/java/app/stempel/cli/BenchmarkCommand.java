@@ -28,6 +28,11 @@ import app.stempel.cards.CardNumbers;
 import app.stempel.core.Actor;
 import app.stempel.counter.CounterService;
 import app.stempel.program.ProgramService;
+import app.stempel.reports.Dashboard;
+import app.stempel.reports.Period;
+import app.stempel.reports.ReportService;
+import app.stempel.reports.ReportSummary;
+import app.stempel.reports.VisitArrays;
 import app.stempel.ledger.LedgerService;
 import app.stempel.members.MemberService;
 import app.stempel.store.DataDir;
@@ -63,6 +68,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     static {
         PARTS.put("stamp", new StampPart());
         PARTS.put("counter", new CounterPart());
+        PARTS.put("report", new ReportPart());
     }
 
     @ParentCommand
@@ -348,6 +354,67 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
         PartNames() {
             super(PARTS.keySet());
+        }
+    }
+
+    /**
+     * The report dashboard (all tiles and charts of the last 12 months): {@link ReportService#dashboard} from
+     * the summaries, timed call by call once they are up to date; reference in the same run: the same
+     * computation over every visit held in plain Java arrays ({@link VisitArrays}, read straight from the
+     * ledger, loading not timed). Both must give the same dashboard. Target: 1 s at chain size (more than
+     * 20,000 members), 300 ms at shop size.
+     */
+    static final class ReportPart implements Part {
+        static final int SHOP_MEMBERS = 20_000;
+        static final double SHOP_MS = 300;
+        static final double CHAIN_MS = 1_000;
+        static final int RUNS = 20;
+
+        @Override
+        public Result run(Database db, Settings s, PrintWriter progress) {
+            Clock clock = Clock.systemDefaultZone();
+            ReportService reports = new ReportService(db, clock, OwnerGate.TRUSTED);
+            progress.printf("report: bringing the summaries up to date...%n");
+            progress.flush();
+            long start = System.nanoTime();
+            long read = reports.refresh(ReportSummary.Progress.NONE);
+            progress.printf(Locale.ROOT, "report: %,d ledger entries read in %.1f s%n", read, (System.nanoTime() - start) / 1e9);
+            Period period = Period.lastMonths(12, reports.today());
+            int runs = Math.min(RUNS, s.count());
+            int warm = Math.min(3, s.warmup());
+            progress.printf("report: %d dashboards (after %d untimed)...%n", runs, warm);
+            progress.flush();
+            Dashboard[] last = new Dashboard[1];
+            long[] dashboards = StampPart.time(new Settings(runs, warm),
+                    () -> last[0] = reports.dashboard(period, ReportSummary.Progress.NONE));
+            progress.printf("report: reading every visit into arrays (not timed)...%n");
+            progress.flush();
+            VisitArrays arrays = VisitArrays.load(db, clock.getZone());
+            Dashboard[] reference = new Dashboard[1];
+            long[] overArrays = StampPart.time(new Settings(runs, warm),
+                    () -> reference[0] = reports.dashboard(period, arrays));
+            if (!sameFigures(last[0], reference[0])) {
+                throw new IllegalStateException("the dashboard from the summaries differs from the one over the ledger's visits");
+            }
+            int members = db.dsl().fetchCount(MEMBER);
+            double target = members > SHOP_MEMBERS ? CHAIN_MS : SHOP_MS;
+            Timings timed = Timings.of(dashboards);
+            List<Row> rows = List.of(
+                    new Row(String.format(Locale.ROOT, "dashboard, 12 months, %,d persons", arrays.persons()), timed),
+                    new Row(String.format(Locale.ROOT, "same over arrays, %,d visits", arrays.visits()),
+                            Timings.of(overArrays)));
+            return new Result("report dashboard (" + members + " members)", rows, 1,
+                    String.format(Locale.ROOT, "dashboard p95 <= %.0f ms (same figures as over the arrays: yes)", target),
+                    timed.p(95) <= target);
+        }
+
+        private static boolean sameFigures(Dashboard a, Dashboard b) {
+            return a.tiles().equals(b.tiles()) && a.visits().equals(b.visits()) && a.active().equals(b.active())
+                    && a.tiers().equals(b.tiers()) && a.segments().equals(b.segments())
+                    && a.cohorts().size() == b.cohorts().size()
+                    && java.util.stream.IntStream.range(0, a.cohorts().size()).allMatch(i ->
+                            a.cohorts().get(i).size() == b.cohorts().get(i).size()
+                            && Arrays.equals(a.cohorts().get(i).retained(), b.cohorts().get(i).retained()));
         }
     }
 }

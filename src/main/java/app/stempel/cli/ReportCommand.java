@@ -3,6 +3,8 @@ package app.stempel.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.Clock;
@@ -20,28 +22,47 @@ import app.stempel.reports.AtRisk;
 import app.stempel.reports.CohortReport;
 import app.stempel.reports.Dashboard;
 import app.stempel.reports.Period;
+import app.stempel.reports.ReportPdf;
 import app.stempel.reports.ReportSummary;
+import app.stempel.reports.ReportTexts;
+import app.stempel.settings.SettingsService;
+import app.stempel.core.Language;
+import app.stempel.ui.I18n;
 import app.stempel.reports.ReportService;
 import app.stempel.store.DataDir;
 import app.stempel.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code report}: the owner's figures without a window. */
 @Command(name = "report", mixinStandardHelpOptions = true, description = "Reports as CSV on standard output.",
-        subcommands = {ReportCommand.Summary.class, ReportCommand.Cohorts.class, ReportCommand.AtRiskList.class})
+        subcommands = {ReportCommand.Summary.class, ReportCommand.Cohorts.class, ReportCommand.AtRiskList.class,
+                ReportCommand.Pdf.class})
 public final class ReportCommand {
 
     @ParentCommand
     private Main main;
 
-    /** The report service of the shop in the data folder (the command line is trusted: see README). */
-    private static <T> T withReports(ReportCommand report, java.util.function.Function<ReportService, T> work) {
+    /**
+     * Runs {@code work} on the report service of the shop in the data folder (the command line is trusted:
+     * see README), once the summaries are up to date, showing progress on {@code err} while they catch up.
+     */
+    private static <T> T withReports(ReportCommand report, PrintWriter err,
+            java.util.function.BiFunction<ReportService, Database, T> work) {
         try (Database db = Database.open(DataDir.resolve(report.main.options().dataDir()))) {
-            return work.apply(new ReportService(db, Clock.systemDefaultZone(), OwnerGate.TRUSTED));
+            ReportService reports = new ReportService(db, Clock.systemDefaultZone(), OwnerGate.TRUSTED);
+            ProgressLine line = new ProgressLine(err, System.console() != null, System::nanoTime);
+            try {
+                reports.refresh((done, total) -> line.show(done, total,
+                        String.format(Locale.ROOT, "report summaries: %,d/%,d ledger entries", done, total)));
+            } finally {
+                line.finish();
+            }
+            return work.apply(reports, db);
         }
     }
 
@@ -67,7 +88,7 @@ public final class ReportCommand {
         public Integer call() {
             Period period = period(from, to);
             PrintWriter out = spec.commandLine().getOut();
-            withReports(report, reports -> {
+            withReports(report, spec.commandLine().getErr(), (reports, db) -> {
                 Dashboard d = reports.dashboard(period, ReportSummary.Progress.NONE);
                 writeSummary(out, d);
                 return null;
@@ -95,11 +116,62 @@ public final class ReportCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            withReports(report, reports -> {
+            withReports(report, spec.commandLine().getErr(), (reports, db) -> {
                 LocalDate day = asOf == null ? reports.today() : day("--as-of", asOf, false);
                 writeAtRisk(out, reports.atRisk(day));
                 return null;
             });
+            return 0;
+        }
+    }
+
+    /** {@code report pdf FILE [--from DAY --to DAY]}: the whole report as a PDF in the shop's language (or --lang). */
+    @Command(name = "pdf", mixinStandardHelpOptions = true,
+            description = {"The whole report (tiles, segments, charts, cohort heat map, the most valuable members at "
+                    + "risk) as an A4 PDF, in the shop's language or --lang.",
+                    "Without --from/--to: the last 12 months."})
+    static final class Pdf implements Callable<Integer> {
+
+        @ParentCommand
+        private ReportCommand report;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "The PDF to write.")
+        private Path file;
+
+        @Option(names = "--from", description = "First day (YYYY-MM-DD) or month (YYYY-MM).")
+        private String from;
+
+        @Option(names = "--to", description = "Last day (YYYY-MM-DD) or month (YYYY-MM).")
+        private String to;
+
+        @Override
+        public Integer call() {
+            if ((from == null) != (to == null)) {
+                throw new UserError("report pdf: give both --from and --to, or neither (the last 12 months).");
+            }
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent == null || !Files.isDirectory(parent)) {
+                throw new UserError("report pdf: the folder of " + file + " does not exist.");
+            }
+            withReports(report, spec.commandLine().getErr(), (reports, db) -> {
+                Period period = from == null ? Period.lastMonths(12, reports.today()) : period(from, to);
+                SettingsService settings = new SettingsService(db);
+                Language language = report.main.options().language() != null ? report.main.options().language()
+                        : settings.language().orElse(null);
+                Dashboard d = reports.dashboard(period, ReportSummary.Progress.NONE);
+                try {
+                    new ReportPdf(new ReportTexts(I18n.forLanguage(language)), settings.get(SettingsService.SHOP_NAME)
+                            .orElse("")).write(d, reports.atRisk(d.asOf()), file);
+                } catch (IOException e) {
+                    throw new UserError("report pdf: cannot write " + file + " (" + e.getMessage() + ").");
+                }
+                return null;
+            });
+            spec.commandLine().getOut().println("Report written: " + file);
+            spec.commandLine().getOut().flush();
             return 0;
         }
     }
@@ -215,7 +287,7 @@ public final class ReportCommand {
             if (last.isBefore(first)) {
                 throw new UserError("--to " + to + " is before --from " + from + ".");
             }
-            withReports(report, reports -> {
+            withReports(report, spec.commandLine().getErr(), (reports, db) -> {
                 List<CohortReport.Cohort> cohorts = reports.cohorts(first, last);
                 YearMonth known = reports.lastVisitDay().map(YearMonth::from).orElse(last);
                 write(spec.commandLine().getOut(), cohorts, known, percent);

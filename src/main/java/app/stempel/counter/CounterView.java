@@ -7,6 +7,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import app.stempel.counter.CounterService.MemberPanel;
 import app.stempel.counter.CounterService.MemberRow;
+import app.stempel.survey.SurveyView;
 import app.stempel.ui.FilePicker;
 import app.stempel.ui.I18n;
 import atlantafx.base.theme.Styles;
@@ -33,8 +34,9 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * The cashier's screen: one search box that takes scans and names, the type-ahead list, and the member
- * panel with its stamp card and the stamp (F2), redeem (F3) and undo (F4) keys. Focus always returns
- * to the search box, so the next scan lands there.
+ * panel with its stamp card and the stamp (F2), redeem (F3) and undo (F4) keys, and, after a stamp now
+ * and then, the quick survey's strip (Esc skips it). Focus always returns to the search box, so the next
+ * scan lands there.
  */
 public final class CounterView {
 
@@ -48,6 +50,7 @@ public final class CounterView {
     private final TextField search = new TextField();
     private final TextField amount = new TextField();
     private final ListView<MemberRow> list = new ListView<>();
+    private final SurveyView survey;
     private boolean swallowTyped;
 
     public CounterView(CounterViewModel model, I18n i18n, ScanDetector detector, FilePicker files) {
@@ -55,6 +58,7 @@ public final class CounterView {
         this.model = Objects.requireNonNull(model);
         this.i18n = Objects.requireNonNull(i18n);
         this.detector = Objects.requireNonNull(detector);
+        this.survey = new SurveyView(model.survey(), i18n, search::requestFocus);
         root.setId("page-counter");
         root.getStyleClass().add("counter");
         root.getChildren().addAll(searchBar(), messageLine(), body());
@@ -296,7 +300,7 @@ public final class CounterView {
         }
         Region gap = new Region();
         VBox.setVgrow(gap, Priority.ALWAYS);
-        panel.getChildren().addAll(gap, actions(m));
+        panel.getChildren().addAll(gap, survey.root(), actions(m));
         panel.setId("member-panel");
         panel.getStyleClass().add("member-panel");
         return panel;
@@ -424,7 +428,7 @@ public final class CounterView {
             case F2 -> model.stamp();
             case F3 -> model.redeem();
             case F4 -> model.undo();
-            case ESCAPE -> model.clear();
+            case ESCAPE -> model.escape();
             case DOWN -> moveSelection(1);
             case UP -> moveSelection(-1);
             case ENTER -> {

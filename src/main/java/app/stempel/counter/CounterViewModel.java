@@ -25,6 +25,8 @@ import app.stempel.counter.CounterService.MemberPanel;
 import app.stempel.counter.CounterService.MemberRow;
 import app.stempel.counter.CounterService.ScanResult;
 import app.stempel.counter.CounterService.SearchCursor;
+import app.stempel.survey.SurveyService;
+import app.stempel.survey.SurveyViewModel;
 import app.stempel.ui.I18n;
 import app.stempel.ui.TaskRunner;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -73,6 +75,7 @@ public final class CounterViewModel {
     private final ReadOnlyIntegerWrapper chosenReward = new ReadOnlyIntegerWrapper(-1);
 
     private final EnrolViewModel enrol;
+    private final SurveyViewModel survey;
     private final ReadOnlyBooleanWrapper enrolOpen = new ReadOnlyBooleanWrapper(false);
 
     private long searchGeneration;
@@ -80,8 +83,9 @@ public final class CounterViewModel {
     private SearchCursor nextPage;
     private boolean suppressSearch;
 
-    public CounterViewModel(CounterService counter, TaskRunner tasks, I18n i18n, Clock clock, Supplier<Actor> actor,
-            CardHandout handout) {
+    /** @param survey the quick survey, offered after a stamp when it is due */
+    public CounterViewModel(CounterService counter, SurveyService survey, TaskRunner tasks, I18n i18n, Clock clock,
+            Supplier<Actor> actor, CardHandout handout) {
         this.counter = Objects.requireNonNull(counter);
         this.handout = Objects.requireNonNull(handout);
         this.tasks = Objects.requireNonNull(tasks);
@@ -89,10 +93,14 @@ public final class CounterViewModel {
         this.clock = Objects.requireNonNull(clock);
         this.actor = Objects.requireNonNull(actor);
         this.enrol = new EnrolViewModel(counter, tasks, i18n, clock, actor);
+        this.survey = new SurveyViewModel(survey, tasks, i18n, actor, text -> say(Tone.DANGER, text));
         query.addListener((obs, old, now) -> {
             if (!suppressSearch) {
                 if (now != null && !now.isBlank() && tone.get() != Tone.INFO) {
                     say(Tone.INFO, "");
+                }
+                if (now != null && !now.isBlank()) {
+                    this.survey.dismiss(); // a search or the next scan replaces the survey's offer
                 }
                 search(now);
             }
@@ -100,6 +108,7 @@ public final class CounterViewModel {
         member.addListener((obs, old, now) -> {
             if (now == null || old == null || now.memberId() != old.memberId()) {
                 cancelReward();
+                this.survey.dismiss();
             }
         });
         say(Tone.INFO, i18n.get("counter.ready"));
@@ -159,6 +168,11 @@ public final class CounterViewModel {
     /** The enrolment form's own model. */
     public EnrolViewModel enrol() {
         return enrol;
+    }
+
+    /** The quick survey's offer for the member on the panel. */
+    public SurveyViewModel survey() {
+        return survey;
     }
 
     /** The enrolment form is showing. */
@@ -294,6 +308,7 @@ public final class CounterViewModel {
         Actor who = actor.get();
         act(() -> counter.stamp(m.memberId(), spent, who), result -> {
             amount.set("");
+            survey.offerIfDue(result.member().memberId());
             if (result.member().pointsMode()) {
                 say(Tone.SUCCESS, i18n.plural("counter.pointsAdded", result.member().points() - m.points(),
                         result.member().name()));
@@ -411,6 +426,15 @@ public final class CounterViewModel {
         }
         Actor who = actor.get();
         act(() -> counter.undo(m.memberId(), who), result -> say(Tone.SUCCESS, i18n.get("counter.undone")));
+    }
+
+    /** The Esc key: skips the survey if it is being offered, otherwise {@link #clear() clears}. */
+    public void escape() {
+        if (survey.isAsking()) {
+            survey.skip();
+        } else {
+            clear();
+        }
     }
 
     /** Escape: clears the search, the amount and the panel. */

@@ -28,7 +28,8 @@ import app.stempel.program.Tier;
 /**
  * Writes what the Reports screen shows to files: each chart's data (and the tiles, the segments and the
  * at-risk list) as CSV for the spreadsheet of the person's language (UTF-8 with a byte-order mark,
- * {@code ;} and a decimal comma except in English, as {@code data.CsvExport}), a chart's picture as PNG.
+ * {@code ;} and a decimal comma except in English, as {@code data.CsvExport}), a chart's picture as PNG,
+ * the whole report as PDF ({@link ReportPdf}).
  * Shares are written as fractions (0.4167), money in the currency's units (12.50). A file appears
  * whole or not at all: it is written beside its name first and moved into place. Exports are the
  * owner's: every method asks the gate first and writes nothing when it refuses.
@@ -118,6 +119,12 @@ public final class ReportExport {
                 }
             }
         });
+    }
+
+    /** Writes the whole report as PDF with {@code pdf}. */
+    public void pdf(ReportPdf pdf, Dashboard d, List<AtRisk> atRisk, Path file) throws IOException {
+        gate.require();
+        pdf.write(d, atRisk, file);
     }
 
     private List<List<Object>> tiles(Dashboard d) {

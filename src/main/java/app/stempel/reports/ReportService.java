@@ -71,16 +71,41 @@ public final class ReportService {
                 .orElse(DEFAULT_ACTIVE_DAYS);
     }
 
+    /**
+     * Brings the summaries up to date with the ledger (every report does this first); the first time on a
+     * big shop it reads the whole ledger once, which takes a while: {@code progress} hears how far it got.
+     *
+     * @return the number of ledger entries read
+     */
+    public long refresh(ReportSummary.Progress progress) {
+        owner.require();
+        return summary.refresh(progress);
+    }
+
     /** Brings the summaries up to date and computes the dashboard of {@code period}. */
     public Dashboard dashboard(Period period, ReportSummary.Progress progress) {
         owner.require();
         summary.refresh(progress);
+        return dashboard(period, this::forEachPerson);
+    }
+
+    /** Where the members' visits come from: the summaries, or the benchmark's arrays ({@link VisitArrays}). */
+    public interface Persons {
+        void forEach(PersonVisits visitor);
+    }
+
+    /**
+     * The dashboard of {@code period} over the visits of {@code persons}, with the day totals, survey answers
+     * and liability from the database.
+     */
+    public Dashboard dashboard(Period period, Persons persons) {
+        owner.require();
         LocalDate today = today();
         LocalDate asOf = period.to().isAfter(today) ? today : period.to();
         Optional<Program> program = programs.current();
         ProgramRules.Tiers tierRules = program.map(p -> p.rules().tiers()).orElse(ProgramRules.Tiers.DEFAULT);
         DashboardScan scan = new DashboardScan(period, asOf, activeDays(), tierRules);
-        scanPersons(scan);
+        persons.forEach(scan::add);
         Totals inPeriod = totals(period.from(), period.to());
         Totals year = totals(asOf.minusDays(364), asOf);
         Totals upToAsOf = totals(LocalDate.of(1900, 1, 1), asOf);
@@ -174,7 +199,7 @@ public final class ReportService {
     // --- the members' visits, as stored in the summary
 
     /** One person's visit days, {@code days[0..n)} oldest first; the array is reused for the next person. */
-    interface PersonVisits {
+    public interface PersonVisits {
         void accept(long memberId, int[] days, int n, long spend);
     }
 
@@ -188,10 +213,6 @@ public final class ReportService {
                 visitor.accept(r.value1(), buffer, count[0], r.value2());
             }
         }
-    }
-
-    private void scanPersons(DashboardScan scan) {
-        forEachPerson(scan::add);
     }
 
     /** The shop's day totals over {@code from..to}. */

@@ -23,11 +23,8 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.jooq.DSLContext;
-import org.jooq.Record;
-import org.jooq.Query;
 
 import app.stempel.store.Database;
-import app.stempel.store.schema.tables.LedgerEntry;
 import app.stempel.store.schema.tables.records.ReportStateRecord;
 
 /**
@@ -135,18 +132,27 @@ public final class ReportSummary {
             });
             long total = end - last;
             long read = 0;
-            LedgerEntry e = LEDGER_ENTRY.as("e");
-            LedgerEntry o = LEDGER_ENTRY.as("o");
-            try (var rows = tx.select(e.ID, e.MEMBER_ID, e.KIND, e.VISITS, e.AMOUNT_MINOR, e.STAMPS,
-                            e.CREATED_AT, e.PROGRAM_ID, o.KIND, o.CREATED_AT)
-                    .from(e).leftJoin(o).on(o.ID.eq(e.CANCELS_ID))
-                    .where(e.ID.gt(last)).and(e.ID.le(end)).orderBy(e.ID)
+            // no join for the cancelled entries: H2 would scan the ledger once per row; undos and voids are few,
+            // so each looks its original up by key
+            try (var rows = tx.select(LEDGER_ENTRY.ID, LEDGER_ENTRY.MEMBER_ID, LEDGER_ENTRY.KIND, LEDGER_ENTRY.VISITS,
+                            LEDGER_ENTRY.AMOUNT_MINOR, LEDGER_ENTRY.STAMPS, LEDGER_ENTRY.CREATED_AT, LEDGER_ENTRY.PROGRAM_ID,
+                            LEDGER_ENTRY.CANCELS_ID)
+                    .from(LEDGER_ENTRY)
+                    .where(LEDGER_ENTRY.ID.gt(last)).and(LEDGER_ENTRY.ID.le(end)).orderBy(LEDGER_ENTRY.ID)
                     .fetchSize(5_000).fetchLazy()) {
-                for (Record r : rows) {
-                    fold(r.get(e.MEMBER_ID), r.get(e.KIND), r.get(e.VISITS), r.get(e.AMOUNT_MINOR), r.get(e.STAMPS),
-                            r.get(e.CREATED_AT), r.get(e.PROGRAM_ID), r.get(o.KIND), r.get(o.CREATED_AT));
+                for (var r : rows) {
+                    String cancelledKind = null;
+                    OffsetDateTime cancelledAt = null;
+                    if (r.value9() != null) {
+                        var original = tx.select(LEDGER_ENTRY.KIND, LEDGER_ENTRY.CREATED_AT).from(LEDGER_ENTRY)
+                                .where(LEDGER_ENTRY.ID.eq(r.value9())).fetchOne();
+                        cancelledKind = original.value1();
+                        cancelledAt = original.value2();
+                    }
+                    fold(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(), cancelledKind,
+                            cancelledAt);
                     if (++read % 10_000 == 0) {
-                        progress.update(r.get(e.ID) - last, total);
+                        progress.update(r.value1() - last, total);
                     }
                 }
             }
@@ -264,7 +270,13 @@ public final class ReportSummary {
                 tx.deleteFrom(REPORT_PERSON).where(REPORT_PERSON.MEMBER_ID.in(ids.subList(i, Math.min(ids.size(), i + CHUNK))))
                         .execute();
             }
-            List<Query> inserts = new ArrayList<>();
+            // one prepared statement, bound row by row (a batch of separate queries would be parsed one by one)
+            java.util.function.Supplier<org.jooq.BatchBindStep> batch = () -> tx.batch(tx.insertInto(REPORT_PERSON,
+                            REPORT_PERSON.MEMBER_ID, REPORT_PERSON.FIRST_DAY, REPORT_PERSON.LAST_DAY, REPORT_PERSON.VISITS,
+                            REPORT_PERSON.SPEND_MINOR, REPORT_PERSON.VISIT_DAYS)
+                    .values((Long) null, null, null, null, null, null));
+            org.jooq.BatchBindStep insert = batch.get();
+            int pending = 0;
             for (Map.Entry<Long, Person> p : persons.entrySet()) {
                 Person person = p.getValue();
                 if (person.count == 0 || gone.contains(p.getKey())) {
@@ -272,20 +284,16 @@ public final class ReportSummary {
                 }
                 int[] sorted = Arrays.copyOf(person.days, person.count);
                 Arrays.sort(sorted);
-                inserts.add(tx.insertInto(REPORT_PERSON)
-                        .set(REPORT_PERSON.MEMBER_ID, p.getKey())
-                        .set(REPORT_PERSON.FIRST_DAY, sorted[0])
-                        .set(REPORT_PERSON.LAST_DAY, sorted[sorted.length - 1])
-                        .set(REPORT_PERSON.VISITS, sorted.length)
-                        .set(REPORT_PERSON.SPEND_MINOR, person.spend)
-                        .set(REPORT_PERSON.VISIT_DAYS, VisitDays.encode(sorted, sorted.length)));
-                if (inserts.size() == CHUNK) {
-                    tx.batch(inserts).execute();
-                    inserts.clear();
+                insert = insert.bind(p.getKey(), sorted[0], sorted[sorted.length - 1], sorted.length, person.spend,
+                        VisitDays.encode(sorted, sorted.length));
+                if (++pending == CHUNK) {
+                    insert.execute();
+                    insert = batch.get();
+                    pending = 0;
                 }
             }
-            if (!inserts.isEmpty()) {
-                tx.batch(inserts).execute();
+            if (pending > 0) {
+                insert.execute();
             }
         }
 

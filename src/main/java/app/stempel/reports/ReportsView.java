@@ -355,7 +355,7 @@ public final class ReportsView {
         table.getColumns().add(column("reports.atRisk.email", 110, a -> a.email() == null ? "" : a.email()));
         table.getColumns().add(numeric("reports.atRisk.visits", 65, a -> model.number(a.visits())));
         table.getColumns().add(numeric("reports.atRisk.usual", 95, a -> model.days(a.usualDays())));
-        table.getColumns().add(numeric("reports.atRisk.since", 80, a -> model.number(a.daysSince())));
+        table.getColumns().add(numeric("reports.atRisk.days", 80, a -> model.number(a.daysSince())));
         table.getColumns().add(column("reports.atRisk.last", 95, a -> model.shortDate(a.lastVisit())));
         TableColumn<AtRisk, String> value = numeric("reports.atRisk.value", 100, a -> {
             Dashboard d = model.dashboardProperty().get();
@@ -460,9 +460,9 @@ public final class ReportsView {
         boolean weekly = d.period().weekly();
         visits.setTitle(i18n.get(weekly ? "reports.chart.visitsWeekly" : "reports.chart.visitsMonthly"));
         XYChart.Series<String, Number> fresh = new XYChart.Series<>();
-        fresh.setName(i18n.get("reports.series.new"));
+        fresh.setName(i18n.get("reports.chart.new"));
         XYChart.Series<String, Number> returning = new XYChart.Series<>();
-        returning.setName(i18n.get("reports.series.returning"));
+        returning.setName(i18n.get("reports.chart.returning"));
         for (Dashboard.VisitBucket b : d.visits()) {
             String label = model.bucketLabel(b, weekly);
             fresh.getData().add(new XYChart.Data<>(label, b.newVisits()));
@@ -520,8 +520,8 @@ public final class ReportsView {
     private void showHeatMap(Dashboard d) {
         heat.getChildren().clear();
         heat.getColumnConstraints().clear();
-        heat.add(header(i18n.get("reports.cohorts.cohort")), 0, 0);
-        heat.add(header(i18n.get("reports.cohorts.size")), 1, 0);
+        heat.add(header(i18n.get("reports.heat.cohort")), 0, 0);
+        heat.add(header(i18n.get("reports.heat.size")), 1, 0);
         for (int k = 0; k < CohortReport.MONTHS; k++) {
             Label h = header(Integer.toString(k));
             h.setMaxWidth(Double.MAX_VALUE);

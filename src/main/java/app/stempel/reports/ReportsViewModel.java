@@ -67,6 +67,7 @@ public final class ReportsViewModel {
     private final PdfWriter pdf;
     private final TaskRunner tasks;
     private final I18n i18n;
+    private final ReportTexts texts;
     private final Clock clock;
 
     // ---- the period ----
@@ -83,7 +84,7 @@ public final class ReportsViewModel {
     private final Map<Tile, ReadOnlyStringWrapper> values = new EnumMap<>(Tile.class);
     private final Map<Tile, ReadOnlyStringWrapper> notes = new EnumMap<>(Tile.class);
     private final Map<Segment, ReadOnlyStringWrapper> segments = new EnumMap<>(Segment.class);
-    private final ReadOnlyStringWrapper activeHelp = new ReadOnlyStringWrapper("");
+    private final Map<Tile, ReadOnlyStringWrapper> help = new EnumMap<>(Tile.class);
 
     // ---- state ----
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -108,6 +109,7 @@ public final class ReportsViewModel {
         this.pdf = Objects.requireNonNull(pdf);
         this.tasks = Objects.requireNonNull(tasks);
         this.i18n = Objects.requireNonNull(i18n);
+        this.texts = new ReportTexts(i18n);
         this.clock = Objects.requireNonNull(clock);
         var locale = i18n.language().locale();
         percent = NumberFormat.getPercentInstance(locale);
@@ -123,6 +125,7 @@ public final class ReportsViewModel {
         for (Tile t : Tile.values()) {
             values.put(t, new ReadOnlyStringWrapper(NONE));
             notes.put(t, new ReadOnlyStringWrapper(""));
+            help.put(t, new ReadOnlyStringWrapper(""));
         }
         for (Segment s : Segment.values()) {
             segments.put(s, new ReadOnlyStringWrapper(NONE));
@@ -232,56 +235,42 @@ public final class ReportsViewModel {
         });
     }
 
-    /** What a tile's figure means; the active members' depends on the shop's window, so it is a property. */
+    /** What a tile's figure means, in the words of the PDF ({@link ReportTexts}); empty before the first figures. */
     public ReadOnlyStringProperty tileHelpProperty(Tile t) {
-        if (t == Tile.ACTIVE) {
-            return activeHelp.getReadOnlyProperty();
-        }
-        return new ReadOnlyStringWrapper(i18n.get(switch (t) {
-            case NEW_MEMBERS -> "reports.tile.new.help";
-            case VISITS -> "reports.tile.visits.help";
-            case VISITS_PER_MEMBER -> "reports.tile.visitsPerMember.help";
-            case CRR -> "reports.tile.crr.help";
-            case CHURN -> "reports.tile.churn.help";
-            case RPR -> "reports.tile.rpr.help";
-            case NPS -> "reports.tile.nps.help";
-            case SPEND_PER_VISIT -> "reports.tile.spendPerVisit.help";
-            case CLV_HISTORICAL -> "reports.tile.clvHistorical.help";
-            case CLV_PROJECTED -> "reports.tile.clvProjected.help";
-            case LIABILITY -> "reports.tile.liability.help";
-            case REWARDS_ISSUED -> "reports.tile.rewardsIssued.help";
-            case REWARDS_REDEEMED -> "reports.tile.rewardsRedeemed.help";
-            case ACTIVE -> throw new IllegalStateException();
-        })).getReadOnlyProperty();
+        return help.get(t).getReadOnlyProperty();
+    }
+
+    /** The id {@link ReportTexts#tiles} gives the tile. */
+    private static String textsId(Tile t) {
+        return switch (t) {
+            case ACTIVE -> "active";
+            case NEW_MEMBERS -> "new";
+            case VISITS -> "visits";
+            case VISITS_PER_MEMBER -> "visitsPerMember";
+            case CRR -> "crr";
+            case CHURN -> "churn";
+            case RPR -> "rpr";
+            case NPS -> "nps";
+            case SPEND_PER_VISIT -> "spendPerVisit";
+            case CLV_HISTORICAL -> "clvHistorical";
+            case CLV_PROJECTED -> "clvProjected";
+            case LIABILITY -> "liability";
+            case REWARDS_ISSUED -> "rewardsIssued";
+            case REWARDS_REDEEMED -> "rewardsRedeemed";
+        };
     }
 
     public String segmentLabel(Segment s) {
-        return i18n.get(switch (s) {
-            case CHAMPIONS -> "reports.segment.champions";
-            case REGULARS -> "reports.segment.regulars";
-            case OCCASIONAL -> "reports.segment.occasional";
-            case AT_RISK -> "reports.segment.atRisk";
-            case LOST -> "reports.segment.lost";
-        });
+        return texts.segment(s);
     }
 
     /** The rule that puts a member in segment {@code s}. */
     public String segmentHelp(Segment s) {
-        return i18n.get(switch (s) {
-            case CHAMPIONS -> "reports.segment.champions.help";
-            case REGULARS -> "reports.segment.regulars.help";
-            case OCCASIONAL -> "reports.segment.occasional.help";
-            case AT_RISK -> "reports.segment.atRisk.help";
-            case LOST -> "reports.segment.lost.help";
-        });
+        return texts.segmentHelp(s);
     }
 
     public String tierLabel(Tier t) {
-        return i18n.get(switch (t) {
-            case NEW -> "counter.tier.new";
-            case REGULAR -> "counter.tier.regular";
-            case LOYAL -> "counter.tier.loyal";
-        });
+        return texts.tier(t);
     }
 
     // ---- state ----
@@ -471,7 +460,11 @@ public final class ReportsViewModel {
         setMoney(d, Tile.LIABILITY, t.liability());
         set(Tile.REWARDS_ISSUED, number(t.rewardsIssued()));
         set(Tile.REWARDS_REDEEMED, number(t.rewardsRedeemed()));
-        activeHelp.set(i18n.get("reports.tile.active.help", d.activeWindowDays()));
+        Map<String, String> helpById = new java.util.HashMap<>();
+        texts.tiles(d).forEach(tile -> helpById.put(tile.id(), tile.help()));
+        for (Tile tile : Tile.values()) {
+            help.get(tile).set(helpById.getOrDefault(textsId(tile), ""));
+        }
         for (Segment s : Segment.values()) {
             segments.get(s).set(number(d.segments().getOrDefault(s, 0)));
         }

@@ -12,7 +12,7 @@ import app.stempel.store.Database;
 
 /**
  * The owner's work on the Settings screen: the shop's language, how soon owner mode ends by itself,
- * backing up and restoring. Each method asks the owner gate first, so the cashier cannot reach it.
+ * how often the counter's quick survey asks a member, backing up and restoring. Each method asks the owner gate first, so the cashier cannot reach it.
  */
 public final class AdminService {
 
@@ -24,6 +24,9 @@ public final class AdminService {
     /** Minutes owner mode may stay idle. */
     public static final int IDLE_MIN = 1;
     public static final int IDLE_MAX = 60;
+    /** Days after which the quick survey asks a member again: 0 (never) to ten years. */
+    public static final int SURVEY_DAYS_MIN = 0;
+    public static final int SURVEY_DAYS_MAX = 3650;
 
     private final Database db;
     private final SettingsService settings;
@@ -48,6 +51,21 @@ public final class AdminService {
         }
         settings.putAll(Map.of(SettingsService.OWNER_IDLE_MINUTES, String.valueOf(minutes)));
         owner.setIdleLimit(Duration.ofMinutes(minutes));
+    }
+
+    /** After how many days the counter's quick survey asks a member again (0: never). */
+    public int surveyDays() {
+        owner.require();
+        return settings.surveyDays();
+    }
+
+    /** Sets after how many days the counter's quick survey asks a member again; 0 stops it. */
+    public void setSurveyDays(int days) {
+        owner.require();
+        if (days < SURVEY_DAYS_MIN || days > SURVEY_DAYS_MAX) {
+            throw new IllegalArgumentException("survey days must be " + SURVEY_DAYS_MIN + " to " + SURVEY_DAYS_MAX);
+        }
+        settings.putAll(Map.of(SettingsService.SURVEY_DAYS, String.valueOf(days)));
     }
 
     /** Writes a consistent backup to {@code file} while the shop keeps working. */

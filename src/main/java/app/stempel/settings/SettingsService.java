@@ -27,6 +27,10 @@ public final class SettingsService {
     public static final String OWNER_IDLE_MINUTES = "owner.idleMinutes";
     /** Days without a visit after which a member no longer counts as active in the reports. */
     public static final String REPORTS_ACTIVE_DAYS = "reports.activeDays";
+    /** Days after which the counter's quick survey asks a member again; 0 never asks. */
+    public static final String SURVEY_DAYS = "survey.askAgainDays";
+    /** {@link #SURVEY_DAYS} when the owner has not set it. */
+    public static final int SURVEY_DAYS_DEFAULT = 90;
 
     private final Database db;
 
@@ -70,6 +74,15 @@ public final class SettingsService {
     /** How long owner mode may stay idle, if the owner set it; a value that is not a number counts as none. */
     public Optional<java.time.Duration> ownerIdle() {
         return whole(OWNER_IDLE_MINUTES).filter(n -> n > 0).map(java.time.Duration::ofMinutes);
+    }
+
+    /**
+     * After how many days the quick survey asks a member again, 0 for never; {@value #SURVEY_DAYS_DEFAULT}
+     * when not set or not a number of days.
+     */
+    public int surveyDays() {
+        return whole(SURVEY_DAYS).filter(n -> n >= 0 && n <= Integer.MAX_VALUE).map(Long::intValue)
+                .orElse(SURVEY_DAYS_DEFAULT);
     }
 
     private Optional<Long> whole(String key) {

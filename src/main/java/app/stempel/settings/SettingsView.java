@@ -17,10 +17,12 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The settings screen, the owner's, in tabs: the shop (language, owner mode's idle time, the owner's PIN),
+ * The settings screen, the owner's, in tabs: the shop (language, owner mode's idle time, how often the quick
+ * survey asks, the owner's PIN),
  * the cashiers, backups (back up now, restore) and the data section (import and export) it is given.
  */
 public final class SettingsView {
@@ -59,6 +61,21 @@ public final class SettingsView {
         HBox idleRow = new HBox(10, new Label(i18n.get("settings.owner.idle")), idle, applyIdle);
         idleRow.setAlignment(Pos.CENTER_LEFT);
 
+        javafx.scene.control.TextField survey = new javafx.scene.control.TextField();
+        survey.setId("settings-survey-days");
+        survey.setPrefColumnCount(5);
+        survey.textProperty().bindBidirectional(model.surveyDaysProperty());
+        survey.setOnAction(e -> model.applySurveyDays());
+        Button applySurvey = new Button(i18n.get("settings.survey.apply"));
+        applySurvey.setId("settings-survey-apply");
+        applySurvey.setOnAction(e -> model.applySurveyDays());
+        applySurvey.setMinWidth(Region.USE_PREF_SIZE);
+        survey.setMinWidth(Region.USE_PREF_SIZE);
+        Label surveyLabel = new Label(i18n.get("settings.survey"));
+        surveyLabel.setWrapText(true);
+        HBox surveyRow = new HBox(10, surveyLabel, survey, applySurvey);
+        surveyRow.setAlignment(Pos.CENTER_LEFT);
+
         Label pinTitle = new Label(i18n.get("settings.owner.pin"));
         pinTitle.getStyleClass().add(Styles.TITLE_4);
         javafx.scene.layout.GridPane pins = new javafx.scene.layout.GridPane();
@@ -71,7 +88,7 @@ public final class SettingsView {
         changePin.setId("settings-pin-change");
         changePin.setOnAction(e -> model.changePin());
         pins.add(changePin, 1, 3);
-        VBox shop = new VBox(16, languageRow, idleRow, pinTitle, pins);
+        VBox shop = new VBox(16, languageRow, idleRow, surveyRow, pinTitle, pins);
 
         Label backupsText = new Label(i18n.get("settings.backups.text"));
         backupsText.setWrapText(true);

@@ -19,7 +19,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * The settings screen: the language, how soon owner mode ends, the owner's PIN, backing up now, restoring
+ * The settings screen: the language, how soon owner mode ends, how often the quick survey asks, the owner's PIN, backing up now, restoring
  * a backup. All of it is the owner's; the service refuses it outside owner mode.
  */
 public final class SettingsViewModel {
@@ -37,6 +37,7 @@ public final class SettingsViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Path> pendingRestore = new ReadOnlyObjectWrapper<>();
     private final javafx.beans.property.IntegerProperty idleMinutes = new javafx.beans.property.SimpleIntegerProperty();
+    private final javafx.beans.property.StringProperty surveyDays = new javafx.beans.property.SimpleStringProperty("");
     private final javafx.beans.property.StringProperty oldPin = new javafx.beans.property.SimpleStringProperty("");
     private final javafx.beans.property.StringProperty newPin = new javafx.beans.property.SimpleStringProperty("");
     private final javafx.beans.property.StringProperty newPinAgain = new javafx.beans.property.SimpleStringProperty("");
@@ -51,6 +52,28 @@ public final class SettingsViewModel {
         this.restorer = Objects.requireNonNull(restorer);
         language.set(i18n.language());
         idleMinutes.set((int) owner.idleLimit().toMinutes());
+        tasks.run(admin::surveyDays, days -> surveyDays.set(String.valueOf(days)), e -> org.slf4j.LoggerFactory.getLogger(SettingsViewModel.class)
+                .warn("Could not read the survey setting", e));
+    }
+
+    /** After how many days the counter's quick survey asks a member again, as typed; 0 never asks. */
+    public javafx.beans.property.StringProperty surveyDaysProperty() {
+        return surveyDays;
+    }
+
+    /** Stores how often the quick survey asks a member. */
+    public void applySurveyDays() {
+        String typed = surveyDays.get() == null ? "" : surveyDays.get().strip();
+        int days = typed.matches("\\d{1,9}") ? Integer.parseInt(typed) : -1;
+        if (days < AdminService.SURVEY_DAYS_MIN || days > AdminService.SURVEY_DAYS_MAX) {
+            say(true, i18n.get("settings.survey.invalid"));
+            return;
+        }
+        run(() -> {
+            admin.setSurveyDays(days);
+            return days;
+        }, d -> say(false, d == 0 ? i18n.get("settings.survey.off") : i18n.plural("settings.survey.done", d)),
+                "error.unexpected");
     }
 
     /** Minutes of no activity after which owner mode ends by itself. */

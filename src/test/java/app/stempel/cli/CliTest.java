@@ -71,6 +71,16 @@ class CliTest {
     }
 
     @Test
+    void theReportBenchmarkTimesTheDashboardAgainstTheSameOverArrays() {
+        assertThat(run("demo", "--members", "300", "--years", "1", "--data-dir", dir.toString())).isZero();
+        console.reset();
+        assertThat(run("benchmark", "--only", "report", "-n", "5", "--warmup", "1", "--data-dir", dir.toString()))
+                .isIn(0, BenchmarkCommand.TARGET_MISSED);
+        assertThat(console.out()).contains("report dashboard (300 members)", "dashboard, 12 months, ",
+                "same over arrays", "(reference)", "dashboard p95 <= 300 ms");
+    }
+
+    @Test
     void theCounterBenchmarkOnAnEmptyShopSaysWhatToDo() {
         assertThat(run("benchmark", "--only", "counter", "--data-dir", dir.toString())).isEqualTo(Cli.FAILED);
         assertThat(console.err().strip())

@@ -113,6 +113,25 @@ class ReportCommandTest {
     }
 
     @Test
+    void theWholeReportAsAPdfInTheChosenLanguage() throws Exception {
+        assertThat(console.run("--data-dir", dir.toString(), "import", "visits", RETAIL.toString())).isZero();
+        Path pdf = dir.resolveSibling(dir.getFileName() + "-report.pdf");
+        console.reset();
+        assertThat(console.run("--data-dir", dir.toString(), "--lang", "pl", "report", "pdf", pdf.toString(), "--from",
+                "2011-01", "--to", "2011-12")).isZero();
+        assertThat(console.out()).contains("Report written: " + pdf);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(3);
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("Utrzymanie klientów (CRR)", "86,6 %", "Odpływ klientów", "13,4 %",
+                    "Wizyty nowych i powracających klientów", "Zagrożeni odejściem: 413", "sty 2011");
+        }
+        assertThat(console.run("--data-dir", dir.toString(), "report", "pdf", dir.resolve("no/such/folder/r.pdf").toString()))
+                .isEqualTo(Cli.FAILED);
+        assertThat(console.err()).contains("does not exist");
+    }
+
+    @Test
     void aDayThatIsNotOneIsAClearError() {
         assertThat(console.run("--data-dir", dir.toString(), "report", "summary", "--from", "1.1.2011", "--to", "2011-12"))
                 .isEqualTo(Cli.FAILED);

@@ -37,7 +37,7 @@ class CounterViewModelTest {
     @BeforeEach
     void open() {
         shop = TestShop.open(dir, Clock.systemUTC());
-        model = new CounterViewModel(shop.counter(), new SameThreadTaskRunner(), new I18n(Language.ENGLISH),
+        model = new CounterViewModel(shop.counter(), shop.survey(), new SameThreadTaskRunner(), new I18n(Language.ENGLISH),
                 Clock.systemUTC(), () -> TestShop.TILL, new CardHandout(() -> CardDesign.of("Kafé"), printer));
     }
 

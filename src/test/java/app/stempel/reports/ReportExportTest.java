@@ -96,6 +96,9 @@ class ReportExportTest {
         assertThatThrownBy(() -> closed.atRisk(List.of(), dashboard(), list)).isInstanceOf(OwnerOnlyException.class);
         assertThatThrownBy(() -> closed.png(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), png))
                 .isInstanceOf(OwnerOnlyException.class);
+        Path pdf = dir.resolve("report.pdf");
+        assertThatThrownBy(() -> closed.pdf(new ReportPdf(new ReportTexts(new app.stempel.ui.I18n(Language.ENGLISH)), "Kafé"),
+                dashboard(), List.of(), pdf)).isInstanceOf(OwnerOnlyException.class);
         assertThat(dir).isEmptyDirectory();
     }
 }

@@ -219,6 +219,19 @@ class ReportServiceTest {
     }
 
     @Test
+    void theVisitsReadStraightFromTheLedgerGiveTheSameDashboard() {
+        buildShop();
+        for (Period p : List.of(new Period(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)),
+                Period.lastMonths(12, reports.today()), new Period(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)))) {
+            Dashboard fromSummaries = reports.dashboard(p, ReportSummary.Progress.NONE);
+            VisitArrays arrays = VisitArrays.load(shop.db(), clock.getZone());
+            assertThat(arrays.persons()).isEqualTo(8);
+            assertThat(arrays.visits()).isEqualTo(17);
+            assertThat(reports.dashboard(p, arrays)).usingRecursiveComparison().isEqualTo(fromSummaries);
+        }
+    }
+
+    @Test
     void theChartsOfAMonthWorkedOutByHand() {
         buildShop();
         Dashboard d = reports.dashboard(new Period(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)),

@@ -1,0 +1,128 @@
+package app.stempel.reports;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+import app.stempel.store.Database;
+
+/**
+ * Every visit of the shop in plain arrays, read straight from the ledger (not from the summaries): the
+ * benchmark's reference for the dashboard, and a check that the summaries agree with the ledger. Visits
+ * follow the same rules as {@link ReportSummary}: STAMP, POINTS and IMPORT entries with visits that
+ * nothing undid or voided, a merged member's visits counted as the person they were merged into.
+ */
+public final class VisitArrays implements ReportService.Persons {
+
+    private final long[] ids;
+    private final long[] spend;
+    /** days of person i: days[offsets[i] .. offsets[i + 1]), sorted */
+    private final int[] offsets;
+    private final int[] days;
+
+    private VisitArrays(long[] ids, long[] spend, int[] offsets, int[] days) {
+        this.ids = ids;
+        this.spend = spend;
+        this.offsets = offsets;
+        this.days = days;
+    }
+
+    /** Reads the ledger into arrays (slow on a big shop: this is the loading, not the computation). */
+    public static VisitArrays load(Database db, ZoneId zone) {
+        return db.dsl().connectionResult(c -> load(c, zone));
+    }
+
+    private static VisitArrays load(Connection c, ZoneId zone) throws SQLException {
+        Map<Long, Long> into = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, merged_into FROM member WHERE merged_into IS NOT NULL");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                into.put(rs.getLong(1), rs.getLong(2));
+            }
+        }
+        int[] personOf = new int[16];
+        long[] ids = new long[16];
+        long[] spend = new long[16];
+        Map<Long, Integer> index = new HashMap<>();
+        int persons = 0;
+        int[] who = new int[1 << 16];
+        int[] day = new int[1 << 16];
+        int n = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT e.member_id, e.created_at, e.amount_minor, e.visits "
+                + "FROM ledger_entry e WHERE e.kind IN ('STAMP', 'POINTS', 'IMPORT') AND e.visits > 0 "
+                + "AND NOT EXISTS (SELECT 1 FROM ledger_entry x WHERE x.cancels_id = e.id)")) {
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long member = rs.getLong(1);
+                    for (int hops = 0; into.containsKey(member) && hops < 1_000; hops++) {
+                        member = into.get(member);
+                    }
+                    Integer p = index.get(member);
+                    if (p == null) {
+                        p = persons++;
+                        index.put(member, p);
+                        if (p == ids.length) {
+                            ids = Arrays.copyOf(ids, p * 2);
+                            spend = Arrays.copyOf(spend, p * 2);
+                        }
+                        ids[p] = member;
+                    }
+                    spend[p] += rs.getLong(3);
+                    int d = (int) rs.getObject(2, OffsetDateTime.class).atZoneSameInstant(zone).toLocalDate().toEpochDay();
+                    for (int v = rs.getInt(4); v > 0; v--) {
+                        if (n == who.length) {
+                            who = Arrays.copyOf(who, n * 2);
+                            day = Arrays.copyOf(day, n * 2);
+                        }
+                        who[n] = p;
+                        day[n++] = d;
+                    }
+                }
+            }
+        }
+        int[] offsets = new int[persons + 1];
+        for (int i = 0; i < n; i++) {
+            offsets[who[i] + 1]++;
+        }
+        for (int p = 0; p < persons; p++) {
+            offsets[p + 1] += offsets[p];
+        }
+        int[] fill = Arrays.copyOf(offsets, persons);
+        int[] grouped = new int[n];
+        for (int i = 0; i < n; i++) {
+            grouped[fill[who[i]]++] = day[i];
+        }
+        for (int p = 0; p < persons; p++) {
+            Arrays.sort(grouped, offsets[p], offsets[p + 1]);
+        }
+        return new VisitArrays(Arrays.copyOf(ids, persons), Arrays.copyOf(spend, persons), offsets, grouped);
+    }
+
+    public int persons() {
+        return ids.length;
+    }
+
+    public int visits() {
+        return days.length;
+    }
+
+    @Override
+    public void forEach(ReportService.PersonVisits visitor) {
+        int[] buffer = new int[256];
+        for (int p = 0; p < ids.length; p++) {
+            int n = offsets[p + 1] - offsets[p];
+            if (n > buffer.length) {
+                buffer = new int[n];
+            }
+            System.arraycopy(days, offsets[p], buffer, 0, n);
+            visitor.accept(ids[p], buffer, n, spend[p]);
+        }
+    }
+}
