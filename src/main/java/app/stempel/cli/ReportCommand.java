@@ -41,7 +41,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code report}: the owner's figures without a window. */
 @Command(name = "report", mixinStandardHelpOptions = true, description = "Reports as CSV on standard output.",
         subcommands = {ReportCommand.Summary.class, ReportCommand.Cohorts.class, ReportCommand.AtRiskList.class,
-                ReportCommand.Pdf.class})
+                ReportCommand.Pdf.class, ReportCommand.Members.class})
 public final class ReportCommand {
 
     @ParentCommand
@@ -91,6 +91,53 @@ public final class ReportCommand {
             withReports(report, spec.commandLine().getErr(), (reports, db) -> {
                 Dashboard d = reports.dashboard(period, ReportSummary.Progress.NONE);
                 writeSummary(out, d);
+                return null;
+            });
+            return 0;
+        }
+    }
+
+    /** {@code report members --from DAY --to DAY}: the member-level data behind the summary, as CSV. */
+    @Command(name = "members", mixinStandardHelpOptions = true,
+            description = {"Every member with a visit up to the period's end and what the summary counted them as "
+                    + "(visits in the period, new, active at its start and end, segment, spend), as CSV.",
+                    "Days as YYYY-MM-DD; a month YYYY-MM means all of it."})
+    static final class Members implements Callable<Integer> {
+
+        @ParentCommand
+        private ReportCommand report;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--from", required = true, description = "First day (YYYY-MM-DD) or month (YYYY-MM).")
+        private String from;
+
+        @Option(names = "--to", required = true, description = "Last day (YYYY-MM-DD) or month (YYYY-MM).")
+        private String to;
+
+        @Override
+        public Integer call() {
+            Period period = period(from, to);
+            PrintWriter out = spec.commandLine().getOut();
+            withReports(report, spec.commandLine().getErr(), (reports, db) -> {
+                try {
+                    CSVPrinter csv = new CSVPrinter(out, CSV);
+                    csv.printRecord("member_id", "first_visit", "last_visit", "visits", "visits_in_period", "new_in_period",
+                            "active_at_start", "active_at_end", "segment", "spend_minor");
+                    reports.memberFigures(period, m -> {
+                        try {
+                            csv.printRecord(m.memberId(), m.firstVisit(), m.lastVisit(), m.visits(), m.visitsInPeriod(),
+                                    m.newInPeriod(), m.activeAtStart(), m.activeAtEnd(),
+                                    m.segment().name().toLowerCase(Locale.ROOT), m.spend());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                    csv.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
                 return null;
             });
             return 0;

@@ -173,6 +173,41 @@ public final class ReportService {
         return out;
     }
 
+    /**
+     * One person's share of the dashboard of a period: what each figure counted them as. Summing these rows
+     * gives the tiles (active = activeAtEnd, new members = newInPeriod, RPR = rows with 2+ visits in the
+     * period / rows with 1+, CRR = rows active at the start with a visit in the period / rows active at the
+     * start).
+     */
+    public record MemberFigures(long memberId, LocalDate firstVisit, LocalDate lastVisit, int visits,
+            int visitsInPeriod, boolean newInPeriod, boolean activeAtStart, boolean activeAtEnd, Dashboard.Segment segment,
+            long spend) {
+    }
+
+    /**
+     * Every person with a visit up to the period's end, with what the dashboard of {@code period} counted
+     * them as, member by member (nothing is held in memory): the member-level data behind the figures.
+     */
+    public void memberFigures(Period period, java.util.function.Consumer<MemberFigures> out) {
+        owner.require();
+        summary.refresh(ReportSummary.Progress.NONE);
+        LocalDate today = today();
+        int asOf = (int) (period.to().isAfter(today) ? today : period.to()).toEpochDay();
+        int from = (int) period.from().toEpochDay();
+        int to = (int) period.to().toEpochDay();
+        int window = activeDays();
+        forEachPerson((id, days, n, spend) -> {
+            int upTo = upperBound(days, n, asOf);
+            if (upTo == 0) {
+                return;
+            }
+            out.accept(new MemberFigures(id, LocalDate.ofEpochDay(days[0]), LocalDate.ofEpochDay(days[upTo - 1]), upTo,
+                    count(days, n, from, to), days[0] >= from && days[0] <= to,
+                    count(days, n, from - window, from - 1) > 0, count(days, n, asOf - window + 1, asOf) > 0,
+                    segment(days, upTo, asOf), spend));
+        });
+    }
+
     /** The monthly cohort table (see {@link CohortReport}) for the cohorts of {@code from..to}. */
     public List<CohortReport.Cohort> cohorts(YearMonth from, YearMonth to) {
         owner.require();

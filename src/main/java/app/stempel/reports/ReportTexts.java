@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import app.stempel.program.Tier;
 import app.stempel.ui.I18n;
@@ -35,37 +34,66 @@ public final class ReportTexts {
     public List<Tile> tiles(Dashboard d) {
         Dashboard.Tiles t = d.tiles();
         List<Tile> out = new ArrayList<>();
-        out.add(tile("active", i18n.number(t.active()), d.activeWindowDays()));
-        out.add(tile("new", i18n.number(t.newMembers())));
-        out.add(tile("visits", i18n.number(t.visits())));
-        out.add(tile("crr", percent(t.crr()), d.activeWindowDays()));
-        out.add(tile("churn", percent(t.churn())));
-        out.add(tile("rpr", percent(t.rpr())));
-        out.add(tile("visitsPerMember", decimal(t.visitsPerMember())));
-        out.add(tile("spendPerVisit", money(t.spendPerVisit(), d)));
-        out.add(tile("clvHistorical", money(t.clvHistorical(), d)));
-        out.add(tile("clvProjected", money(t.clvProjected(), d)));
-        out.add(tile("rewardsIssued", i18n.number(t.rewardsIssued())));
-        out.add(tile("rewardsRedeemed", i18n.number(t.rewardsRedeemed())));
-        out.add(tile("liability", money(t.liability(), d)));
-        out.add(tile("nps", t.nps() == null ? none() : String.valueOf(t.nps()), t.npsAnswers()));
+        out.add(tile("active", "reports.tile.active", "reports.tile.active.help", i18n.number(t.active()), d.activeWindowDays()));
+        out.add(tile("new", "reports.tile.new", "reports.tile.new.help", i18n.number(t.newMembers())));
+        out.add(tile("visits", "reports.tile.visits", "reports.tile.visits.help", i18n.number(t.visits())));
+        out.add(tile("crr", "reports.tile.crr", "reports.tile.crr.help", percent(t.crr()), d.activeWindowDays()));
+        out.add(tile("churn", "reports.tile.churn", "reports.tile.churn.help", percent(t.churn())));
+        out.add(tile("rpr", "reports.tile.rpr", "reports.tile.rpr.help", percent(t.rpr())));
+        out.add(tile("visitsPerMember", "reports.tile.visitsPerMember", "reports.tile.visitsPerMember.help", decimal(t.visitsPerMember())));
+        out.add(tile("spendPerVisit", "reports.tile.spendPerVisit", "reports.tile.spendPerVisit.help", money(t.spendPerVisit(), d)));
+        out.add(tile("clvHistorical", "reports.tile.clvHistorical", "reports.tile.clvHistorical.help", money(t.clvHistorical(), d)));
+        out.add(tile("clvProjected", "reports.tile.clvProjected", "reports.tile.clvProjected.help", money(t.clvProjected(), d)));
+        out.add(tile("rewardsIssued", "reports.tile.rewardsIssued", "reports.tile.rewardsIssued.help", i18n.number(t.rewardsIssued())));
+        out.add(tile("rewardsRedeemed", "reports.tile.rewardsRedeemed", "reports.tile.rewardsRedeemed.help", i18n.number(t.rewardsRedeemed())));
+        out.add(tile("liability", "reports.tile.liability", "reports.tile.liability.help", money(t.liability(), d)));
+        out.add(tile("nps", "reports.tile.nps", "reports.tile.nps.help", t.nps() == null ? none() : String.valueOf(t.nps()), t.npsAnswers()));
         return out;
     }
 
-    private Tile tile(String id, String value, Object... helpArgs) {
-        return new Tile(id, i18n.get("reports.tile." + id), value, i18n.get("reports.tile." + id + ".help", helpArgs));
+    private Tile tile(String id, String labelKey, String helpKey, String value, Object... helpArgs) {
+        return new Tile(id, i18n.get(labelKey), value, i18n.get(helpKey, helpArgs));
     }
 
     public String segment(Dashboard.Segment s) {
-        return i18n.get("reports.segment." + s.name().toLowerCase(Locale.ROOT));
+        switch (s) {
+            case CHAMPIONS:
+                return i18n.get("reports.segment.champions");
+            case REGULARS:
+                return i18n.get("reports.segment.regulars");
+            case OCCASIONAL:
+                return i18n.get("reports.segment.occasional");
+            case AT_RISK:
+                return i18n.get("reports.segment.atRisk");
+            default:
+                return i18n.get("reports.segment.lost");
+        }
     }
 
     public String segmentHelp(Dashboard.Segment s) {
-        return i18n.get("reports.segment." + s.name().toLowerCase(Locale.ROOT) + ".help");
+        switch (s) {
+            case CHAMPIONS:
+                return i18n.get("reports.segment.champions.help");
+            case REGULARS:
+                return i18n.get("reports.segment.regulars.help");
+            case OCCASIONAL:
+                return i18n.get("reports.segment.occasional.help");
+            case AT_RISK:
+                return i18n.get("reports.segment.atRisk.help");
+            default:
+                return i18n.get("reports.segment.lost.help");
+        }
     }
 
     public String tier(Tier t) {
-        return i18n.get("program.tier." + t.name().toLowerCase(Locale.ROOT));
+        switch (t) {
+            case NEW:
+                return i18n.get("program.tier.new");
+            case REGULAR:
+                return i18n.get("program.tier.regular");
+            default:
+                return i18n.get("program.tier.loyal");
+        }
     }
 
     public String none() {

@@ -98,6 +98,27 @@ class ReportCommandTest {
         assertThat(console.out()).contains("\nvisits,6343\n", "\nnew_members,981\n", "\nactive_members,2841\n",
                 "\ncrr_percent,68.4\n", "\nrpr_percent,47.7\n", "\nspend_per_visit,497.39\n", "\nclv_historical,1952.82\n");
 
+        // the member-level rows add up to the summary's figures
+        console.reset();
+        assertThat(console.run("--data-dir", dir.toString(), "report", "members", "--from", "2011-01", "--to", "2011-12"))
+                .isZero();
+        String[] members = console.out().split("\\R");
+        assertThat(members[0]).isEqualTo("member_id,first_visit,last_visit,visits,visits_in_period,new_in_period,"
+                + "active_at_start,active_at_end,segment,spend_minor");
+        assertThat(members).hasSize(1 + 4_339);
+        int visits = 0;
+        int newMembers = 0;
+        int activeAtEnd = 0;
+        int atRisk = 0;
+        for (int i = 1; i < members.length; i++) {
+            String[] cells = members[i].split(",");
+            visits += Integer.parseInt(cells[4]);
+            newMembers += Boolean.parseBoolean(cells[5]) ? 1 : 0;
+            activeAtEnd += Boolean.parseBoolean(cells[7]) ? 1 : 0;
+            atRisk += cells[8].equals("at_risk") ? 1 : 0;
+        }
+        assertThat(new int[] {visits, newMembers, activeAtEnd, atRisk}).containsExactly(17_136, 3_454, 2_554, 413);
+
         console.reset();
         assertThat(console.run("--data-dir", dir.toString(), "report", "at-risk", "--as-of", "2011-12-31")).isZero();
         String[] lines = console.out().split("\\R");
