@@ -469,8 +469,9 @@ public final class ReportsViewModel {
             segments.get(s).set(number(d.segments().getOrDefault(s, 0)));
         }
         periodText.set(i18n.get("reports.period.range", date(d.period().from()), date(d.period().to())));
-        atRisk.setAll(members);
+        // the dashboard first: the list's money is shown in its currency
         dashboard.set(d);
+        atRisk.setAll(members);
     }
 
     private void set(Tile t, String text) {
@@ -500,11 +501,6 @@ public final class ReportsViewModel {
         NumberFormat f = NumberFormat.getPercentInstance(i18n.language().locale());
         f.setMaximumFractionDigits(0);
         return f.format(share);
-    }
-
-    /** An amount of the dashboard's currency, or {@value #NONE}. */
-    public String money(Dashboard d, Long minor) {
-        return minor == null ? NONE : i18n.money(minor, d.currency());
     }
 
     /** An amount of the dashboard's currency without its code ("1,234.50"), or {@value #NONE}. */

@@ -213,6 +213,18 @@ class ReportsScreenTest {
     }
 
     @Test
+    void inPolishFiguresAndDatesArePolish(FxRobot robot) throws Exception {
+        openReports(robot, Language.POLISH);
+        waitForText(robot, "#reports-tile-visits-value", "13");
+        assertThat(text(robot, "#reports-range")).isEqualTo("1 kwi 2025 – 15 mar 2026");
+        // 13 visits by 5 members; nobody was active on 1 April 2025, so retention cannot be told
+        assertThat(text(robot, "#reports-tile-visits-per-member-value")).isEqualTo("2,6");
+        assertThat(text(robot, "#reports-tile-crr-value")).isEqualTo("–");
+        assertThat(text(robot, "#reports-tile-clv-historical-value")).isEqualTo("21,00");
+        assertThat(text(robot, "#reports-tile-nps-note")).isEqualTo("0 odpowiedzi");
+    }
+
+    @Test
     void theCashierSeesTheLockNotTheReport(FxRobot robot) throws Exception {
         window = TestWindow.open(robot, stage, shop, Language.ENGLISH, Screens.DEFAULT_SCAN_GAP, files, new FakePrinter(),
                 1024, 700);
