@@ -470,6 +470,8 @@ public final class ReportsView {
         }
         ((CategoryAxis) visits.getXAxis()).getCategories().clear();
         visits.getData().setAll(List.of(fresh, returning));
+        barTips(fresh);
+        barTips(returning);
 
         XYChart.Series<String, Number> line = new XYChart.Series<>();
         for (Dashboard.ActivePoint p : d.active()) {
@@ -495,6 +497,7 @@ public final class ReportsView {
             tierSeries.getData().add(new XYChart.Data<>(model.tierLabel(t), d.tiers().getOrDefault(t, 0)));
         }
         tiers.getData().setAll(List.of(tierSeries));
+        barTips(tierSeries);
 
         XYChart.Series<String, Number> npsSeries = new XYChart.Series<>();
         for (Dashboard.NpsPoint p : d.nps()) {
@@ -513,6 +516,18 @@ public final class ReportsView {
                 if (score != null && score < 0) {
                     bar.getNode().getStyleClass().add("negative");
                 }
+            }
+        }
+    }
+
+    /** A tooltip on each bar of {@code series}: its series, its category and its number. */
+    private void barTips(XYChart.Series<String, Number> series) {
+        for (XYChart.Data<String, Number> bar : series.getData()) {
+            if (bar.getNode() != null) {
+                String n = model.number(bar.getYValue().longValue());
+                Tooltip.install(bar.getNode(), tooltip(series.getName() == null
+                        ? i18n.get("reports.bar.tip", bar.getXValue(), n)
+                        : i18n.get("reports.bar.tipSeries", bar.getXValue(), series.getName(), n)));
             }
         }
     }
