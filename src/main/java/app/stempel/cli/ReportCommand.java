@@ -32,6 +32,7 @@ import app.stempel.reports.ReportService;
 import app.stempel.store.DataDir;
 import app.stempel.store.Database;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -78,15 +79,12 @@ public final class ReportCommand {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--from", required = true, description = "First day (YYYY-MM-DD) or month (YYYY-MM).")
-        private String from;
-
-        @Option(names = "--to", required = true, description = "Last day (YYYY-MM-DD) or month (YYYY-MM).")
-        private String to;
+        @Mixin
+        private PeriodOptions days;
 
         @Override
         public Integer call() {
-            Period period = period(from, to);
+            Period period = days.period();
             PrintWriter out = spec.commandLine().getOut();
             withReports(report, spec.commandLine().getErr(), (reports, db) -> {
                 Dashboard d = reports.dashboard(period, ReportSummary.Progress.NONE);
@@ -110,15 +108,12 @@ public final class ReportCommand {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--from", required = true, description = "First day (YYYY-MM-DD) or month (YYYY-MM).")
-        private String from;
-
-        @Option(names = "--to", required = true, description = "Last day (YYYY-MM-DD) or month (YYYY-MM).")
-        private String to;
+        @Mixin
+        private PeriodOptions days;
 
         @Override
         public Integer call() {
-            Period period = period(from, to);
+            Period period = days.period();
             PrintWriter out = spec.commandLine().getOut();
             withReports(report, spec.commandLine().getErr(), (reports, db) -> {
                 try {
@@ -220,6 +215,19 @@ public final class ReportCommand {
             spec.commandLine().getOut().println("Report written: " + file);
             spec.commandLine().getOut().flush();
             return 0;
+        }
+    }
+
+    /** {@code --from DAY --to DAY}, both required. */
+    static final class PeriodOptions {
+        @Option(names = "--from", required = true, description = "First day (YYYY-MM-DD) or month (YYYY-MM).")
+        private String from;
+
+        @Option(names = "--to", required = true, description = "Last day (YYYY-MM-DD) or month (YYYY-MM).")
+        private String to;
+
+        Period period() {
+            return ReportCommand.period(from, to);
         }
     }
 

@@ -1,10 +1,17 @@
 package app.stempel.reports;
 
+import static app.stempel.store.schema.Tables.BALANCE;
 import static app.stempel.store.schema.Tables.MEMBER;
 import static app.stempel.store.schema.Tables.REPORT_DAY;
 import static app.stempel.store.schema.Tables.REPORT_PERSON;
+import static app.stempel.store.schema.Tables.REPORT_STATE;
 import static app.stempel.store.schema.Tables.SURVEY_ANSWER;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.sum;
 
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,10 +21,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import app.stempel.owner.OwnerGate;
 import app.stempel.program.Program;
@@ -82,6 +92,15 @@ public final class ReportService {
         return summary.refresh(progress);
     }
 
+    /**
+     * The same as {@link #refresh} without asking for the owner: it only folds ledger entries into the
+     * summaries and shows nothing. The app runs it in the background when the shop opens, so that reports
+     * after a long break do not start by reading months of the ledger.
+     */
+    public long catchUp() {
+        return summary.refresh(ReportSummary.Progress.NONE);
+    }
+
     /** Brings the summaries up to date and computes the dashboard of {@code period}. */
     public Dashboard dashboard(Period period, ReportSummary.Progress progress) {
         owner.require();
@@ -113,7 +132,7 @@ public final class ReportService {
         int npsAnswers = nps.stream().mapToInt(Dashboard.NpsPoint::answers).sum();
         Integer npsValue = new Dashboard.NpsPoint(null, npsAnswers, nps.stream().mapToInt(Dashboard.NpsPoint::promoters).sum(),
                 nps.stream().mapToInt(Dashboard.NpsPoint::detractors).sum()).nps();
-        Long liability = programs.liability().map(ProgramService.Liability::valueMinor).orElse(null);
+        Long liability = program.map(p -> liability(p.rules())).orElse(null);
 
         Double crr = share(scan.retained, scan.activeAtStart);
         Double yearChurn = share(scan.yearActiveAtStart - scan.yearRetained, scan.yearActiveAtStart);
@@ -155,7 +174,7 @@ public final class ReportService {
                             MEMBER.MARKETING_CONSENT, MEMBER.STATUS).from(MEMBER)
                     .where(MEMBER.ID.in(chunk.stream().map(f -> f[0]).toList()))
                     .fetchMap(MEMBER.ID);
-            Map<Long, int[]> daysOf = new java.util.HashMap<>();
+            Map<Long, int[]> daysOf = new HashMap<>();
             db.dsl().select(REPORT_PERSON.MEMBER_ID, REPORT_PERSON.VISIT_DAYS).from(REPORT_PERSON)
                     .where(REPORT_PERSON.MEMBER_ID.in(members.keySet()))
                     .forEach(r -> daysOf.put(r.value1(), VisitDays.decode(r.value2())));
@@ -188,7 +207,7 @@ public final class ReportService {
      * Every person with a visit up to the period's end, with what the dashboard of {@code period} counted
      * them as, member by member (nothing is held in memory): the member-level data behind the figures.
      */
-    public void memberFigures(Period period, java.util.function.Consumer<MemberFigures> out) {
+    public void memberFigures(Period period, Consumer<MemberFigures> out) {
         owner.require();
         summary.refresh(ReportSummary.Progress.NONE);
         LocalDate today = today();
@@ -226,7 +245,7 @@ public final class ReportService {
      */
     public Optional<LocalDate> lastVisitDay() {
         owner.require();
-        Integer day = db.dsl().select(org.jooq.impl.DSL.max(REPORT_DAY.DAY_NUMBER)).from(REPORT_DAY)
+        Integer day = db.dsl().select(max(REPORT_DAY.DAY_NUMBER)).from(REPORT_DAY)
                 .where(REPORT_DAY.VISITS.gt(0)).fetchOne(0, Integer.class);
         return Optional.ofNullable(day).map(LocalDate::ofEpochDay);
     }
@@ -238,16 +257,24 @@ public final class ReportService {
         void accept(long memberId, int[] days, int n, long spend);
     }
 
+    /**
+     * Every person's summary row, decoded. Plain JDBC: this loop is the dashboard's main cost, and jOOQ's
+     * record per row took four times as long as the read itself.
+     */
     private void forEachPerson(PersonVisits visitor) {
-        int[] buffer = new int[256];
-        int[] count = new int[1];
-        try (var rows = db.dsl().select(REPORT_PERSON.MEMBER_ID, REPORT_PERSON.SPEND_MINOR, REPORT_PERSON.VISIT_DAYS)
-                .from(REPORT_PERSON).fetchSize(5_000).fetchLazy()) {
-            for (var r : rows) {
-                buffer = VisitDays.decode(r.value3(), buffer, count);
-                visitor.accept(r.value1(), buffer, count[0], r.value2());
+        db.dsl().connection(c -> {
+            int[] buffer = new int[256];
+            int[] count = new int[1];
+            try (PreparedStatement ps = c.prepareStatement("SELECT member_id, spend_minor, visit_days FROM report_person")) {
+                ps.setFetchSize(5_000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        buffer = VisitDays.decode(rs.getBytes(3), buffer, count);
+                        visitor.accept(rs.getLong(1), buffer, count[0], rs.getLong(2));
+                    }
+                }
             }
-        }
+        });
     }
 
     /** The shop's day totals over {@code from..to}. */
@@ -255,9 +282,9 @@ public final class ReportService {
     }
 
     private Totals totals(LocalDate from, LocalDate to) {
-        var r = db.dsl().select(org.jooq.impl.DSL.sum(REPORT_DAY.VISITS), org.jooq.impl.DSL.sum(REPORT_DAY.PAID_VISITS),
-                        org.jooq.impl.DSL.sum(REPORT_DAY.SPEND_MINOR), org.jooq.impl.DSL.sum(REPORT_DAY.REWARDS_ISSUED),
-                        org.jooq.impl.DSL.sum(REPORT_DAY.REWARDS_REDEEMED))
+        var r = db.dsl().select(sum(REPORT_DAY.VISITS), sum(REPORT_DAY.PAID_VISITS),
+                        sum(REPORT_DAY.SPEND_MINOR), sum(REPORT_DAY.REWARDS_ISSUED),
+                        sum(REPORT_DAY.REWARDS_REDEEMED))
                 .from(REPORT_DAY)
                 .where(REPORT_DAY.DAY_NUMBER.between((int) from.toEpochDay(), (int) to.toEpochDay()))
                 .fetchOne();
@@ -265,7 +292,21 @@ public final class ReportService {
                 (int) asLong(r.value5()));
     }
 
-    private static long asLong(java.math.BigDecimal v) {
+    /**
+     * Open stamps and points of active members valued in money: {@link ProgramService#liability}'s value,
+     * from the summaries' running totals less the balances of members who are not active (an index range),
+     * instead of a pass over every balance.
+     */
+    private long liability(ProgramRules rules) {
+        var open = db.dsl().select(REPORT_STATE.OPEN_STAMPS, REPORT_STATE.OPEN_POINTS).from(REPORT_STATE).fetchOne();
+        var inactive = db.dsl().select(sum(BALANCE.STAMPS), sum(BALANCE.POINTS)).from(MEMBER).join(BALANCE)
+                .on(BALANCE.MEMBER_ID.eq(MEMBER.ID)).where(MEMBER.STATUS.in("BLOCKED", "MERGED", "ERASED")).fetchOne();
+        long stamps = Math.max(0, (open == null ? 0 : open.value1()) - asLong(inactive.value1()));
+        long points = Math.max(0, (open == null ? 0 : open.value2()) - asLong(inactive.value2()));
+        return stamps * rules.stampValueMinor() + points * rules.pointValueMinor();
+    }
+
+    private static long asLong(BigDecimal v) {
         return v == null ? 0 : v.longValue();
     }
 
@@ -273,7 +314,7 @@ public final class ReportService {
         ZoneId zone = zone();
         OffsetDateTime from = period.from().atStartOfDay(zone).toOffsetDateTime();
         OffsetDateTime to = period.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime();
-        Map<YearMonth, int[]> months = new java.util.TreeMap<>();
+        Map<YearMonth, int[]> months = new TreeMap<>();
         for (YearMonth m = YearMonth.from(period.from()); !m.isAfter(YearMonth.from(period.to())); m = m.plusMonths(1)) {
             months.put(m, new int[3]);
         }

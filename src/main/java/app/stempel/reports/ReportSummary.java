@@ -11,6 +11,7 @@ import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.val;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -21,7 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 
 import app.stempel.store.Database;
@@ -38,7 +41,8 @@ import app.stempel.store.schema.tables.records.ReportStateRecord;
  * it away again on the day of the visit it cancels. A member merged into another (MERGE_OUT) hands their
  * visits to that person. A reward is taken by a REDEEM, POINTS_REDEEM, COUPON or BIRTHDAY entry; a reward
  * is issued when a stamping (STAMP, PAPER_STAMPS or IMPORT) brings the member's stamps to the next
- * multiple of the program's stamps per reward.
+ * multiple of the program's stamps per reward. {@code report_state} also keeps the sums of every entry's
+ * stamps and points: the sums of all balances.
  */
 public final class ReportSummary {
 
@@ -96,6 +100,9 @@ public final class ReportSummary {
         /** program id -> stamps per reward (0 in points mode) */
         private final Map<Long, Integer> perReward = new HashMap<>();
         private Integer currentPerReward;
+        /** the ledger's stamps and points added by the entries read now */
+        private long openStamps;
+        private long openPoints;
 
         Fold(DSLContext tx, Progress progress) {
             this.tx = tx;
@@ -106,13 +113,16 @@ public final class ReportSummary {
             ReportStateRecord state = tx.selectFrom(REPORT_STATE).where(REPORT_STATE.ID.eq(1)).forUpdate().fetchOne();
             if (state == null) {
                 tx.insertInto(REPORT_STATE).set(REPORT_STATE.ID, 1).set(REPORT_STATE.LAST_ENTRY, 0L)
-                        .set(REPORT_STATE.ZONE, zone.getId()).execute();
+                        .set(REPORT_STATE.ZONE, zone.getId()).set(REPORT_STATE.OPEN_STAMPS, 0L)
+                        .set(REPORT_STATE.OPEN_POINTS, 0L).execute();
                 state = tx.selectFrom(REPORT_STATE).where(REPORT_STATE.ID.eq(1)).forUpdate().fetchOne();
             }
             if (!state.getZone().equals(zone.getId())) {
                 tx.deleteFrom(REPORT_PERSON).execute();
                 tx.deleteFrom(REPORT_DAY).execute();
                 state.setLastEntry(0L);
+                state.setOpenStamps(0L);
+                state.setOpenPoints(0L);
                 state.setZone(zone.getId());
             }
             last = state.getLastEntry();
@@ -136,7 +146,7 @@ public final class ReportSummary {
             // so each looks its original up by key
             try (var rows = tx.select(LEDGER_ENTRY.ID, LEDGER_ENTRY.MEMBER_ID, LEDGER_ENTRY.KIND, LEDGER_ENTRY.VISITS,
                             LEDGER_ENTRY.AMOUNT_MINOR, LEDGER_ENTRY.STAMPS, LEDGER_ENTRY.CREATED_AT, LEDGER_ENTRY.PROGRAM_ID,
-                            LEDGER_ENTRY.CANCELS_ID)
+                            LEDGER_ENTRY.CANCELS_ID, LEDGER_ENTRY.POINTS)
                     .from(LEDGER_ENTRY)
                     .where(LEDGER_ENTRY.ID.gt(last)).and(LEDGER_ENTRY.ID.le(end)).orderBy(LEDGER_ENTRY.ID)
                     .fetchSize(5_000).fetchLazy()) {
@@ -151,6 +161,8 @@ public final class ReportSummary {
                     }
                     fold(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(), cancelledKind,
                             cancelledAt);
+                    openStamps += r.value6();
+                    openPoints += r.value10();
                     if (++read % 10_000 == 0) {
                         progress.update(r.value1() - last, total);
                     }
@@ -162,6 +174,8 @@ public final class ReportSummary {
             writePersons();
             writeDays();
             state.setLastEntry(end);
+            state.setOpenStamps(state.getOpenStamps() + openStamps);
+            state.setOpenPoints(state.getOpenPoints() + openPoints);
             state.store();
             progress.update(total, total);
             return read;
@@ -211,7 +225,7 @@ public final class ReportSummary {
             if (last == 0) {
                 return 0;
             }
-            return tx.select(coalesce(sum(LEDGER_ENTRY.STAMPS), val(java.math.BigDecimal.ZERO))).from(LEDGER_ENTRY)
+            return tx.select(coalesce(sum(LEDGER_ENTRY.STAMPS), val(BigDecimal.ZERO))).from(LEDGER_ENTRY)
                     .where(LEDGER_ENTRY.MEMBER_ID.eq(member)).and(LEDGER_ENTRY.ID.le(last))
                     .fetchOne(0, Long.class);
         }
@@ -271,11 +285,11 @@ public final class ReportSummary {
                         .execute();
             }
             // one prepared statement, bound row by row (a batch of separate queries would be parsed one by one)
-            java.util.function.Supplier<org.jooq.BatchBindStep> batch = () -> tx.batch(tx.insertInto(REPORT_PERSON,
+            Supplier<BatchBindStep> batch = () -> tx.batch(tx.insertInto(REPORT_PERSON,
                             REPORT_PERSON.MEMBER_ID, REPORT_PERSON.FIRST_DAY, REPORT_PERSON.LAST_DAY, REPORT_PERSON.VISITS,
                             REPORT_PERSON.SPEND_MINOR, REPORT_PERSON.VISIT_DAYS)
                     .values((Long) null, null, null, null, null, null));
-            org.jooq.BatchBindStep insert = batch.get();
+            BatchBindStep insert = batch.get();
             int pending = 0;
             for (Map.Entry<Long, Person> p : persons.entrySet()) {
                 Person person = p.getValue();

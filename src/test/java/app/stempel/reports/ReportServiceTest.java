@@ -337,6 +337,30 @@ class ReportServiceTest {
     }
 
     @Test
+    void theLiabilityIsTheProgramScreensOpenStampsAndPointsOfActiveMembers() {
+        app.stempel.program.ProgramService programs = new app.stempel.program.ProgramService(shop.db(), clock,
+                OwnerGate.TRUSTED);
+        programs.save(programs.current().orElseThrow().rules().withValues(150, 0));
+        Enrolled anna = TestShop.withStamps(shop, "Anna", 3);
+        Enrolled bo = TestShop.withStamps(shop, "Bo", 4);
+        TestShop.withStamps(shop, "Cyd", 2);
+        Period today = Period.thisMonth(reports.today());
+        // 9 open stamps at 1.50
+        assertThat(reports.dashboard(today, ReportSummary.Progress.NONE).tiles().liability()).isEqualTo(1350L);
+        // Bo's card is blocked: his stamps are no longer owed; Anna redeems nothing, Cyd is merged into Anna
+        new app.stempel.members.MemberDirectory(shop.db(), clock, shop.counter(), OwnerGate.TRUSTED)
+                .setBlocked(bo.memberId(), true);
+        assertThat(reports.dashboard(today, ReportSummary.Progress.NONE).tiles().liability())
+                .isEqualTo(programs.liability().orElseThrow().valueMinor()).isEqualTo(750L);
+        owner.merge(anna.memberId(), shop.db().dsl().select(app.stempel.store.schema.Tables.MEMBER.ID)
+                .from(app.stempel.store.schema.Tables.MEMBER)
+                .where(app.stempel.store.schema.Tables.MEMBER.DISPLAY_NAME.eq("Cyd")).fetchOne(0, Long.class),
+                Actor.owner("Till 1"));
+        assertThat(reports.dashboard(today, ReportSummary.Progress.NONE).tiles().liability())
+                .isEqualTo(programs.liability().orElseThrow().valueMinor()).isEqualTo(750L);
+    }
+
+    @Test
     void aPeriodWithoutAnyoneHasDashesNotZeros() {
         clock.set(Instant.parse("2026-04-01T08:00:00Z"));
         Dashboard.Tiles t = reports.dashboard(Period.thisMonth(reports.today()), ReportSummary.Progress.NONE).tiles();
