@@ -34,6 +34,12 @@ import app.stempel.data.ExportViewModel;
 import app.stempel.data.ImportViewModel;
 import app.stempel.program.ProgramView;
 import app.stempel.program.ProgramViewModel;
+import app.stempel.reports.ReportExport;
+import app.stempel.reports.ReportPdf;
+import app.stempel.reports.ReportTexts;
+import app.stempel.settings.SettingsService;
+import app.stempel.reports.ReportsView;
+import app.stempel.reports.ReportsViewModel;
 import app.stempel.settings.CashierChoiceView;
 import app.stempel.settings.CashiersView;
 import app.stempel.settings.CashiersViewModel;
@@ -108,6 +114,7 @@ public final class Screens implements ScreenFactory {
             case CARDS -> cards();
             case MEMBERS -> members();
             case PROGRAM -> program();
+            case REPORTS -> reports();
             default -> null;
         };
     }
@@ -132,6 +139,15 @@ public final class Screens implements ScreenFactory {
         Services s = main.servicesProperty().get();
         ProgramViewModel model = new ProgramViewModel(s.programs(), s.expiry(), s.groups(), tasks, i18n);
         return new ProgramView(model, i18n).root();
+    }
+
+    private Node reports() {
+        Services s = main.servicesProperty().get();
+        ReportExport export = new ReportExport(s.owner(), i18n.language());
+        ReportsViewModel model = new ReportsViewModel(s.reports(), export, (dashboard, atRisk, file) -> export.pdf(
+                new ReportPdf(new ReportTexts(i18n), s.settings().get(SettingsService.SHOP_NAME).orElse("")), dashboard,
+                atRisk, file), tasks, i18n, s.clock());
+        return new ReportsView(model, i18n, files).root();
     }
 
     private Node settings() {
