@@ -1,5 +1,6 @@
 package app.stempel.reports;
 
+import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -47,7 +48,7 @@ public final class ReportTexts {
         out.add(tile("rewardsIssued", "reports.tile.rewardsIssued", "reports.tile.rewardsIssued.help", i18n.number(t.rewardsIssued())));
         out.add(tile("rewardsRedeemed", "reports.tile.rewardsRedeemed", "reports.tile.rewardsRedeemed.help", i18n.number(t.rewardsRedeemed())));
         out.add(tile("liability", "reports.tile.liability", "reports.tile.liability.help", money(t.liability(), d)));
-        out.add(tile("nps", "reports.tile.nps", "reports.tile.nps.help", t.nps() == null ? none() : String.valueOf(t.nps()), t.npsAnswers()));
+        out.add(tile("nps", "reports.tile.nps", "reports.tile.nps.help", nps(t.nps()), t.npsAnswers()));
         return out;
     }
 
@@ -100,12 +101,31 @@ public final class ReportTexts {
         return "–";
     }
 
+    /** A share (0 to 1) as the language writes a percentage, with one decimal: 36.6%, 36,6 %. */
     public String percent(Double share) {
-        return share == null ? none() : String.format(i18n.language().locale(), "%.1f %%", 100 * share);
+        if (share == null) {
+            return none();
+        }
+        NumberFormat f = NumberFormat.getPercentInstance(i18n.language().locale());
+        f.setMinimumFractionDigits(1);
+        f.setMaximumFractionDigits(1);
+        return f.format(share);
     }
 
+    /** A number with one decimal in the language's marks. */
     public String decimal(Double value) {
-        return value == null ? none() : String.format(i18n.language().locale(), "%.2f", value);
+        if (value == null) {
+            return none();
+        }
+        NumberFormat f = NumberFormat.getNumberInstance(i18n.language().locale());
+        f.setMinimumFractionDigits(1);
+        f.setMaximumFractionDigits(1);
+        return f.format(value);
+    }
+
+    /** An NPS with its sign (+25, −10, 0). */
+    public String nps(Integer nps) {
+        return nps == null ? none() : (nps > 0 ? "+" : "") + i18n.number(nps);
     }
 
     public String money(Long minor, Dashboard d) {

@@ -96,7 +96,6 @@ public final class ReportsViewModel {
     /** A change of period arrived while one was being computed. */
     private boolean again;
 
-    private final NumberFormat percent;
     private final NumberFormat decimal;
     private final DateTimeFormatter dateFormat;
     private final DateTimeFormatter shortDate;
@@ -112,9 +111,6 @@ public final class ReportsViewModel {
         this.texts = new ReportTexts(i18n);
         this.clock = Objects.requireNonNull(clock);
         var locale = i18n.language().locale();
-        percent = NumberFormat.getPercentInstance(locale);
-        percent.setMinimumFractionDigits(1);
-        percent.setMaximumFractionDigits(1);
         decimal = NumberFormat.getNumberInstance(locale);
         decimal.setMinimumFractionDigits(1);
         decimal.setMaximumFractionDigits(1);
@@ -448,11 +444,11 @@ public final class ReportsViewModel {
         set(Tile.ACTIVE, number(t.active()));
         set(Tile.NEW_MEMBERS, number(t.newMembers()));
         set(Tile.VISITS, number(t.visits()));
-        set(Tile.VISITS_PER_MEMBER, t.visitsPerMember() == null ? NONE : decimal.format(t.visitsPerMember()));
+        set(Tile.VISITS_PER_MEMBER, texts.decimal(t.visitsPerMember()));
         set(Tile.CRR, percent(t.crr()));
         set(Tile.CHURN, percent(t.churn()));
         set(Tile.RPR, percent(t.rpr()));
-        set(Tile.NPS, t.nps() == null ? NONE : (t.nps() > 0 ? "+" : "") + i18n.number(t.nps()));
+        set(Tile.NPS, texts.nps(t.nps()));
         notes.get(Tile.NPS).set(i18n.plural("reports.tile.nps.answers", t.npsAnswers()));
         setMoney(d, Tile.SPEND_PER_VISIT, t.spendPerVisit());
         setMoney(d, Tile.CLV_HISTORICAL, t.clvHistorical());
@@ -493,7 +489,7 @@ public final class ReportsViewModel {
 
     /** A share (0 to 1) as a percentage with one decimal, or {@value #NONE}. */
     public String percent(Double share) {
-        return share == null ? NONE : percent.format(share);
+        return texts.percent(share);
     }
 
     /** A share as a whole percentage, for the heat map's cells. */

@@ -144,7 +144,7 @@ class ReportCommandTest {
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(3);
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-            assertThat(text).contains("Utrzymanie klientów (CRR)", "86,6 %", "Odpływ klientów", "13,4 %",
+            assertThat(text).contains("Utrzymanie klientów (CRR)", "86,6%", "Odpływ klientów", "13,4%",
                     "Wizyty nowych i powracających klientów", "Zagrożeni odejściem: 413", "sty 2011");
         }
         assertThat(console.run("--data-dir", dir.toString(), "report", "pdf", dir.resolve("no/such/folder/r.pdf").toString()))
