@@ -149,6 +149,9 @@ public final class DemoData {
     private static final int STREAM_PROFILE = 0;
     private static final int STREAM_TIMES = 1;
     private static final int STREAM_DETAILS = 2;
+    private static final int STREAM_SURVEY = 3;
+    /** The counter offers the quick survey again after this many days (the app's default). */
+    private static final int SURVEY_EVERY_DAYS = 90;
 
     /**
      * The ledger's time index, as the migration creates it. Kept up to date row by row it costs most of
@@ -162,6 +165,8 @@ public final class DemoData {
     private static final String INSERT_MEMBER = "INSERT INTO member (id, display_name, search_name, phone, "
             + "phone_reversed, email, search_email, birthday, birthday_set_at, marketing_consent, group_id, status, "
             + "enrolled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?)";
+    private static final String INSERT_SURVEY = "INSERT INTO survey_answer (member_id, score, answered_at, till, "
+            + "cashier_id) VALUES (?, ?, ?, ?, ?)";
     private static final String INSERT_SEARCH = "INSERT INTO member_search (term, member_id) VALUES (?, ?)";
     private static final String INSERT_CARD = "INSERT INTO card (id, card_number, member_id, active_member_id, "
             + "status, issued_at) VALUES (?, ?, ?, ?, 'ACTIVE', ?)";
@@ -389,6 +394,7 @@ public final class DemoData {
         private PreparedStatement cardInsert;
         private PreparedStatement entryInsert;
         private PreparedStatement balanceInsert;
+        private PreparedStatement surveyInsert;
         private int pendingMembers;
         private int membersDone;
         private long committedRows;
@@ -403,6 +409,9 @@ public final class DemoData {
         private int permille;
         private long typicalSpend;
         private SplittableRandom details;
+        private SplittableRandom survey;
+        private double fondness;
+        private long lastSurveyDay;
         private int stamps;
         private int rewards;
         private int memberVisits;
@@ -447,6 +456,7 @@ public final class DemoData {
                 searchInsert = connection.prepareStatement(INSERT_SEARCH);
                 entryInsert = connection.prepareStatement(INSERT_ENTRY);
                 balanceInsert = connection.prepareStatement(INSERT_BALANCE);
+                surveyInsert = connection.prepareStatement(INSERT_SURVEY);
                 int n = population.size();
                 for (int i = 0; i < n; i++) {
                     member(i, memberBase + 1 + i, cardBase + 1 + i);
@@ -465,7 +475,7 @@ public final class DemoData {
                 throw e;
             } finally {
                 for (PreparedStatement ps : new PreparedStatement[] {memberInsert, searchInsert, cardInsert, entryInsert,
-                    balanceInsert}) {
+                    balanceInsert, surveyInsert}) {
                     if (ps != null) {
                         ps.close();
                     }
@@ -503,6 +513,10 @@ public final class DemoData {
             cardId = card;
             permille = setup.groupPermille()[plan.group().ordinal()];
             details = stream(settings.seed(), index, STREAM_DETAILS);
+            survey = stream(settings.seed(), index, STREAM_SURVEY);
+            // how much this member likes the shop: most are fond of it, a few are not
+            fondness = 9.2 - 1.6 * survey.nextExponential();
+            lastSurveyDay = Long.MIN_VALUE;
             typicalSpend = Math.round(TYPICAL_SPEND_PLN * priceLevel * Math.exp(0.35 * details.nextGaussian()));
             stamps = 0;
             rewards = 0;
@@ -598,9 +612,33 @@ public final class DemoData {
                 }
                 lastVisit = time;
                 visits++;
+                survey(day, time, till, cashier);
             } catch (SQLException e) {
                 throw new DataAccessException("cannot write a demo visit", e);
             }
+        }
+
+        /**
+         * The quick survey after a visit, as the counter offers it: at most once in {@value #SURVEY_EVERY_DAYS}
+         * days, answered two times out of three (0 to 10 around the member's fondness), otherwise skipped.
+         */
+        private void survey(long day, OffsetDateTime time, String till, long cashier) throws SQLException {
+            if (lastSurveyDay != Long.MIN_VALUE && day - lastSurveyDay < SURVEY_EVERY_DAYS) {
+                return;
+            }
+            lastSurveyDay = day;
+            surveyInsert.setLong(1, memberId);
+            if (survey.nextDouble() < 2.0 / 3) {
+                long score = Math.round(fondness + 1.2 * survey.nextGaussian());
+                surveyInsert.setInt(2, (int) Math.max(0, Math.min(10, score)));
+            } else {
+                surveyInsert.setNull(2, Types.INTEGER);
+            }
+            surveyInsert.setObject(3, time.plusSeconds(20));
+            surveyInsert.setString(4, till);
+            surveyInsert.setLong(5, cashier);
+            surveyInsert.addBatch();
+            rows++;
         }
 
         private void entry(String kind, int stampDelta, int rewardDelta, int visitDelta, long amount,
@@ -650,6 +688,7 @@ public final class DemoData {
             cardInsert.executeBatch();
             entryInsert.executeBatch();
             balanceInsert.executeBatch();
+            surveyInsert.executeBatch();
             pendingMembers = 0;
             pendingEntries = 0;
         }

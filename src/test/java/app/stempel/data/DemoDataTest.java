@@ -1,5 +1,6 @@
 package app.stempel.data;
 
+import static app.stempel.store.schema.Tables.SURVEY_ANSWER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -77,6 +78,25 @@ class DemoDataTest {
                 int hour = t.atZoneSameInstant(ZONE).getHour();
                 assertThat(hour).isBetween(7, 18);
             });
+        }
+    }
+
+    @Test
+    void theSurveyIsAnsweredOrSkippedAtMostOnceIn90DaysPerMember() {
+        try (Database db = Database.open(dir)) {
+            fill(db, 300, 1, 42, null);
+            var rows = db.dsl().select(SURVEY_ANSWER.MEMBER_ID, SURVEY_ANSWER.SCORE, SURVEY_ANSWER.ANSWERED_AT)
+                    .from(SURVEY_ANSWER).orderBy(SURVEY_ANSWER.MEMBER_ID, SURVEY_ANSWER.ANSWERED_AT).fetch();
+            assertThat(rows).hasSizeGreaterThan(100);
+            assertThat(rows).extracting(r -> r.value2()).containsNull()
+                    .filteredOn(java.util.Objects::nonNull).allMatch(score -> score >= 0 && score <= 10)
+                    .anyMatch(score -> score >= 9).anyMatch(score -> score <= 6);
+            for (int i = 1; i < rows.size(); i++) {
+                if (rows.get(i).value1().equals(rows.get(i - 1).value1())) {
+                    assertThat(java.time.Duration.between(rows.get(i - 1).value3(), rows.get(i).value3()).toDays())
+                            .isGreaterThanOrEqualTo(89);
+                }
+            }
         }
     }
 
