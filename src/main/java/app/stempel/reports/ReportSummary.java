@@ -72,9 +72,37 @@ public final class ReportSummary {
         return zone;
     }
 
-    /** Folds in the ledger entries added since the last refresh; returns how many it read. */
-    public long refresh(Progress progress) {
-        return db.write(tx -> new Fold(tx, progress).run());
+    /**
+     * Folds in the ledger entries added since the last refresh; returns how many it read. A refresh that
+     * another is running waits for it, then reads what is left (usually nothing): in this program by
+     * taking turns, and against another till by trying the lock again for up to
+     * {@value #LOCK_TRIES} times H2's lock timeout. The first refresh on a big shop can take a minute.
+     */
+    public synchronized long refresh(Progress progress) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return db.write(tx -> new Fold(tx, progress).run());
+            } catch (RuntimeException e) {
+                if (!lockTimedOut(e) || attempt == LOCK_TRIES) {
+                    throw e;
+                }
+                LOG.info("Report summaries: another till is bringing them up to date; waiting ({})", attempt);
+            }
+        }
+    }
+
+    /** How often a refresh tries the summaries' lock while another till holds it. */
+    static final int LOCK_TRIES = 90;
+    private static final int H2_LOCK_TIMEOUT = 50200;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReportSummary.class);
+
+    private static boolean lockTimedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException && ((java.sql.SQLException) t).getErrorCode() == H2_LOCK_TIMEOUT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The epoch day of {@code at} in the summaries' zone. */
@@ -110,13 +138,8 @@ public final class ReportSummary {
         }
 
         long run() {
-            ReportStateRecord state = tx.selectFrom(REPORT_STATE).where(REPORT_STATE.ID.eq(1)).forUpdate().fetchOne();
-            if (state == null) {
-                tx.insertInto(REPORT_STATE).set(REPORT_STATE.ID, 1).set(REPORT_STATE.LAST_ENTRY, 0L)
-                        .set(REPORT_STATE.ZONE, zone.getId()).set(REPORT_STATE.OPEN_STAMPS, 0L)
-                        .set(REPORT_STATE.OPEN_POINTS, 0L).execute();
-                state = tx.selectFrom(REPORT_STATE).where(REPORT_STATE.ID.eq(1)).forUpdate().fetchOne();
-            }
+            // the row exists from migration V9 on; a refresh of another till waits here
+            ReportStateRecord state = tx.selectFrom(REPORT_STATE).where(REPORT_STATE.ID.eq(1)).forUpdate().fetchSingle();
             if (!state.getZone().equals(zone.getId())) {
                 tx.deleteFrom(REPORT_PERSON).execute();
                 tx.deleteFrom(REPORT_DAY).execute();

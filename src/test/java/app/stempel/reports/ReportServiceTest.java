@@ -197,9 +197,8 @@ class ReportServiceTest {
         List<String> persons = persons();
         List<?> days = shop.db().dsl().selectFrom(REPORT_DAY).orderBy(REPORT_DAY.DAY_NUMBER).fetch().intoMaps();
 
-        shop.db().dsl().deleteFrom(REPORT_STATE).execute();
-        shop.db().dsl().deleteFrom(REPORT_PERSON).execute();
-        shop.db().dsl().deleteFrom(REPORT_DAY).execute();
+        // an unknown zone makes the next refresh read everything again
+        shop.db().dsl().update(REPORT_STATE).set(REPORT_STATE.ZONE, "").execute();
         summary.refresh(ReportSummary.Progress.NONE);
 
         assertThat(persons()).isEqualTo(persons).hasSize(9);
@@ -209,6 +208,32 @@ class ReportServiceTest {
         assertThat(VisitDays.decode(louRow.getVisitDays())).containsExactly(
                 (int) LocalDate.of(2026, 4, 2).toEpochDay(), (int) LocalDate.of(2026, 4, 3).toEpochDay());
         assertThat(louRow.getSpendMinor()).isEqualTo(1300);
+    }
+
+    @Test
+    void aRefreshWhileAnotherIsFoldingWaitsForItInsteadOfFailing() throws Exception {
+        buildShop();
+        // longer than H2's lock timeout (2 s): the second refresh must wait, not fail
+        for (boolean sameProgram : new boolean[] {true, false}) {
+            shop.db().dsl().update(REPORT_STATE).set(REPORT_STATE.ZONE, "").execute();
+            ReportSummary first = new ReportSummary(shop.db(), clock.getZone());
+            ReportSummary second = sameProgram ? first : new ReportSummary(shop.db(), clock.getZone());
+            java.util.concurrent.CountDownLatch folding = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CompletableFuture<Long> slow = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> first.refresh((done, total) -> {
+                        if (done == total) {
+                            folding.countDown();
+                            try {
+                                Thread.sleep(3_000);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                    }));
+            assertThat(folding.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(second.refresh(ReportSummary.Progress.NONE)).as("nothing left to read").isZero();
+            assertThat(slow.get()).isEqualTo(lastEntry());
+        }
     }
 
     /** The person summaries as text, the visit days decoded. */
