@@ -3,17 +3,18 @@ package app.stempel.cards;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntConsumer;
+
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+
+import app.stempel.store.AtomicFile;
 
 /**
  * Cards in the shop's current design to where they are wanted: a PDF file, a PNG file, or a print job.
@@ -32,23 +33,12 @@ public final class CardOutput {
 
     /** Writes the cards as A4 sheets of ten or one card per page; the file appears only when complete. */
     public void pdf(List<CardFace> cards, boolean sheets, Path file, IntConsumer progress) throws IOException {
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        try (OutputStream out = Files.newOutputStream(partial)) {
-            write(cards, sheets, out, progress);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(partial);
-            throw e;
-        }
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFile.write(file, out -> write(cards, sheets, out, progress));
     }
 
     /** Writes one card as a {@value #DPI} dpi PNG, for sending by phone. */
     public void png(CardFace card, Path file) throws IOException {
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        try (OutputStream out = Files.newOutputStream(partial)) {
-            new CardRenderer(design).writePng(card, DPI, out);
-        }
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFile.write(file, out -> new CardRenderer(design).writePng(card, DPI, out));
     }
 
     /** Prints the cards into a confirmed job: on card paper one per page, otherwise on A4 sheets of ten. */

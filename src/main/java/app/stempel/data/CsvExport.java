@@ -13,6 +13,7 @@ import static org.jooq.impl.DSL.selectOne;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +35,7 @@ import org.jooq.Record;
 import app.stempel.core.Language;
 import app.stempel.settings.SettingsService;
 import app.stempel.owner.OwnerGate;
+import app.stempel.store.AtomicFile;
 import app.stempel.store.Database;
 import app.stempel.store.schema.tables.LedgerEntry;
 
@@ -223,30 +225,35 @@ public final class CsvExport {
                 r.get(LEDGER_ENTRY.REASON));
     }
 
+    /** The rows of a spreadsheet file. */
     @FunctionalInterface
-    private interface Body {
+    public interface Body {
         long write(CSVPrinter out, Format format) throws IOException;
     }
 
     private long write(Path file, Body body) {
-        Format f = format();
+        return spreadsheet(file, format(), body);
+    }
+
+    /**
+     * Writes {@code file} as CSV a spreadsheet in format {@code f} opens as columns: UTF-8 with a byte-order
+     * mark, CRLF; the file appears only when complete.
+     *
+     * @return what {@code body} returns (the rows it wrote)
+     */
+    public static long spreadsheet(Path file, Format f, Body body) {
         CSVFormat csv = CSVFormat.DEFAULT.builder().setDelimiter(f.separator()).setRecordSeparator("\r\n").get();
-        Path tmp = file.resolveSibling(file.getFileName() + ".part");
+        long[] n = {0};
         try {
-            long n;
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                    CSVPrinter out = new CSVPrinter(w, csv)) {
+            AtomicFile.write(file, out -> {
+                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                CSVPrinter printer = new CSVPrinter(w, csv);
                 w.write('\uFEFF');
-                n = body.write(out, f);
-            }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return n;
+                n[0] = body.write(printer, f);
+                printer.flush();
+            });
+            return n[0];
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the original failure is what matters
-            }
             throw new UncheckedIOException(e);
         }
     }

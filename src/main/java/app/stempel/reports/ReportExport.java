@@ -2,15 +2,10 @@ package app.stempel.reports;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +13,11 @@ import java.util.Objects;
 
 import javax.imageio.ImageIO;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-
 import app.stempel.core.Language;
+import app.stempel.data.CsvExport;
 import app.stempel.owner.OwnerGate;
 import app.stempel.program.Tier;
+import app.stempel.store.AtomicFile;
 
 /**
  * Writes what the Reports screen shows to files: each chart's data (and the tiles, the segments and the
@@ -57,15 +51,12 @@ public final class ReportExport {
     public static final int CURVES = 6;
 
     private final OwnerGate gate;
-    private final char separator;
-    private final char decimalMark;
+    private final CsvExport.Format format;
 
     /** @param language the spreadsheet's language: English gets {@code ,} and a decimal point */
     public ReportExport(OwnerGate gate, Language language) {
         this.gate = Objects.requireNonNull(gate);
-        boolean english = Objects.requireNonNull(language) == Language.ENGLISH;
-        this.separator = english ? ',' : ';';
-        this.decimalMark = english ? '.' : ',';
+        this.format = CsvExport.Format.of(Objects.requireNonNull(language));
     }
 
     /** The cohorts the retention curves show: the last {@value #CURVES} of the dashboard's. */
@@ -112,13 +103,15 @@ public final class ReportExport {
     public void png(BufferedImage image, Path file) {
         gate.require();
         Objects.requireNonNull(image);
-        atomically(file, tmp -> {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+        try {
+            AtomicFile.write(file, out -> {
                 if (!ImageIO.write(image, "png", out)) {
                     throw new IOException("no PNG writer");
                 }
-            }
-        });
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Writes the whole report as PDF with {@code pdf}. */
@@ -232,11 +225,11 @@ public final class ReportExport {
     }
 
     private String decimal(double value, int places) {
-        return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).toPlainString().replace('.', decimalMark);
+        return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).toPlainString().replace('.', format.decimalMark());
     }
 
     private String money(Long minor, int digits) {
-        return minor == null ? null : BigDecimal.valueOf(minor, digits).toPlainString().replace('.', decimalMark);
+        return minor == null ? null : BigDecimal.valueOf(minor, digits).toPlainString().replace('.', format.decimalMark());
     }
 
     private static int digits(Dashboard d) {
@@ -249,38 +242,15 @@ public final class ReportExport {
     }
 
     private void write(Path file, List<List<Object>> rows) {
-        CSVFormat csv = CSVFormat.DEFAULT.builder().setDelimiter(separator).setRecordSeparator("\r\n").get();
-        atomically(file, tmp -> {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8); CSVPrinter out = new CSVPrinter(w, csv)) {
-                w.write('\uFEFF');
-                for (List<Object> row : rows) {
-                    List<Object> cells = new ArrayList<>(row.size());
-                    for (Object cell : row) {
-                        cells.add(cell == null ? "" : cell.toString());
-                    }
-                    out.printRecord(cells);
+        CsvExport.spreadsheet(file, format, (out, f) -> {
+            for (List<Object> row : rows) {
+                List<Object> cells = new ArrayList<>(row.size());
+                for (Object cell : row) {
+                    cells.add(cell == null ? "" : cell.toString());
                 }
+                out.printRecord(cells);
             }
+            return rows.size();
         });
-    }
-
-    @FunctionalInterface
-    private interface Body {
-        void write(Path tmp) throws IOException;
-    }
-
-    private static void atomically(Path file, Body body) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".part");
-        try {
-            body.write(tmp);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the original failure is what matters
-            }
-            throw new UncheckedIOException(e);
-        }
     }
 }

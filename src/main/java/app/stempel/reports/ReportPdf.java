@@ -3,7 +3,6 @@ package app.stempel.reports;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 import app.stempel.cards.CardFonts;
+import app.stempel.store.AtomicFile;
 import app.stempel.program.Tier;
 
 /**
@@ -47,17 +47,9 @@ public final class ReportPdf {
         this.shopName = shopName == null ? "" : shopName;
     }
 
-    /** Writes the report to {@code file} (through a temporary file, so a failed write leaves nothing half done). */
+    /** Writes the report to {@code file}, which appears only when complete. */
     public void write(Dashboard d, List<AtRisk> atRisk, Path file) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "report", ".pdf.tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                write(d, atRisk, out);
-            }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(file, out -> write(d, atRisk, out));
     }
 
     public void write(Dashboard d, List<AtRisk> atRisk, OutputStream out) throws IOException {
