@@ -203,10 +203,10 @@ public final class ReportCommand {
                 SettingsService settings = new SettingsService(db);
                 Language language = report.main.options().language() != null ? report.main.options().language()
                         : settings.language().orElse(null);
-                Dashboard d = reports.dashboard(period, ReportSummary.Progress.NONE);
+                ReportService.Report r = reports.report(period, ReportSummary.Progress.NONE);
                 try {
                     new ReportPdf(new ReportTexts(I18n.forLanguage(language)), settings.get(SettingsService.SHOP_NAME)
-                            .orElse("")).write(d, reports.atRisk(d.asOf()), file);
+                            .orElse("")).write(r.dashboard(), r.atRisk(), file);
                 } catch (IOException e) {
                     throw new UserError("report pdf: cannot write " + file + " (" + e.getMessage() + ").");
                 }

@@ -3,7 +3,6 @@ package app.stempel.reports;
 import static app.stempel.store.schema.Tables.BALANCE;
 import static app.stempel.store.schema.Tables.MEMBER;
 import static app.stempel.store.schema.Tables.REPORT_DAY;
-import static app.stempel.store.schema.Tables.REPORT_PERSON;
 import static app.stempel.store.schema.Tables.REPORT_STATE;
 import static app.stempel.store.schema.Tables.SURVEY_ANSWER;
 import static org.jooq.impl.DSL.max;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -118,6 +116,28 @@ public final class ReportService {
      * and liability from the database.
      */
     public Dashboard dashboard(Period period, Persons persons) {
+        return scan(period, persons).dashboard();
+    }
+
+    /** A period's dashboard and, from the same pass over the persons, its at-risk list (see {@link AtRisk}). */
+    public record Report(Dashboard dashboard, List<AtRisk> atRisk) {
+    }
+
+    /**
+     * Brings the summaries up to date and computes the dashboard of {@code period} and the at-risk list on
+     * its last day in one pass: what the Reports screen and the PDF show.
+     */
+    public Report report(Period period, ReportSummary.Progress progress) {
+        owner.require();
+        summary.refresh(progress);
+        Scanned scanned = scan(period, this::forEachPerson);
+        return new Report(scanned.dashboard(), named(scanned.atRisk(), scanned.dashboard().asOf()));
+    }
+
+    private record Scanned(Dashboard dashboard, List<Candidate> atRisk) {
+    }
+
+    private Scanned scan(Period period, Persons persons) {
         owner.require();
         LocalDate today = today();
         LocalDate asOf = period.to().isAfter(today) ? today : period.to();
@@ -147,8 +167,8 @@ public final class ReportService {
                 inPeriod.redeemed, liability, npsValue, npsAnswers);
         Currency currency = program.map(p -> p.rules().currency())
                 .orElseGet(() -> new SettingsService(db).currency().orElse(Currency.getInstance("EUR")));
-        return new Dashboard(period, asOf, currency, scan.window, tiles, scan.buckets(), scan.cohorts(),
-                scan.activeSeries(), scan.tiers, nps, scan.segments);
+        return new Scanned(new Dashboard(period, asOf, currency, scan.window, tiles, scan.buckets(), scan.cohorts(),
+                scan.activeSeries(), scan.tiers, nps, scan.segments), scan.atRisk);
     }
 
     /**
@@ -159,34 +179,40 @@ public final class ReportService {
         owner.require();
         summary.refresh(ReportSummary.Progress.NONE);
         int day = (int) asOf.toEpochDay();
-        List<long[]> found = new ArrayList<>();
-        forEachPerson((id, days, n, spend) -> {
-            int upTo = upperBound(days, n, day);
-            if (upTo > 0 && atRisk(days, upTo, day)) {
-                found.add(new long[] {id, spend, upTo});
-            }
-        });
-        found.sort(Comparator.<long[]>comparingLong(f -> -f[1]).thenComparingLong(f -> f[0]));
-        List<AtRisk> out = new ArrayList<>(found.size());
-        for (int i = 0; i < found.size(); i += 1_000) {
-            List<long[]> chunk = found.subList(i, Math.min(found.size(), i + 1_000));
+        List<Candidate> found = new ArrayList<>();
+        forEachPerson((id, days, n, spend) -> Candidate.of(id, days, upperBound(days, n, day), day, spend)
+                .ifPresent(found::add));
+        return named(found, asOf);
+    }
+
+    /** A member at risk as the pass over the persons finds them, before their name is looked up. */
+    private record Candidate(long memberId, int visits, double usualDays, int lastDay, long value) {
+        /** The member with visits {@code days[0..n)}, if at risk on {@code day}. */
+        static Optional<Candidate> of(long id, int[] days, int n, int day, long spend) {
+            return n > 0 && ReportService.atRisk(days, n, day)
+                    ? Optional.of(new Candidate(id, n, usual(days, n), days[n - 1], spend)) : Optional.empty();
+        }
+    }
+
+    /** The candidates, most valuable first, with names and (where consented) contacts. */
+    private List<AtRisk> named(List<Candidate> found, LocalDate asOf) {
+        List<Candidate> sorted = new ArrayList<>(found);
+        sorted.sort(Comparator.comparingLong(Candidate::value).reversed().thenComparingLong(Candidate::memberId));
+        int day = (int) asOf.toEpochDay();
+        List<AtRisk> out = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); i += 1_000) {
+            List<Candidate> chunk = sorted.subList(i, Math.min(sorted.size(), i + 1_000));
             var members = db.dsl().select(MEMBER.ID, MEMBER.DISPLAY_NAME, MEMBER.PHONE, MEMBER.EMAIL,
                             MEMBER.MARKETING_CONSENT, MEMBER.STATUS).from(MEMBER)
-                    .where(MEMBER.ID.in(chunk.stream().map(f -> f[0]).toList()))
+                    .where(MEMBER.ID.in(chunk.stream().map(Candidate::memberId).toList()))
                     .fetchMap(MEMBER.ID);
-            Map<Long, int[]> daysOf = new HashMap<>();
-            db.dsl().select(REPORT_PERSON.MEMBER_ID, REPORT_PERSON.VISIT_DAYS).from(REPORT_PERSON)
-                    .where(REPORT_PERSON.MEMBER_ID.in(members.keySet()))
-                    .forEach(r -> daysOf.put(r.value1(), VisitDays.decode(r.value2())));
-            for (long[] f : chunk) {
-                var m = members.get(f[0]);
-                int[] days = daysOf.get(f[0]);
-                int n = (int) f[2];
+            for (Candidate c : chunk) {
+                var m = members.get(c.memberId());
                 boolean erased = "ERASED".equals(m.get(MEMBER.STATUS));
                 boolean contact = !erased && Boolean.TRUE.equals(m.get(MEMBER.MARKETING_CONSENT));
-                out.add(new AtRisk(f[0], erased ? null : m.get(MEMBER.DISPLAY_NAME), contact ? m.get(MEMBER.PHONE) : null,
-                        contact ? m.get(MEMBER.EMAIL) : null, n, usual(days, n), day - days[n - 1],
-                        LocalDate.ofEpochDay(days[n - 1]), f[1]));
+                out.add(new AtRisk(c.memberId(), erased ? null : m.get(MEMBER.DISPLAY_NAME),
+                        contact ? m.get(MEMBER.PHONE) : null, contact ? m.get(MEMBER.EMAIL) : null, c.visits(),
+                        c.usualDays(), day - c.lastDay(), LocalDate.ofEpochDay(c.lastDay()), c.value()));
             }
         }
         return out;
@@ -389,6 +415,7 @@ public final class ReportService {
         final CohortTable cohorts;
         final Map<Tier, Integer> tiers = new EnumMap<>(Tier.class);
         final Map<Dashboard.Segment, Integer> segments = new EnumMap<>(Dashboard.Segment.class);
+        final List<Candidate> atRisk = new ArrayList<>();
         int visits;
         int withVisit;
         int repeat;
@@ -496,7 +523,11 @@ public final class ReportService {
             if (inTierWindow > 0) {
                 tiers.merge(tierRules.of(inTierWindow), 1, Integer::sum);
             }
-            segments.merge(segment(days, upTo, asOf), 1, Integer::sum);
+            Dashboard.Segment segment = segment(days, upTo, asOf);
+            segments.merge(segment, 1, Integer::sum);
+            if (segment == Dashboard.Segment.AT_RISK) {
+                Candidate.of(id, days, upTo, asOf, spend).ifPresent(atRisk::add);
+            }
         }
 
         List<Dashboard.VisitBucket> buckets() {

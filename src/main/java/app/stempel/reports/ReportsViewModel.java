@@ -338,8 +338,8 @@ public final class ReportsViewModel {
                 case YEAR -> Period.year(Year.of(y == null ? today.getYear() : y), today);
                 default -> Period.of(c, today);
             };
-            Dashboard d = source.dashboard(period, onProgress);
-            return new Loaded(d, List.copyOf(source.atRisk(d.asOf())));
+            ReportService.Report report = source.report(period, onProgress);
+            return new Loaded(report.dashboard(), List.copyOf(report.atRisk()));
         }, loaded -> {
             busy.set(false);
             show(loaded.dashboard(), loaded.atRisk());

@@ -304,6 +304,9 @@ class ReportServiceTest {
             assertThat(r.lastVisit()).isEqualTo(LocalDate.of(2026, 2, 1));
             assertThat(r.value()).isEqualTo(700);
         });
+        // the screen's one pass gives the same list
+        assertThat(reports.report(new Period(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)),
+                ReportSummary.Progress.NONE).atRisk()).isEqualTo(list);
         // twice Cyd's usual 21.5 days is 43: on 16 March (43 days) not yet, on 17 March at risk
         assertThat(reports.atRisk(LocalDate.of(2026, 3, 16))).isEmpty();
         assertThat(reports.atRisk(LocalDate.of(2026, 3, 17))).hasSize(1);
