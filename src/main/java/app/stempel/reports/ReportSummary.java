@@ -1,7 +1,6 @@
 package app.stempel.reports;
 
 import static app.stempel.store.schema.Tables.LEDGER_ENTRY;
-import static app.stempel.store.schema.Tables.MEMBER;
 import static app.stempel.store.schema.Tables.PROGRAM;
 import static app.stempel.store.schema.Tables.REPORT_DAY;
 import static app.stempel.store.schema.Tables.REPORT_PERSON;
@@ -115,8 +114,7 @@ public final class ReportSummary {
         private final DSLContext tx;
         private final Progress progress;
         private long last;
-        /** member id -> the member it was merged into */
-        private final Map<Long, Long> mergedInto = new HashMap<>();
+        private Merges merges;
         private final Map<Long, Person> persons = new HashMap<>();
         /** persons whose row is to be removed: merged away */
         private final Set<Long> gone = new HashSet<>();
@@ -154,8 +152,7 @@ public final class ReportSummary {
                 state.store();
                 return 0;
             }
-            tx.select(MEMBER.ID, MEMBER.MERGED_INTO).from(MEMBER).where(MEMBER.MERGED_INTO.isNotNull())
-                    .forEach(r -> mergedInto.put(r.value1(), r.value2()));
+            merges = new Merges(tx);
             tx.select(PROGRAM.ID, PROGRAM.MODE, PROGRAM.STAMPS_FOR_REWARD, PROGRAM.VALID_TO).from(PROGRAM).forEach(r -> {
                 int need = "STAMPS".equals(r.value2()) ? r.value3() : 0;
                 perReward.put(r.value1(), need);
@@ -192,7 +189,7 @@ public final class ReportSummary {
                 }
             }
             for (long[] r : removed) {
-                person(resolve(r[0])).remove((int) r[1], r[2]);
+                person(merges.person(r[0])).remove((int) r[1], r[2]);
             }
             writePersons();
             writeDays();
@@ -215,7 +212,7 @@ public final class ReportSummary {
                 d[1] += amount == 0 ? 0 : Integer.signum(visits);
                 d[2] += amount;
                 if (visits > 0) {
-                    person(resolve(member)).add(day, visits, amount);
+                    person(merges.person(member)).add(day, visits, amount);
                 } else {
                     for (int i = 0; i < -visits; i++) {
                         removed.add(new long[] {member, day, i == 0 ? -amount : 0});
@@ -255,7 +252,7 @@ public final class ReportSummary {
 
         /** Hands the visits of {@code member}, merged away, to the person they now belong to. */
         private void mergeAway(long member) {
-            long into = resolve(member);
+            long into = merges.person(member);
             if (into == member) {
                 return;
             }
@@ -268,15 +265,6 @@ public final class ReportSummary {
 
         private long[] totals(int day) {
             return days.computeIfAbsent(day, k -> new long[5]);
-        }
-
-        /** The person whose visits a member's are: the end of their chain of merges. */
-        private long resolve(long member) {
-            long who = member;
-            for (int hops = 0; mergedInto.containsKey(who) && hops < 1_000; hops++) {
-                who = mergedInto.get(who);
-            }
-            return who;
         }
 
         private Person person(long id) {

@@ -37,17 +37,11 @@ public final class VisitArrays implements ReportService.Persons {
 
     /** Reads the ledger into arrays (slow on a big shop: this is the loading, not the computation). */
     public static VisitArrays load(Database db, ZoneId zone) {
-        return db.dsl().connectionResult(c -> load(c, zone));
+        Merges merges = new Merges(db.dsl());
+        return db.dsl().connectionResult(c -> load(c, merges, zone));
     }
 
-    private static VisitArrays load(Connection c, ZoneId zone) throws SQLException {
-        Map<Long, Long> into = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, merged_into FROM member WHERE merged_into IS NOT NULL");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                into.put(rs.getLong(1), rs.getLong(2));
-            }
-        }
+    private static VisitArrays load(Connection c, Merges merges, ZoneId zone) throws SQLException {
         // first pass: visits per member, so the days can go straight to their place (one array of days,
         // nothing grown or copied: ten million visits fit in -Xmx256m)
         Map<Long, Integer> index = new HashMap<>();
@@ -56,7 +50,7 @@ public final class VisitArrays implements ReportService.Persons {
         try (PreparedStatement ps = c.prepareStatement("SELECT e.member_id, SUM(e.visits) FROM ledger_entry e " + VISITS
                 + " GROUP BY e.member_id"); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                long person = resolve(into, rs.getLong(1));
+                long person = merges.person(rs.getLong(1));
                 Integer p = index.get(person);
                 if (p == null) {
                     p = ids.size();
@@ -80,7 +74,7 @@ public final class VisitArrays implements ReportService.Persons {
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    int p = index.get(resolve(into, rs.getLong(1)));
+                    int p = index.get(merges.person(rs.getLong(1)));
                     spend[p] += rs.getLong(3);
                     int d = (int) rs.getObject(2, OffsetDateTime.class).atZoneSameInstant(zone).toLocalDate().toEpochDay();
                     for (int v = rs.getInt(4); v > 0; v--) {
@@ -98,14 +92,6 @@ public final class VisitArrays implements ReportService.Persons {
     /** The visits the reports count: stampings, points visits and imported purchases that nothing cancelled. */
     private static final String VISITS = "WHERE e.kind IN ('STAMP', 'POINTS', 'IMPORT') AND e.visits > 0 "
             + "AND NOT EXISTS (SELECT 1 FROM ledger_entry x WHERE x.cancels_id = e.id)";
-
-    private static long resolve(Map<Long, Long> into, long member) {
-        long who = member;
-        for (int hops = 0; into.containsKey(who) && hops < 1_000; hops++) {
-            who = into.get(who);
-        }
-        return who;
-    }
 
     public int persons() {
         return ids.length;
