@@ -26,7 +26,6 @@ import app.stempel.core.Actor;
 import app.stempel.core.Money;
 import app.stempel.core.Refused;
 import app.stempel.counter.CounterService;
-import app.stempel.data.CsvExport;
 import app.stempel.members.MemberDirectory.Changes;
 import app.stempel.members.MemberDirectory.HistoryRow;
 import app.stempel.members.MemberService.Enrolled;
@@ -56,7 +55,7 @@ class MemberCorrectionsTest {
     }
 
     private MemberCorrections corrections(OwnerGate gate) {
-        return new MemberCorrections(shop.db(), clock, shop.ledger(), new CsvExport(shop.db(), clock, gate), gate);
+        return TestShop.corrections(shop, clock, gate);
     }
 
     @AfterEach

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import app.stempel.testing.MutableClock;
 import app.stempel.Services;
 import app.stempel.core.Language;
-import app.stempel.data.CsvExport;
 import app.stempel.members.MemberService.Enrolled;
 import app.stempel.owner.OwnerGate;
 import app.stempel.testing.TestShop;
@@ -43,7 +42,7 @@ class MembersViewModelTest {
 
     private MembersViewModel model(OwnerGate gate) {
         MembersViewModel m = new MembersViewModel(new MemberDirectory(shop.db(), clock, shop.counter(), OwnerGate.TRUSTED),
-                new MemberCorrections(shop.db(), clock, shop.ledger(), new CsvExport(shop.db(), clock, gate), gate),
+                TestShop.corrections(shop, clock, gate),
                 new SameThreadTaskRunner(), i18n, clock, () -> TestShop.TILL, () -> null);
         m.open(kari.memberId());
         return m;

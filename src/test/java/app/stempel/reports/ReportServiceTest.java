@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import app.stempel.Services;
 import app.stempel.core.Actor;
 import app.stempel.core.Money;
-import app.stempel.data.CsvExport;
 import app.stempel.members.MemberCorrections;
 import app.stempel.members.MemberService.Enrolled;
 import app.stempel.members.MemberService.NewMember;
@@ -65,8 +64,7 @@ class ReportServiceTest {
     void open() {
         shop = TestShop.open(dir, clock);
         reports = new ReportService(shop.db(), clock, OwnerGate.TRUSTED);
-        owner = new MemberCorrections(shop.db(), clock, shop.ledger(), new CsvExport(shop.db(), clock, OwnerGate.TRUSTED),
-                OwnerGate.TRUSTED);
+        owner = TestShop.corrections(shop, clock, OwnerGate.TRUSTED);
     }
 
     @AfterEach

@@ -7,6 +7,9 @@ import java.util.Currency;
 import app.stempel.Services;
 import app.stempel.core.Actor;
 import app.stempel.core.Language;
+import app.stempel.data.CsvExport;
+import app.stempel.members.MemberCorrections;
+import app.stempel.owner.OwnerGate;
 import app.stempel.settings.SetupService;
 import app.stempel.members.MemberService.Enrolled;
 import app.stempel.members.MemberService.NewMember;
@@ -46,5 +49,10 @@ public final class TestShop {
             s.counter().stamp(e.memberId(), null, TILL);
         }
         return e;
+    }
+
+    /** The owner's corrections (void, adjust, merge, erase) on the shop, behind {@code gate}. */
+    public static MemberCorrections corrections(Services s, Clock clock, OwnerGate gate) {
+        return new MemberCorrections(s.db(), clock, s.ledger(), new CsvExport(s.db(), clock, gate), gate);
     }
 }
