@@ -36,7 +36,6 @@ public record Dashboard(Period period, LocalDate asOf, Currency currency, int ac
      * @param visits visits in the period
      * @param crr of the members active on the period's first day (a visit in the window before it), the
      *        share with a visit inside the period
-     * @param churn 1 − crr
      * @param rpr members with two or more visits in the period / members with at least one
      * @param visitsPerMember visits in the period / members with a visit in it
      * @param spendPerVisit amount spent / visits with an amount, in the period
@@ -49,9 +48,13 @@ public record Dashboard(Period period, LocalDate asOf, Currency currency, int ac
      * @param nps % of answers 9–10 minus % of answers 0–6 in the period, −100 to 100
      * @param npsAnswers survey answers in the period (skipped offers not counted)
      */
-    public record Tiles(int active, int newMembers, int visits, Double crr, Double churn, Double rpr,
+    public record Tiles(int active, int newMembers, int visits, Double crr, Double rpr,
             Double visitsPerMember, Long spendPerVisit, Long clvHistorical, Long clvProjected, int rewardsIssued,
             int rewardsRedeemed, Long liability, Integer nps, int npsAnswers) {
+        /** 1 − crr. */
+        public Double churn() {
+            return crr == null ? null : 1 - crr;
+        }
     }
 
     /** Visits from {@code start} to {@code end} (both included) by members whose first visit is in the bucket, and by others. */

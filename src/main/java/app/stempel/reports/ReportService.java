@@ -162,7 +162,7 @@ public final class ReportService {
         Long projected = yearSpendPerVisit == null || yearVisitsPerMember == null || yearChurn == null || yearChurn == 0
                 ? null : Math.round(yearSpendPerVisit * yearVisitsPerMember / yearChurn);
         Dashboard.Tiles tiles = new Dashboard.Tiles(scan.activeAtEnd, scan.newMembers, scan.visits, crr,
-                crr == null ? null : 1 - crr, share(scan.repeat, scan.withVisit), share(scan.visits, scan.withVisit),
+                share(scan.repeat, scan.withVisit), share(scan.visits, scan.withVisit),
                 spendPerVisit, ratio(upToAsOf.spend, scan.membersUpToAsOf), projected, inPeriod.issued,
                 inPeriod.redeemed, liability, npsValue, npsAnswers);
         Currency currency = program.map(p -> p.rules().currency())

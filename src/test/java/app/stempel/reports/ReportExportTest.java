@@ -31,7 +31,7 @@ class ReportExportTest {
 
     /** Two cohorts of a shop on 15 March 2026: February (4 members) and March (2). */
     private static Dashboard dashboard() {
-        Dashboard.Tiles tiles = new Dashboard.Tiles(5, 2, 9, 0.75, 0.25, 0.5, 1.8, 1250L, 4000L, null, 1, 0, 30000L, 20, 5);
+        Dashboard.Tiles tiles = new Dashboard.Tiles(5, 2, 9, 0.75, 0.5, 1.8, 1250L, 4000L, null, 1, 0, 30000L, 20, 5);
         List<CohortReport.Cohort> cohorts = List.of(
                 new CohortReport.Cohort(YearMonth.of(2026, 2), 4, new int[] {4, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}),
                 new CohortReport.Cohort(YearMonth.of(2026, 3), 2, new int[] {2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}));
