@@ -84,6 +84,29 @@ public final class CardFonts {
         return b.toString();
     }
 
+    /**
+     * {@code text} shortened with "…" to the longest start that fits {@code widthPt} at {@code sizePt}
+     * (always ending in "…": call it only for text that does not fit).
+     */
+    public String ellipsize(Face face, String text, float sizePt, float widthPt) {
+        int[] cps = text.codePoints().toArray();
+        int lo = 0;
+        int hi = cps.length;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) / 2;
+            if (widthPt(face, shortened(cps, mid), sizePt) <= widthPt) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return shortened(cps, lo);
+    }
+
+    private static String shortened(int[] cps, int n) {
+        return new String(cps, 0, n).stripTrailing() + "…";
+    }
+
     /** The face's ascender at {@code sizePt}, in points: how far its glyphs usually reach above the baseline. */
     public float ascentPt(Face face, float sizePt) {
         return ascent[face.ordinal()] * sizePt;

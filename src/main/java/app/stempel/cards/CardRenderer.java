@@ -86,7 +86,6 @@ public final class CardRenderer {
     private static final List<HeadingSizes> HEADING_SIZES = headingSizes();
     private static final float MEMBER_MAX_PT = 10.5f;
     private static final Color NUMBER_COLOUR = new Color(0x22, 0x22, 0x22);
-    private static final String ELLIPSIS = "…";
 
     private final CardDesign design;
     private final CardFonts fonts;
@@ -582,22 +581,7 @@ public final class CardRenderer {
     }
 
     private String ellipsize(Face face, String text, float size, double widthMm) {
-        int[] cps = text.codePoints().toArray();
-        int lo = 0;
-        int hi = cps.length;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) / 2;
-            if (fonts.widthPt(face, shortened(cps, mid), size) <= pt(widthMm)) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return shortened(cps, lo);
-    }
-
-    private static String shortened(int[] cps, int n) {
-        return new String(cps, 0, n).stripTrailing() + ELLIPSIS;
+        return fonts.ellipsize(face, text, size, pt(widthMm));
     }
 
     /** The number grouped for reading ("2 123456 789012"), split over lines only if it cannot fit at 7 pt. */

@@ -57,7 +57,7 @@ public final class ReportPdf {
         try (PDDocument doc = new PDDocument()) {
             PDFont regular = PDType0Font.load(doc, fonts.font(CardFonts.Face.REGULAR), true);
             PDFont bold = PDType0Font.load(doc, fonts.font(CardFonts.Face.BOLD), true);
-            Pen pen = new Pen(doc, regular, bold);
+            Pen pen = new Pen(doc, fonts, regular, bold);
             pen.page();
             float y = header(pen, d);
             y = tiles(pen, d, y);
@@ -307,14 +307,21 @@ public final class ReportPdf {
     /** Draws on the pages of one document, a page at a time. */
     private static final class Pen {
         private final PDDocument doc;
+        private final CardFonts fonts;
         private final PDFont regular;
         private final PDFont bold;
         private PDPageContentStream cs;
 
-        Pen(PDDocument doc, PDFont regular, PDFont bold) {
+        /** @param fonts measures the text and replaces what the fonts cannot show ({@code regular}, {@code bold} embed them) */
+        Pen(PDDocument doc, CardFonts fonts, PDFont regular, PDFont bold) {
             this.doc = doc;
+            this.fonts = fonts;
             this.regular = regular;
             this.bold = bold;
+        }
+
+        private static CardFonts.Face face(boolean strong) {
+            return strong ? CardFonts.Face.BOLD : CardFonts.Face.REGULAR;
         }
 
         void page() throws IOException {
@@ -339,28 +346,22 @@ public final class ReportPdf {
             cs.setFont(strong ? bold : regular, size);
             cs.setNonStrokingColor(color);
             cs.newLineAtOffset(x, y);
-            cs.showText(text);
+            cs.showText(fonts.showable(face(strong), text));
             cs.endText();
         }
 
-        float width(String text, float size, boolean strong) throws IOException {
-            return (strong ? bold : regular).getStringWidth(text) / 1000 * size;
+        float width(String text, float size, boolean strong) {
+            return fonts.widthPt(face(strong), fonts.showable(face(strong), text), size);
         }
 
         /** {@code text}, cut with an ellipsis where it would be wider than {@code room}. */
-        String fit(String text, float size, boolean strong, float room) throws IOException {
-            if (width(text, size, strong) <= room) {
-                return text;
-            }
-            String cut = text;
-            while (cut.length() > 1 && width(cut + "…", size, strong) > room) {
-                cut = cut.substring(0, cut.length() - 1);
-            }
-            return cut.strip() + "…";
+        String fit(String text, float size, boolean strong, float room) {
+            String shown = fonts.showable(face(strong), text);
+            return width(shown, size, strong) <= room ? shown : fonts.ellipsize(face(strong), shown, size, room);
         }
 
         /** {@code text} in lines no wider than {@code room}, at most {@code lines} (the last one cut). */
-        List<String> wrap(String text, float size, float room, int lines) throws IOException {
+        List<String> wrap(String text, float size, float room, int lines) {
             List<String> out = new java.util.ArrayList<>();
             StringBuilder line = new StringBuilder();
             for (String word : text.split(" ")) {
