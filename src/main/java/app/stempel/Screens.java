@@ -235,6 +235,7 @@ public final class Screens implements ScreenFactory {
             counter = new CounterViewModel(s.counter(), s.survey(), tasks, i18n, s.clock(), this::actor,
                     new CardHandout(printable::design, printer));
             counterView = new CounterView(counter, i18n, scanDetector(), files);
+            counter.enrolledProperty().addListener((obs, old, now) -> main.membersChanged());
             // the shop opens: stamps and points past the expiry rule expire, once a day, and the report
             // summaries catch up with the ledger, in the background
             tasks.run(() -> s.expiry().sweepIfDue(), swept -> { }, e -> org.slf4j.LoggerFactory

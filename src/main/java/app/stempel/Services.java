@@ -44,7 +44,7 @@ public record Services(Path dataDir, Clock clock, Database db, CardService cards
         ProgramService programs = new ProgramService(db, clock, owner);
         CashierService cashiers = new CashierService(db, clock, owner);
         ExpiryService expiry = new ExpiryService(db, clock, programs, settings, owner);
-        CounterService counter = new CounterService(db, clock, ledger, programs, members, expiry);
+        CounterService counter = new CounterService(db, clock, ledger, programs, members, expiry, settings);
         settings.undoGrace().ifPresent(counter::setUndoGrace);
         return new Services(dataDir, clock, db, cards, members, ledger, programs, counter,
                 new IntegrityCheck(db), settings, cashiers, new SetupService(settings, programs, cashiers), owner,

@@ -8,6 +8,7 @@ import static app.stempel.store.schema.Tables.MEMBER_GROUP;
 import static app.stempel.store.schema.Tables.MEMBER_SEARCH;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.when;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -59,16 +60,18 @@ public final class CounterService {
 
     private final MemberService members;
     private final ExpiryService expiry;
+    private final SettingsService settings;
 
     /** A counter whose expiry for shown members runs with no owner preview (the counter never asks one). */
     public CounterService(Database db, Clock clock, LedgerService ledger, ProgramService programs,
             MemberService members) {
         this(db, clock, ledger, programs, members,
-                new ExpiryService(db, clock, programs, new SettingsService(db), () -> false));
+                new ExpiryService(db, clock, programs, new SettingsService(db), () -> false), new SettingsService(db));
     }
 
     public CounterService(Database db, Clock clock, LedgerService ledger, ProgramService programs,
-            MemberService members, ExpiryService expiry) {
+            MemberService members, ExpiryService expiry, SettingsService settings) {
+        this.settings = Objects.requireNonNull(settings);
         this.expiry = Objects.requireNonNull(expiry);
         this.db = Objects.requireNonNull(db);
         this.clock = Objects.requireNonNull(clock);
@@ -259,6 +262,7 @@ public final class CounterService {
      * @param stampsForReward and {@code rewardDescription}: those of the member's current card, which
      *        keeps the program version of its oldest open stamp (see {@link #cardVersion})
      * @param lastVisit null if the member never visited
+     * @param visitsToday visits since the start of today, this one included after a stamp
      * @param undoable the action the undo key would cancel now, or null
      * @param points the points balance (points mode)
      * @param affordable in points mode, the rewards the member's points buy now
@@ -267,7 +271,7 @@ public final class CounterService {
      */
     public record MemberPanel(long memberId, String name, String cardNumber, Long cardId, boolean blocked,
             Tier tier, int stamps, int stampsForReward, String rewardDescription, int rewardsReady,
-            boolean birthdayToday, int visits, OffsetDateTime lastVisit, String note,
+            boolean birthdayToday, int visits, int visitsToday, OffsetDateTime lastVisit, String note,
             LedgerService.Undoable undoable, Currency currency, boolean pointsMode, int points,
             List<PointReward> affordable, ComebackCoupon coupon, String birthdayReward) {
     }
@@ -298,10 +302,18 @@ public final class CounterService {
         LocalDate today = LocalDate.now(clock);
         Optional<Program> program = programs.current();
         ProgramRules.Tiers tiers = program.map(p -> p.rules().tiers()).orElse(ProgramRules.Tiers.DEFAULT);
-        BigDecimal recent = db.dsl().select(coalesce(sum(LEDGER_ENTRY.VISITS), BigDecimal.ZERO)).from(LEDGER_ENTRY)
+        OffsetDateTime windowStart = now.minusDays(tiers.windowDays());
+        OffsetDateTime todayStart = today.atStartOfDay(clock.getZone()).toOffsetDateTime();
+        var visitCounts = db.dsl().select(
+                        coalesce(sum(when(LEDGER_ENTRY.CREATED_AT.ge(windowStart), LEDGER_ENTRY.VISITS).otherwise(0)),
+                                BigDecimal.ZERO),
+                        coalesce(sum(when(LEDGER_ENTRY.CREATED_AT.ge(todayStart), LEDGER_ENTRY.VISITS).otherwise(0)),
+                                BigDecimal.ZERO))
+                .from(LEDGER_ENTRY)
                 .where(LEDGER_ENTRY.MEMBER_ID.eq(memberId))
-                .and(LEDGER_ENTRY.CREATED_AT.ge(now.minusDays(tiers.windowDays())))
-                .fetchOne(0, BigDecimal.class);
+                .and(LEDGER_ENTRY.CREATED_AT.ge(windowStart.isBefore(todayStart) ? windowStart : todayStart))
+                .fetchOne();
+        BigDecimal recent = visitCounts.value1();
         int stamps = r.get(BALANCE.STAMPS);
         int points = r.get(BALANCE.POINTS);
         boolean pointsMode = program.map(Program::points).orElse(false);
@@ -318,7 +330,7 @@ public final class CounterService {
         return new MemberPanel(memberId, r.get(MEMBER.DISPLAY_NAME), r.get(CARD.CARD_NUMBER), r.get(CARD.ID),
                 !"ACTIVE".equals(r.get(MEMBER.STATUS)), tiers.of(recent.intValue()), stamps, forReward,
                 card.map(Program::rewardDescription).orElse(""), ready,
-                isBirthday(r.get(MEMBER.BIRTHDAY), today), r.get(BALANCE.VISITS),
+                isBirthday(r.get(MEMBER.BIRTHDAY), today), r.get(BALANCE.VISITS), visitCounts.value2().intValue(),
                 r.get(BALANCE.LAST_VISIT_AT), r.get(MEMBER.NOTE),
                 ledger.undoable(memberId, undoGrace()).orElse(null), program.map(Program::currency).orElse(null),
                 pointsMode, points, affordable, coupon, birthday);
@@ -455,13 +467,30 @@ public final class CounterService {
     }
 
     /** Why an action was not done. */
-    public enum Refusal { NO_PROGRAM, BLOCKED, NOT_ENOUGH_STAMPS, NOTHING_TO_UNDO, NO_COUPON, NO_BIRTHDAY }
+    public enum Refusal {
+        NO_PROGRAM, BLOCKED, NOT_ENOUGH_STAMPS, NOTHING_TO_UNDO, NO_COUPON, NO_BIRTHDAY,
+        /** The member was stamped within the repeat window: the cashier confirms a second stamp ({@link #stampOrAsk}). */
+        STAMPED_RECENTLY
+    }
 
-    /** The outcome of an action: the panel as it is now, or why nothing was done. */
-    public record ActionResult(MemberPanel member, Refusal refusal) {
+    /**
+     * The outcome of an action: the panel as it is now, or why nothing was done.
+     *
+     * @param undone after an undo, what it cancelled; otherwise null
+     */
+    public record ActionResult(MemberPanel member, Refusal refusal, LedgerService.Undoable undone) {
+        public ActionResult(MemberPanel member, Refusal refusal) {
+            this(member, refusal, null);
+        }
+
         public boolean done() {
             return refusal == null;
         }
+    }
+
+    /** How long after a visit a further stamp for the same member asks the cashier first; zero never asks. */
+    public Duration repeatWindow() {
+        return settings.repeatStampWindow();
     }
 
     /**
@@ -471,6 +500,21 @@ public final class CounterService {
      * nothing, but the visit still counts. In points mode the same applies to points.
      */
     public ActionResult stamp(long memberId, Money amount, Actor actor) {
+        return stamp(memberId, amount, actor, Duration.ZERO);
+    }
+
+    /**
+     * {@link #stamp Stamps} unless the member had a visit within the {@link #repeatWindow() repeat window}
+     * (an accidental second key press, or a second purchase): then nothing is written and the refusal is
+     * {@link Refusal#STAMPED_RECENTLY}, so the counter can ask the cashier to confirm with {@link #stamp}.
+     * The check and the write are one transaction on the member's locked balance, so two quick presses,
+     * or two tills, cannot both pass it.
+     */
+    public ActionResult stampOrAsk(long memberId, Money amount, Actor actor) {
+        return stamp(memberId, amount, actor, repeatWindow());
+    }
+
+    private ActionResult stamp(long memberId, Money amount, Actor actor, Duration repeatWindow) {
         MemberPanel before = panel(memberId);
         if (before.blocked() || before.cardId() == null) {
             return new ActionResult(before, Refusal.BLOCKED);
@@ -487,14 +531,26 @@ public final class CounterService {
         int groupPermille = group == null ? 1000 : group;
         int tierPermille = rules.tiers().permille(before.tier());
         Long minor = amount == null ? null : amount.minor();
-        if (p.points()) {
-            int points = ProgramRules.multiply(rules.basePoints(minor), tierPermille, groupPermille);
-            ledger.earnPoints(memberId, before.cardId(), points, amount, p.id(), actor);
-        } else {
-            int stamps = ProgramRules.multiply(rules.baseStamps(minor), tierPermille, groupPermille);
-            ledger.stamp(memberId, before.cardId(), stamps, amount, p.id(), actor);
-        }
-        return new ActionResult(panel(memberId), null);
+        int earned = ProgramRules.multiply(p.points() ? rules.basePoints(minor) : rules.baseStamps(minor), tierPermille,
+                groupPermille);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        boolean written = db.write(tx -> {
+            if (!repeatWindow.isZero()) {
+                OffsetDateTime last = tx.select(BALANCE.LAST_VISIT_AT).from(BALANCE)
+                        .where(BALANCE.MEMBER_ID.eq(memberId)).forUpdate().fetchOne(BALANCE.LAST_VISIT_AT);
+                if (last != null && last.isAfter(now.minus(repeatWindow))) {
+                    return false;
+                }
+            }
+            if (p.points()) {
+                LedgerService.appendPoints(tx, memberId, before.cardId(), earned, amount, p.id(), actor, now);
+            } else {
+                LedgerService.appendStamp(tx, new LedgerService.StampEntry(memberId, before.cardId(), earned, amount,
+                        p.id(), actor, now));
+            }
+            return true;
+        });
+        return written ? new ActionResult(panel(memberId), null) : new ActionResult(before, Refusal.STAMPED_RECENTLY);
     }
 
     /**
@@ -612,6 +668,7 @@ public final class CounterService {
     /** Undoes the member's last counter action within the grace period. */
     public ActionResult undo(long memberId, Actor actor) {
         Optional<LedgerService.Undoable> undone = ledger.undoLast(memberId, undoGrace, actor);
-        return new ActionResult(panel(memberId), undone.isPresent() ? null : Refusal.NOTHING_TO_UNDO);
+        return new ActionResult(panel(memberId), undone.isPresent() ? null : Refusal.NOTHING_TO_UNDO,
+                undone.orElse(null));
     }
 }

@@ -231,6 +231,7 @@ public final class CounterView {
         name.setWrapText(true);
         Label tier = new Label(model.tierText(m.tier()));
         tier.setId("member-tier");
+        tier.setMinWidth(Region.USE_PREF_SIZE);
         tier.getStyleClass().addAll("tier-badge", "tier-" + m.tier().name().toLowerCase(java.util.Locale.ROOT));
         HBox head = new HBox(12, name, tier);
         head.setAlignment(Pos.CENTER_LEFT);
@@ -259,6 +260,14 @@ public final class CounterView {
         count.getStyleClass().add("stamp-count");
         count.setMinWidth(Region.USE_PREF_SIZE);
         HBox stamps = new HBox(20, count);
+        if (!m.pointsMode() && m.rewardsReady() > 0) {
+            // a card holding more than one reward's stamps: the rewards ready, then the next card's progress
+            Label ready = new Label(i18n.plural("counter.readyCount", m.rewardsReady()), new FontIcon(Feather.GIFT));
+            ready.setId("rewards-ready");
+            ready.getStyleClass().add("rewards-ready");
+            ready.setMinWidth(Region.USE_PREF_SIZE);
+            stamps.getChildren().add(0, ready);
+        }
         if (!m.pointsMode()) {
             FlowPane card = stampCard(m);
             stamps.getChildren().add(card);
@@ -303,10 +312,35 @@ public final class CounterView {
         }
         Region gap = new Region();
         VBox.setVgrow(gap, Priority.ALWAYS);
-        panel.getChildren().addAll(gap, survey.root(), actions(m));
+        panel.getChildren().add(gap);
+        if (m.undoable() != null) {
+            Label undoNext = new Label(i18n.get("counter.undoNext", model.undoableText(m.undoable())),
+                    new FontIcon(Feather.ROTATE_CCW));
+            undoNext.setId("member-undo");
+            undoNext.getStyleClass().add(Styles.TEXT_MUTED);
+            undoNext.setWrapText(true);
+            panel.getChildren().add(undoNext);
+        }
+        panel.getChildren().addAll(survey.root(), actions(m));
         panel.setId("member-panel");
         panel.getStyleClass().add("member-panel");
-        return panel;
+        return detachable(panel);
+    }
+
+    /**
+     * The panel, dimmed under a notice while the search box holds a new search: the member shown is then
+     * the last customer, and the keys do not act on them.
+     */
+    private Node detachable(VBox panel) {
+        Label notice = new Label(i18n.get("counter.detached"), new FontIcon(Feather.SEARCH));
+        notice.setId("member-detached");
+        notice.getStyleClass().add("detached-notice");
+        notice.setWrapText(true);
+        notice.visibleProperty().bind(model.onCounterProperty().not());
+        StackPane.setAlignment(notice, Pos.TOP_CENTER);
+        panel.disableProperty().bind(model.onCounterProperty().not());
+        StackPane box = new StackPane(panel, notice);
+        return box;
     }
 
     /** On a touchscreen an offer is taken by tapping it, as F7 / F8 take it from the keyboard. */
@@ -364,8 +398,12 @@ public final class CounterView {
     }
 
     private Node actions(MemberPanel m) {
-        Button stamp = action("stamp", "counter.stamp", Feather.CHECK_CIRCLE, model::stamp);
+        Button stamp = action("stamp", m.pointsMode() ? "counter.stamp.points" : "counter.stamp", Feather.CHECK_CIRCLE,
+                model::stamp);
         stamp.getStyleClass().addAll(Styles.ACCENT, "stamp-button");
+        String usual = stamp.getText();
+        stamp.textProperty().bind(javafx.beans.binding.Bindings.when(model.repeatPendingProperty())
+                .then(i18n.get("counter.stampAgain")).otherwise(usual));
         stamp.setDefaultButton(false);
         stamp.setDisable(m.blocked());
         Button redeem = action("redeem", "counter.redeem", Feather.GIFT, model::redeem);

@@ -20,6 +20,7 @@ import app.stempel.cards.CardHandout;
 import app.stempel.cards.CardOutput;
 import app.stempel.core.Actor;
 import app.stempel.core.Money;
+import app.stempel.ledger.LedgerService;
 import app.stempel.counter.CounterService.ActionResult;
 import app.stempel.counter.CounterService.MemberPanel;
 import app.stempel.counter.CounterService.MemberRow;
@@ -77,11 +78,21 @@ public final class CounterViewModel {
     private final EnrolViewModel enrol;
     private final SurveyViewModel survey;
     private final ReadOnlyBooleanWrapper enrolOpen = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper onCounter = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper repeatPending = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyIntegerWrapper enrolled = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyObjectWrapper<Landed> landed = new ReadOnlyObjectWrapper<>();
 
     private long searchGeneration;
     private long actionGeneration;
+    /** The generation of the scan or choice whose member is still being read, or 0. */
+    private long lookingUp;
     private SearchCursor nextPage;
     private boolean suppressSearch;
+    /** The member who was stamped moments ago and whose next stamp the cashier has been asked to confirm, or -1. */
+    private long repeatAsked = -1;
+    /** Lookups and actions under way. */
+    private int running;
 
     /** @param survey the quick survey, offered after a stamp when it is due */
     public CounterViewModel(CounterService counter, SurveyService survey, TaskRunner tasks, I18n i18n, Clock clock,
@@ -109,8 +120,11 @@ public final class CounterViewModel {
             if (now == null || old == null || now.memberId() != old.memberId()) {
                 cancelReward();
                 this.survey.dismiss();
+                forgetRepeat();
             }
+            updateOnCounter();
         });
+        query.addListener((obs, old, now) -> updateOnCounter());
         say(Tone.INFO, i18n.get("counter.ready"));
     }
 
@@ -165,6 +179,37 @@ public final class CounterViewModel {
         return chosenReward.getReadOnlyProperty();
     }
 
+    /**
+     * The member on the panel is the one the counter's keys act on: nothing typed in the search box since
+     * they were chosen, and no other lookup under way. False while the search box holds a new search: the
+     * panel is dimmed and stamp, redeem and undo do nothing until a member is chosen again.
+     */
+    public ReadOnlyBooleanProperty onCounterProperty() {
+        return onCounter.getReadOnlyProperty();
+    }
+
+    /** The member was stamped moments ago and the stamp key was pressed again: a second press stamps once more. */
+    public ReadOnlyBooleanProperty repeatPendingProperty() {
+        return repeatPending.getReadOnlyProperty();
+    }
+
+    /**
+     * A stamp that landed: {@code added} stamps (or points) for the member; {@code seq} tells two equal
+     * stamps apart.
+     */
+    public record Landed(long memberId, int added, long seq) {
+    }
+
+    /** The last stamp that landed on a member's card, for the customer display's "+1". */
+    public ReadOnlyObjectProperty<Landed> landedProperty() {
+        return landed.getReadOnlyProperty();
+    }
+
+    /** Members enrolled at this counter since it opened: the shop's member count changes with it. */
+    public ReadOnlyIntegerProperty enrolledProperty() {
+        return enrolled.getReadOnlyProperty();
+    }
+
     /** The enrolment form's own model. */
     public EnrolViewModel enrol() {
         return enrol;
@@ -201,6 +246,7 @@ public final class CounterViewModel {
         enrol.save(panel -> {
             enrolOpen.set(false);
             member.set(panel);
+            enrolled.set(enrolled.get() + 1);
             say(Tone.SUCCESS, i18n.get("enrol.done", panel.name(), panel.cardNumber()));
         });
     }
@@ -240,7 +286,7 @@ public final class CounterViewModel {
     }
 
     private void withCard(java.util.function.Consumer<CardFace> action) {
-        MemberPanel m = member.get();
+        MemberPanel m = actedOn();
         if (m != null && m.cardNumber() != null) {
             action.accept(new CardFace(m.cardNumber(), m.name()));
         }
@@ -264,38 +310,33 @@ public final class CounterViewModel {
         } else if (results.size() == 1) {
             choose(results.get(0));
         } else if (results.isEmpty()) {
-            say(Tone.WARNING, i18n.get("counter.noResults"));
+            say(Tone.WARNING, i18n.get("counter.noMatch", text));
         }
     }
 
     /** A scanned or typed card number, from the search box or from another screen. */
     public void scan(String number) {
         clearQuery();
-        long gen = ++actionGeneration;
-        run(() -> counter.lookupCard(number), result -> {
-            if (gen == actionGeneration) {
-                showScan(result);
-            }
-        });
+        lookUp(() -> counter.lookupCard(number), this::showScan);
     }
 
     /** Shows the chosen search result on the panel. */
     public void choose(MemberRow row) {
         clearQuery();
-        long gen = ++actionGeneration;
-        run(() -> counter.panel(row.id()), panel -> {
-            if (gen == actionGeneration) {
-                member.set(panel);
-                say(Tone.INFO, "");
-            }
+        lookUp(() -> counter.panel(row.id()), panel -> {
+            member.set(panel);
+            say(Tone.INFO, "");
         });
     }
 
-    /** Stamps the member on the panel, with the typed amount if any. */
+    /**
+     * Stamps the member on the panel, with the typed amount if any. A member stamped within the owner's
+     * repeat window (an accidental second press, or really a second purchase) is stamped again only on a
+     * second press of the key.
+     */
     public void stamp() {
-        MemberPanel m = member.get();
+        MemberPanel m = actedOn();
         if (m == null) {
-            say(Tone.WARNING, i18n.get("counter.noMember"));
             return;
         }
         Money spent;
@@ -306,17 +347,41 @@ public final class CounterViewModel {
             return;
         }
         Actor who = actor.get();
-        act(() -> counter.stamp(m.memberId(), spent, who), result -> {
-            amount.set("");
-            survey.offerIfDue(result.member().memberId());
-            if (result.member().pointsMode()) {
-                say(Tone.SUCCESS, i18n.plural("counter.pointsAdded", result.member().points() - m.points(),
-                        result.member().name()));
-                return;
-            }
-            int added = result.member().stamps() - m.stamps();
-            say(Tone.SUCCESS, i18n.plural("counter.stamped", added, result.member().name()));
-        });
+        boolean confirmed = repeatAsked == m.memberId();
+        forgetRepeat();
+        act(() -> confirmed ? counter.stamp(m.memberId(), spent, who) : counter.stampOrAsk(m.memberId(), spent, who),
+                result -> {
+                    amount.set("");
+                    MemberPanel after = result.member();
+                    int added = after.pointsMode() ? after.points() - m.points() : after.stamps() - m.stamps();
+                    landed.set(new Landed(after.memberId(), added, landed.get() == null ? 1 : landed.get().seq() + 1));
+                    survey.offerIfDue(after.memberId());
+                    say(Tone.SUCCESS, stampedText(m, result.member()));
+                });
+    }
+
+    /** "1 stamp added for Ola Nordmann · 2nd visit today · now 1 reward ready · 2/10". */
+    private String stampedText(MemberPanel before, MemberPanel after) {
+        String added = after.pointsMode()
+                ? i18n.plural("counter.pointsAdded", after.points() - before.points(), after.name())
+                : i18n.plural("counter.stamped", after.stamps() - before.stamps(), after.name());
+        String today = after.visitsToday() > 1 ? " · " + i18n.get("counter.visitToday", after.visitsToday()) : "";
+        return added + today + " · " + i18n.get("counter.now", cardText(after));
+    }
+
+    /** The member was stamped moments ago: ask before stamping again. */
+    private void askRepeat(MemberPanel m) {
+        repeatAsked = m.memberId();
+        repeatPending.set(true);
+        long minutes = m.lastVisit() == null ? 0
+                : java.time.Duration.between(m.lastVisit().toInstant(), clock.instant()).toMinutes();
+        say(Tone.WARNING, minutes < 1 ? i18n.get("counter.repeat.askNow", m.name())
+                : i18n.plural("counter.repeat.ask", minutes, m.name()));
+    }
+
+    private void forgetRepeat() {
+        repeatAsked = -1;
+        repeatPending.set(false);
     }
 
     /**
@@ -324,9 +389,8 @@ public final class CounterViewModel {
      * the member can afford ({@link #rewardChoices()}); {@link #confirmReward()} then redeems one.
      */
     public void redeem() {
-        MemberPanel m = member.get();
+        MemberPanel m = actedOn();
         if (m == null) {
-            say(Tone.WARNING, i18n.get("counter.noMember"));
             return;
         }
         Actor who = actor.get();
@@ -361,7 +425,7 @@ public final class CounterViewModel {
 
     /** Redeems the highlighted reward. */
     public void confirmReward() {
-        MemberPanel m = member.get();
+        MemberPanel m = actedOn();
         int i = chosenReward.get();
         if (m == null || i < 0 || i >= rewardChoices.size()) {
             return;
@@ -381,9 +445,8 @@ public final class CounterViewModel {
 
     /** The come-back coupon key (F7): uses the member's valid coupon, once. */
     public void redeemCoupon() {
-        MemberPanel m = member.get();
+        MemberPanel m = actedOn();
         if (m == null) {
-            say(Tone.WARNING, i18n.get("counter.noMember"));
             return;
         }
         String what = m.coupon() == null ? "" : couponText(m.coupon());
@@ -394,9 +457,8 @@ public final class CounterViewModel {
 
     /** The birthday key (F8): gives the member's birthday reward, once a year. */
     public void redeemBirthday() {
-        MemberPanel m = member.get();
+        MemberPanel m = actedOn();
         if (m == null) {
-            say(Tone.WARNING, i18n.get("counter.noMember"));
             return;
         }
         String what = m.birthdayReward() == null ? "" : m.birthdayReward();
@@ -419,18 +481,43 @@ public final class CounterViewModel {
 
     /** Undoes the last action on the member on the panel, within the grace period. */
     public void undo() {
-        MemberPanel m = member.get();
+        MemberPanel m = actedOn();
         if (m == null) {
-            say(Tone.WARNING, i18n.get("counter.noMember"));
             return;
         }
         Actor who = actor.get();
-        act(() -> counter.undo(m.memberId(), who), result -> say(Tone.SUCCESS, i18n.get("counter.undone")));
+        act(() -> counter.undo(m.memberId(), who), result -> say(Tone.SUCCESS,
+                i18n.get("counter.undone", undoableText(result.undone()), m.name())));
+    }
+
+    /** What the undo key would cancel, and who did it when: "3 paper-card stamps (Anna, 12:03)". */
+    public String undoableText(LedgerService.Undoable u) {
+        String when = java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT)
+                .withLocale(i18n.language().locale()).format(u.at().atZoneSameInstant(clock.getZone()));
+        return i18n.get(u.cashier() == null ? "counter.undoable.at" : "counter.undoable.by", undoneWhat(u), when,
+                u.cashier());
+    }
+
+    private String undoneWhat(LedgerService.Undoable u) {
+        return switch (u.kind()) {
+            case "STAMP" -> u.stamps() > 0 ? i18n.plural("counter.undoable.stamps", u.stamps())
+                    : i18n.get("counter.undoable.visit");
+            case "POINTS" -> u.points() > 0 ? i18n.plural("counter.undoable.points", u.points())
+                    : i18n.get("counter.undoable.visit");
+            case "PAPER_STAMPS" -> i18n.plural("counter.undoable.paper", u.stamps());
+            case "REDEEM", "POINTS_REDEEM" -> i18n.get("counter.undoable.reward");
+            case "COUPON" -> i18n.get("counter.undoable.coupon");
+            case "BIRTHDAY" -> i18n.get("counter.undoable.birthday");
+            default -> u.kind();
+        };
     }
 
     /** The Esc key: skips the survey if it is being offered, otherwise {@link #clear() clears}. */
     public void escape() {
-        if (survey.isAsking()) {
+        if (repeatPending.get()) {
+            forgetRepeat();
+            say(Tone.INFO, i18n.get("counter.repeat.left"));
+        } else if (survey.isAsking()) {
             survey.skip();
         } else {
             clear();
@@ -440,6 +527,8 @@ public final class CounterViewModel {
     /** Escape: clears the search, the amount and the panel. */
     public void clear() {
         cancelReward();
+        forgetRepeat();
+        lookingUp = 0;
         clearQuery();
         amount.set("");
         member.set(null);
@@ -504,12 +593,24 @@ public final class CounterViewModel {
         if (m.rewardsReady() > 0) {
             return i18n.plural("counter.rewardsReady", m.rewardsReady(), m.rewardDescription());
         }
-        return i18n.plural("counter.rewardsNext", m.stampsForReward() - Math.max(0, m.stamps()), m.rewardDescription());
+        return i18n.plural("counter.rewardsNext", m.stampsForReward() - stampsOnCard(m), m.rewardDescription());
     }
 
-    /** Stamps towards the next reward, for the stamp card ({@code 7} of 10 after 17 stamps). */
+    /**
+     * Stamps on the card being filled, for the stamp card: {@code 7} of 10 after 17 stamps, the full
+     * card's reward being ready beside it.
+     */
     public static int stampsOnCard(MemberPanel m) {
-        return m.rewardsReady() > 0 ? m.stampsForReward() : Math.max(0, m.stamps());
+        return Math.max(0, m.stamps() - m.rewardsReady() * m.stampsForReward());
+    }
+
+    /** The card as the customer reads it: "7/10", "1 reward ready · 7/10", or "120 points". */
+    public String cardText(MemberPanel m) {
+        if (m.pointsMode()) {
+            return i18n.plural("counter.points", m.points());
+        }
+        String card = i18n.get("counter.stampCount", stampsOnCard(m), m.stampsForReward());
+        return m.rewardsReady() > 0 ? i18n.plural("counter.readyCount", m.rewardsReady()) + " · " + card : card;
     }
 
     // --- helpers
@@ -551,6 +652,11 @@ public final class CounterViewModel {
                 results.setAll(page.rows());
                 nextPage = page.next();
                 moreResults.set(nextPage != null);
+                if (page.rows().isEmpty()) {
+                    say(Tone.WARNING, i18n.get("counter.noMatch", q));
+                } else if (tone.get() == Tone.WARNING) {
+                    say(Tone.INFO, "");
+                }
             }
         }, this::failed);
     }
@@ -587,15 +693,53 @@ public final class CounterViewModel {
         };
     }
 
+    /**
+     * Runs an action on the member on the panel. If the cashier moved on to another member meanwhile (a
+     * scan, a choice, Esc), the answer still says what was done, naming the member, but the panel stays
+     * with whoever is on it now.
+     */
     private void act(Callable<ActionResult> work, java.util.function.Consumer<ActionResult> onDone) {
+        long gen = actionGeneration;
         run(work, result -> {
-            member.set(result.member());
+            boolean current = gen == actionGeneration && lookingUp == 0 && member.get() != null
+                    && member.get().memberId() == result.member().memberId();
+            if (current) {
+                member.set(result.member());
+            }
             if (result.done()) {
                 onDone.accept(result);
+            } else if (result.refusal() == CounterService.Refusal.STAMPED_RECENTLY) {
+                if (current) {
+                    askRepeat(result.member());
+                }
             } else {
                 say(Tone.WARNING, refusal(result.refusal()));
             }
         });
+    }
+
+    /**
+     * The member the counter's keys act on now, or null, having told the cashier why not: no member
+     * chosen, or the search box holds a new search (the member shown was the last customer's).
+     */
+    private MemberPanel actedOn() {
+        if (onCounter.get()) {
+            return member.get();
+        }
+        if (lookingUp == 0) {
+            say(Tone.WARNING, i18n.get(member.get() == null ? "counter.noMember" : "counter.chooseFirst"));
+        }
+        return null;
+    }
+
+    private void updateOnCounter() {
+        String q = query.get();
+        onCounter.set(member.get() != null && lookingUp == 0 && (q == null || q.isBlank()));
+    }
+
+    private void lookedUp() {
+        lookingUp = 0;
+        updateOnCounter();
     }
 
     private String refusal(CounterService.Refusal r) {
@@ -607,18 +751,51 @@ public final class CounterViewModel {
                     Math.max(1, counter.undoGrace().toMinutes()));
             case NO_COUPON -> i18n.get("counter.refused.noCoupon");
             case NO_BIRTHDAY -> i18n.get("counter.refused.noBirthday");
+            case STAMPED_RECENTLY -> i18n.get("counter.repeat.left");
         };
     }
 
     private <T> void run(Callable<T> work, java.util.function.Consumer<T> onSuccess) {
-        busy.set(true);
+        begin();
         tasks.run(work, r -> {
-            busy.set(false);
+            end();
             onSuccess.accept(r);
         }, e -> {
-            busy.set(false);
+            end();
             failed(e);
         });
+    }
+
+    /** A scan's or a choice's lookup: its failure, too, ends the lookup, so the keys work again after the next one. */
+    private <T> void lookUp(Callable<T> work, java.util.function.Consumer<T> onSuccess) {
+        long gen = ++actionGeneration;
+        lookingUp = gen;
+        forgetRepeat();
+        updateOnCounter();
+        begin();
+        tasks.run(work, r -> {
+            end();
+            if (gen == actionGeneration) {
+                lookedUp();
+                onSuccess.accept(r);
+            }
+        }, e -> {
+            end();
+            if (gen == actionGeneration) {
+                lookedUp();
+            }
+            failed(e);
+        });
+    }
+
+    private void begin() {
+        running++;
+        busy.set(true);
+    }
+
+    private void end() {
+        running--;
+        busy.set(running > 0);
     }
 
     private void failed(Throwable e) {

@@ -1,6 +1,7 @@
 package app.stempel.ledger;
 
 import static app.stempel.store.schema.Tables.BALANCE;
+import static app.stempel.store.schema.Tables.CASHIER;
 import static app.stempel.store.schema.Tables.LEDGER_ENTRY;
 import static app.stempel.store.schema.Tables.MEMBER;
 import static org.jooq.impl.DSL.coalesce;
@@ -125,10 +126,25 @@ public final class LedgerService {
         if (points < 0) {
             throw new IllegalArgumentException("points must not be negative");
         }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return db.write(tx -> appendPoints(tx, memberId, cardId, points, amount, programId, actor, now));
+    }
+
+    /**
+     * Adds the ledger entry of one visit in points mode inside the caller's transaction {@code tx}, which
+     * must be made durable as for {@link #appendStamp}.
+     *
+     * @return the new ledger entry's id
+     */
+    public static long appendPoints(DSLContext tx, long memberId, Long cardId, int points, Money amount,
+            Long programId, Actor actor, OffsetDateTime at) {
+        if (points < 0) {
+            throw new IllegalArgumentException("points must not be negative");
+        }
         long spend = amount == null ? 0 : amount.minor();
         String currency = amount == null ? null : amount.currency().getCurrencyCode();
-        return db.write(tx -> append(tx, memberId, cardId, "POINTS", new Deltas(0, points, 0, 1, spend), currency,
-                null, programId, actor, null));
+        return append(tx, memberId, cardId, "POINTS", new Deltas(0, points, 0, 1, spend), currency, null, programId,
+                actor, null, at);
     }
 
     /**
@@ -158,7 +174,10 @@ public final class LedgerService {
     }
 
     /** The counter action that {@link #undoLast} would cancel now, if any. */
-    public record Undoable(long entryId, String kind, int stamps, OffsetDateTime at) {
+    /**
+     * @param cashier the name of the cashier who did it, or null for the owner's or the program's own work
+     */
+    public record Undoable(long entryId, String kind, int stamps, int points, OffsetDateTime at, String cashier) {
     }
 
     /**
@@ -173,13 +192,15 @@ public final class LedgerService {
         LedgerEntry e = LEDGER_ENTRY.as("e");
         LedgerEntry c = LEDGER_ENTRY.as("c");
         OffsetDateTime since = OffsetDateTime.now(clock).minus(grace);
-        return tx.select(e.ID, e.KIND, e.STAMPS, e.CREATED_AT).from(e)
+        return tx.select(e.ID, e.KIND, e.STAMPS, e.POINTS, e.CREATED_AT, CASHIER.NAME).from(e)
+                .leftJoin(CASHIER).on(CASHIER.ID.eq(e.CASHIER_ID))
                 .where(e.MEMBER_ID.eq(memberId))
                 .and(e.KIND.in(UNDOABLE))
                 .and(e.CREATED_AT.ge(since))
                 .andNotExists(tx.selectOne().from(c).where(c.CANCELS_ID.eq(e.ID)))
                 .orderBy(e.ID.desc()).limit(1)
-                .fetchOptional(r -> new Undoable(r.get(e.ID), r.get(e.KIND), r.get(e.STAMPS), r.get(e.CREATED_AT)));
+                .fetchOptional(r -> new Undoable(r.get(e.ID), r.get(e.KIND), r.get(e.STAMPS), r.get(e.POINTS),
+                        r.get(e.CREATED_AT), r.get(CASHIER.NAME)));
     }
 
     /**

@@ -27,6 +27,9 @@ public final class AdminService {
     /** Days after which the quick survey asks a member again: 0 (never) to ten years. */
     public static final int SURVEY_DAYS_MIN = 0;
     public static final int SURVEY_DAYS_MAX = 3650;
+    /** Minutes after a visit in which another stamp asks the cashier first: 0 (never) to a day. */
+    public static final int REPEAT_MINUTES_MIN = 0;
+    public static final int REPEAT_MINUTES_MAX = 24 * 60;
 
     private final Database db;
     private final SettingsService settings;
@@ -66,6 +69,21 @@ public final class AdminService {
             throw new IllegalArgumentException("survey days must be " + SURVEY_DAYS_MIN + " to " + SURVEY_DAYS_MAX);
         }
         settings.putAll(Map.of(SettingsService.SURVEY_DAYS, String.valueOf(days)));
+    }
+
+    /** Minutes after a visit in which another stamp for the same member asks the cashier first (0: never). */
+    public int repeatStampMinutes() {
+        owner.require();
+        return (int) settings.repeatStampWindow().toMinutes();
+    }
+
+    /** Sets how long after a visit another stamp for the same member asks the cashier first; 0 never asks. */
+    public void setRepeatStampMinutes(int minutes) {
+        owner.require();
+        if (minutes < REPEAT_MINUTES_MIN || minutes > REPEAT_MINUTES_MAX) {
+            throw new IllegalArgumentException("repeat minutes must be " + REPEAT_MINUTES_MIN + " to " + REPEAT_MINUTES_MAX);
+        }
+        settings.putAll(Map.of(SettingsService.REPEAT_STAMP_MINUTES, String.valueOf(minutes)));
     }
 
     /** Writes a consistent backup to {@code file} while the shop keeps working. */

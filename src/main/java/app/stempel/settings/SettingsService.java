@@ -31,6 +31,10 @@ public final class SettingsService {
     public static final String SURVEY_DAYS = "survey.askAgainDays";
     /** {@link #SURVEY_DAYS} when the owner has not set it. */
     public static final int SURVEY_DAYS_DEFAULT = 90;
+    /** Minutes after a visit in which a further stamp for the same member asks the cashier first; 0 never asks. */
+    public static final String REPEAT_STAMP_MINUTES = "counter.repeatStampMinutes";
+    /** {@link #REPEAT_STAMP_MINUTES} when the owner has not set it. */
+    public static final int REPEAT_STAMP_MINUTES_DEFAULT = 10;
 
     private final Database db;
 
@@ -83,6 +87,15 @@ public final class SettingsService {
     public int surveyDays() {
         return whole(SURVEY_DAYS).filter(n -> n >= 0 && n <= Integer.MAX_VALUE).map(Long::intValue)
                 .orElse(SURVEY_DAYS_DEFAULT);
+    }
+
+    /**
+     * How long after a visit a further stamp for the same member asks the cashier to confirm it; zero for
+     * never, {@value #REPEAT_STAMP_MINUTES_DEFAULT} minutes when not set or not a number of minutes.
+     */
+    public java.time.Duration repeatStampWindow() {
+        return java.time.Duration.ofMinutes(whole(REPEAT_STAMP_MINUTES).filter(n -> n >= 0 && n <= 24 * 60)
+                .orElse((long) REPEAT_STAMP_MINUTES_DEFAULT));
     }
 
     private Optional<Long> whole(String key) {

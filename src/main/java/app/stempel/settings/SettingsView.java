@@ -61,20 +61,10 @@ public final class SettingsView {
         HBox idleRow = new HBox(10, new Label(i18n.get("settings.owner.idle")), idle, applyIdle);
         idleRow.setAlignment(Pos.CENTER_LEFT);
 
-        javafx.scene.control.TextField survey = new javafx.scene.control.TextField();
-        survey.setId("settings-survey-days");
-        survey.setPrefColumnCount(5);
-        survey.textProperty().bindBidirectional(model.surveyDaysProperty());
-        survey.setOnAction(e -> model.applySurveyDays());
-        Button applySurvey = new Button(i18n.get("settings.survey.apply"));
-        applySurvey.setId("settings-survey-apply");
-        applySurvey.setOnAction(e -> model.applySurveyDays());
-        applySurvey.setMinWidth(Region.USE_PREF_SIZE);
-        survey.setMinWidth(Region.USE_PREF_SIZE);
-        Label surveyLabel = new Label(i18n.get("settings.survey"));
-        surveyLabel.setWrapText(true);
-        HBox surveyRow = new HBox(10, surveyLabel, survey, applySurvey);
-        surveyRow.setAlignment(Pos.CENTER_LEFT);
+        Node surveyRow = numberRow(i18n.get("settings.survey"), "settings-survey-days", model.surveyDaysProperty(),
+                i18n.get("settings.survey.apply"), "settings-survey-apply", model::applySurveyDays);
+        Node repeatRow = numberRow(i18n.get("settings.repeat"), "settings-repeat-minutes", model.repeatMinutesProperty(),
+                i18n.get("settings.survey.apply"), "settings-repeat-apply", model::applyRepeatMinutes);
 
         Label pinTitle = new Label(i18n.get("settings.owner.pin"));
         pinTitle.getStyleClass().add(Styles.TITLE_4);
@@ -88,7 +78,7 @@ public final class SettingsView {
         changePin.setId("settings-pin-change");
         changePin.setOnAction(e -> model.changePin());
         pins.add(changePin, 1, 3);
-        VBox shop = new VBox(16, languageRow, idleRow, surveyRow, pinTitle, pins);
+        VBox shop = new VBox(16, languageRow, idleRow, surveyRow, repeatRow, pinTitle, pins);
 
         Label backupsText = new Label(i18n.get("settings.backups.text"));
         backupsText.setWrapText(true);
@@ -141,6 +131,26 @@ public final class SettingsView {
         root.setId("page-settings");
         root.getStyleClass().add("settings-page");
         root.setMaxWidth(760);
+    }
+
+    /** A label, a short number field and its Save button; Enter in the field saves too. */
+    private static Node numberRow(String label, String id, javafx.beans.property.StringProperty value, String apply,
+            String applyId, Runnable save) {
+        javafx.scene.control.TextField field = new javafx.scene.control.TextField();
+        field.setId(id);
+        field.setPrefColumnCount(5);
+        field.setMinWidth(Region.USE_PREF_SIZE);
+        field.textProperty().bindBidirectional(value);
+        field.setOnAction(e -> save.run());
+        Button button = new Button(apply);
+        button.setId(applyId);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setOnAction(e -> save.run());
+        Label text = new Label(label);
+        text.setWrapText(true);
+        HBox row = new HBox(10, text, field, button);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     private static javafx.scene.control.PasswordField pinField(String id, javafx.beans.property.StringProperty value) {

@@ -38,6 +38,7 @@ public final class SettingsViewModel {
     private final ReadOnlyObjectWrapper<Path> pendingRestore = new ReadOnlyObjectWrapper<>();
     private final javafx.beans.property.IntegerProperty idleMinutes = new javafx.beans.property.SimpleIntegerProperty();
     private final javafx.beans.property.StringProperty surveyDays = new javafx.beans.property.SimpleStringProperty("");
+    private final javafx.beans.property.StringProperty repeatMinutes = new javafx.beans.property.SimpleStringProperty("");
     private final javafx.beans.property.StringProperty oldPin = new javafx.beans.property.SimpleStringProperty("");
     private final javafx.beans.property.StringProperty newPin = new javafx.beans.property.SimpleStringProperty("");
     private final javafx.beans.property.StringProperty newPinAgain = new javafx.beans.property.SimpleStringProperty("");
@@ -54,6 +55,34 @@ public final class SettingsViewModel {
         idleMinutes.set((int) owner.idleLimit().toMinutes());
         tasks.run(admin::surveyDays, days -> surveyDays.set(String.valueOf(days)), e -> org.slf4j.LoggerFactory.getLogger(SettingsViewModel.class)
                 .warn("Could not read the survey setting", e));
+        tasks.run(admin::repeatStampMinutes, m -> repeatMinutes.set(String.valueOf(m)), e -> org.slf4j.LoggerFactory
+                .getLogger(SettingsViewModel.class).warn("Could not read the repeat stamp setting", e));
+    }
+
+    /** Minutes after a visit in which another stamp for the same member asks the cashier first, as typed. */
+    public javafx.beans.property.StringProperty repeatMinutesProperty() {
+        return repeatMinutes;
+    }
+
+    /** Stores how long after a visit another stamp for the same member asks the cashier first. */
+    public void applyRepeatMinutes() {
+        int minutes = whole(repeatMinutes.get(), AdminService.REPEAT_MINUTES_MIN, AdminService.REPEAT_MINUTES_MAX);
+        if (minutes < 0) {
+            say(true, i18n.get("settings.repeat.invalid"));
+            return;
+        }
+        run(() -> {
+            admin.setRepeatStampMinutes(minutes);
+            return minutes;
+        }, m -> say(false, m == 0 ? i18n.get("settings.repeat.off") : i18n.plural("settings.repeat.done", m)),
+                "error.unexpected");
+    }
+
+    /** A typed whole number from {@code min} to {@code max}, or -1 for anything else. */
+    private static int whole(String typed, int min, int max) {
+        String text = typed == null ? "" : typed.strip();
+        int n = text.matches("\\d{1,9}") ? Integer.parseInt(text) : -1;
+        return n >= min && n <= max ? n : -1;
     }
 
     /** After how many days the counter's quick survey asks a member again, as typed; 0 never asks. */
@@ -63,9 +92,8 @@ public final class SettingsViewModel {
 
     /** Stores how often the quick survey asks a member. */
     public void applySurveyDays() {
-        String typed = surveyDays.get() == null ? "" : surveyDays.get().strip();
-        int days = typed.matches("\\d{1,9}") ? Integer.parseInt(typed) : -1;
-        if (days < AdminService.SURVEY_DAYS_MIN || days > AdminService.SURVEY_DAYS_MAX) {
+        int days = whole(surveyDays.get(), AdminService.SURVEY_DAYS_MIN, AdminService.SURVEY_DAYS_MAX);
+        if (days < 0) {
             say(true, i18n.get("settings.survey.invalid"));
             return;
         }

@@ -4,7 +4,6 @@ import static app.stempel.store.schema.Tables.LEDGER_ENTRY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +22,7 @@ import app.stempel.testing.FakePrinter;
 import app.stempel.testing.StubFiles;
 import app.stempel.Services;
 import app.stempel.members.MemberService.Enrolled;
+import app.stempel.testing.MutableClock;
 import app.stempel.testing.TestShop;
 import app.stempel.testing.TestWindow;
 import app.stempel.core.Language;
@@ -60,9 +60,13 @@ class CounterScreenTest {
         this.stage = primary;
     }
 
+    /** Stands still unless a test moves it, so "minutes ago" is exact. */
+    private final MutableClock clock = new MutableClock(
+            java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofHours(10)), java.time.ZoneOffset.UTC);
+
     @BeforeEach
     void seed() {
-        shop = TestShop.open(dir, Clock.systemUTC());
+        shop = TestShop.open(dir, clock);
     }
 
     private void show(FxRobot robot, Language language) throws Exception {
@@ -180,7 +184,7 @@ class CounterScreenTest {
         press(robot, KeyCode.F2);
 
         waitForText(robot, "#stamp-count", "1/5"::equals);
-        assertThat(text(robot, "#counter-message")).isEqualTo("1 stamp added for Ola Nordmann.");
+        assertThat(text(robot, "#counter-message")).isEqualTo("1 stamp added for Ola Nordmann · now 1/5");
         assertThat(ledger("STAMP")).isEqualTo(1);
         var entry = shop.db().dsl().fetchSingle(LEDGER_ENTRY);
         assertThat(entry.getCashierId()).isEqualTo(shop.cashiers().active().get(0).id());
@@ -211,7 +215,8 @@ class CounterScreenTest {
         scan(robot, kari.cardNumber());
 
         waitForText(robot, "#member-rewards", "1 reward ready: Free coffee"::equals);
-        assertThat(text(robot, "#stamp-count")).isEqualTo("5/5");
+        assertThat(text(robot, "#stamp-count")).isEqualTo("0/5");
+        assertThat(text(robot, "#rewards-ready")).isEqualTo("1 reward ready");
 
         press(robot, KeyCode.F3);
 
@@ -340,7 +345,7 @@ class CounterScreenTest {
         show(robot, Language.ENGLISH);
         typeLikeAPerson(robot, "Zofia");
         press(robot, KeyCode.ENTER);
-        waitForText(robot, "#counter-message", t -> t.startsWith("Nobody found"));
+        waitForText(robot, "#counter-message", "No member matches ‘Zofia’ – F6 to enrol a new member."::equals);
 
         press(robot, KeyCode.F6);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#enrol-form").tryQuery().isPresent());
@@ -432,12 +437,214 @@ class CounterScreenTest {
     @Test
     void theCounterSpeaksPolish(FxRobot robot) throws Exception {
         Enrolled kasia = TestShop.withStamps(shop, "Kasia Wójcik", 2);
+        clock.advance(Duration.ofDays(1));
         show(robot, Language.POLISH);
         scan(robot, kasia.cardNumber());
         waitForText(robot, "#member-name", "Kasia Wójcik"::equals);
         assertThat(text(robot, "#member-rewards")).isEqualTo("Jeszcze 3 pieczątki do: Free coffee");
         press(robot, KeyCode.F2);
-        waitForText(robot, "#counter-message", "Dodano 1 pieczątkę: Kasia Wójcik."::equals);
+        waitForText(robot, "#counter-message", "Dodano 1 pieczątkę: Kasia Wójcik · teraz 3/5"::equals);
         assertThat(text(robot, "#member-facts")).startsWith("3 wizyty · ostatnia wizyta dziś");
+    }
+
+    // --- one customer at a time: the keys never act on the wrong member
+
+    private static boolean showing(FxRobot robot, String id) {
+        return robot.lookup(id).tryQuery().map(n -> {
+            for (Node at = n; at != null; at = at.getParent()) {
+                if (!at.isVisible()) {
+                    return false;
+                }
+            }
+            return true;
+        }).orElse(false);
+    }
+
+    private int stampsOf(long memberId) {
+        return shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq("STAMP").and(LEDGER_ENTRY.MEMBER_ID.eq(memberId)));
+    }
+
+    @Test
+    void aSearchThatMatchesNobodyTakesTheLastCustomerOffTheKeys(FxRobot robot) throws Exception {
+        Enrolled gro = TestShop.enrol(shop, "Gro Pedersen");
+        show(robot, Language.ENGLISH);
+        scan(robot, gro.cardNumber());
+        waitForText(robot, "#member-name", "Gro Pedersen"::equals);
+        assertThat(showing(robot, "#member-detached")).isFalse();
+
+        typeLikeAPerson(robot, "qqqxyz");
+        waitForText(robot, "#counter-message", "No member matches ‘qqqxyz’ – F6 to enrol a new member."::equals);
+        assertThat(showing(robot, "#member-detached")).as("the panel says Gro is no longer chosen").isTrue();
+        assertThat(robot.lookup("#stamp").queryButton().isDisabled()).isTrue();
+
+        press(robot, KeyCode.F2);
+        press(robot, KeyCode.F3);
+        press(robot, KeyCode.F4);
+        assertThat(text(robot, "#counter-message")).startsWith("Nothing was done: the search changed");
+        assertThat(ledger("STAMP")).isZero();
+        assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY)).isZero();
+
+        // the search typed away again: Gro is back on the keys
+        for (int i = 0; i < "qqqxyz".length(); i++) {
+            robot.type(KeyCode.BACK_SPACE);
+        }
+        settle();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !showing(robot, "#member-detached"));
+        press(robot, KeyCode.F2);
+        waitForText(robot, "#counter-message", "1 stamp added for Gro Pedersen · now 1/5"::equals);
+        assertThat(stampsOf(gro.memberId())).isEqualTo(1);
+    }
+
+    @Test
+    void aHighlightedResultIsNotStampedUntilItIsChosen(FxRobot robot) throws Exception {
+        Enrolled gro = TestShop.enrol(shop, "Gro Pedersen");
+        Enrolled lukasz = TestShop.enrol(shop, "Łukasz Grzybowski");
+        show(robot, Language.ENGLISH);
+        scan(robot, lukasz.cardNumber());
+        waitForText(robot, "#member-name", "Łukasz Grzybowski"::equals);
+
+        typeLikeAPerson(robot, "Gro P");
+        @SuppressWarnings("unchecked")
+        ListView<CounterService.MemberRow> list = robot.lookup("#counter-results").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 1
+                && list.getSelectionModel().getSelectedItem() != null);
+        assertThat(list.getSelectionModel().getSelectedItem().name()).isEqualTo("Gro Pedersen");
+
+        press(robot, KeyCode.F2);
+        assertThat(stampsOf(lukasz.memberId())).as("the last customer").isZero();
+        assertThat(stampsOf(gro.memberId())).as("the highlighted one, not chosen yet").isZero();
+        assertThat(text(robot, "#counter-message")).startsWith("Nothing was done");
+
+        press(robot, KeyCode.ENTER);
+        waitForText(robot, "#member-name", "Gro Pedersen"::equals);
+        press(robot, KeyCode.F2);
+        waitForText(robot, "#counter-message", "1 stamp added for Gro Pedersen · now 1/5"::equals);
+        assertThat(stampsOf(gro.memberId())).isEqualTo(1);
+        assertThat(stampsOf(lukasz.memberId())).isZero();
+    }
+
+    @Test
+    void aStampAnsweredAfterTheNextCustomerWasScannedStaysWithItsMember(FxRobot robot) throws Exception {
+        Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
+        Enrolled kari = TestShop.enrol(shop, "Kari Hansen");
+        show(robot, Language.ENGLISH);
+        scan(robot, ola.cardNumber());
+        waitForText(robot, "#member-name", "Ola Nordmann"::equals);
+
+        // F2 and at once the next card, without waiting for the stamp
+        robot.type(KeyCode.F2);
+        scan(robot, kari.cardNumber());
+        waitForText(robot, "#member-name", "Kari Hansen"::equals);
+        assertThat(stampsOf(ola.memberId())).isEqualTo(1);
+        press(robot, KeyCode.F2);
+        waitForText(robot, "#counter-message", "1 stamp added for Kari Hansen · now 1/5"::equals);
+        assertThat(text(robot, "#member-name")).isEqualTo("Kari Hansen");
+        assertThat(stampsOf(kari.memberId())).isEqualTo(1);
+        assertThat(stampsOf(ola.memberId())).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondStampWithinTenMinutesAsksForASecondPress(FxRobot robot) throws Exception {
+        Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
+        show(robot, Language.ENGLISH);
+        scan(robot, ola.cardNumber());
+        waitForText(robot, "#member-name", "Ola Nordmann"::equals);
+        press(robot, KeyCode.F2);
+        waitForText(robot, "#counter-message", "1 stamp added for Ola Nordmann · now 1/5"::equals);
+
+        clock.advance(Duration.ofMinutes(3));
+        press(robot, KeyCode.F2);
+        waitForText(robot, "#counter-message",
+                "Ola Nordmann had a visit 3 minutes ago. Press F2 again to stamp once more, or Esc."::equals);
+        assertThat(robot.lookup("#stamp").queryButton().getText()).isEqualTo("Stamp again  F2");
+        assertThat(ledger("STAMP")).isEqualTo(1);
+
+        press(robot, KeyCode.F2);
+        waitForText(robot, "#counter-message", "1 stamp added for Ola Nordmann · 2nd visit today · now 2/5"::equals);
+        assertThat(ledger("STAMP")).isEqualTo(2);
+        assertThat(robot.lookup("#stamp").queryButton().getText()).isEqualTo("Stamp  F2");
+
+        // asked again, and Esc leaves it
+        press(robot, KeyCode.F2);
+        waitForText(robot, "#counter-message", t -> t.startsWith("Ola Nordmann was stamped less than a minute ago."));
+        press(robot, KeyCode.ESCAPE);
+        waitForText(robot, "#counter-message", "No second stamp."::equals);
+        assertThat(text(robot, "#member-name")).as("Esc left the second stamp, not the member").isEqualTo("Ola Nordmann");
+        press(robot, KeyCode.F2);
+        waitForText(robot, "#counter-message", t -> t.startsWith("Ola Nordmann was stamped less than a minute ago."));
+        assertThat(ledger("STAMP")).isEqualTo(2);
+
+        // after the window, a stamp is a stamp again
+        clock.advance(Duration.ofMinutes(11));
+        press(robot, KeyCode.ESCAPE);
+        scan(robot, ola.cardNumber());
+        waitForText(robot, "#member-name", "Ola Nordmann"::equals);
+        press(robot, KeyCode.F2);
+        waitForText(robot, "#counter-message", "1 stamp added for Ola Nordmann · 3rd visit today · now 3/5"::equals);
+        assertThat(ledger("STAMP")).isEqualTo(3);
+    }
+
+    @Test
+    void f2PressedTwiceInARowStampsOnceAndAsks(FxRobot robot) throws Exception {
+        Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
+        show(robot, Language.ENGLISH);
+        scan(robot, ola.cardNumber());
+        waitForText(robot, "#member-name", "Ola Nordmann"::equals);
+
+        robot.type(KeyCode.F2, KeyCode.F2);
+        settle();
+        waitForText(robot, "#counter-message", t -> t.startsWith("Ola Nordmann was stamped less than a minute ago."));
+        assertThat(ledger("STAMP")).isEqualTo(1);
+        assertThat(text(robot, "#stamp-count")).isEqualTo("1/5");
+    }
+
+    @Test
+    void undoSaysWhatItUndidAndNamesThePaperStampsBeforeReachingThem(FxRobot robot) throws Exception {
+        show(robot, Language.ENGLISH);
+        press(robot, KeyCode.F6);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#enrol-form").tryQuery().isPresent());
+        robot.write("Łukasz Nowak", HUMAN_MS / 4);
+        robot.clickOn("#enrol-paper").write("3");
+        press(robot, KeyCode.ENTER);
+        waitForText(robot, "#member-name", "Łukasz Nowak"::equals);
+        waitForText(robot, "#member-undo", t -> t.startsWith("F4 undoes: 3 paper-card stamps (Anna, "));
+        assertThat(text(robot, "#status")).contains("1 member");
+        press(robot, KeyCode.F2);
+        waitForText(robot, "#stamp-count", "4/5"::equals);
+        waitForText(robot, "#member-undo", t -> t.startsWith("F4 undoes: 1 stamp (Anna, "));
+
+        press(robot, KeyCode.F4);
+        waitForText(robot, "#counter-message", t -> t.startsWith("Undone for Łukasz Nowak: 1 stamp (Anna, "));
+        waitForText(robot, "#member-undo", t -> t.startsWith("F4 undoes: 3 paper-card stamps (Anna, "));
+        assertThat(text(robot, "#stamp-count")).isEqualTo("3/5");
+
+        press(robot, KeyCode.F4);
+        waitForText(robot, "#counter-message", t -> t.startsWith("Undone for Łukasz Nowak: 3 paper-card stamps (Anna, "));
+        waitForText(robot, "#stamp-count", "0/5"::equals);
+        assertThat(robot.lookup("#member-undo").tryQuery()).isEmpty();
+        assertThat(ledger("UNDO")).isEqualTo(2);
+        assertThat(shop.integrity().run().ok()).isTrue();
+    }
+
+    @Test
+    void aCardWithMoreThanAFullCardShowsTheRewardReadyAndTheNextCardsProgress(FxRobot robot) throws Exception {
+        Enrolled kari = TestShop.withStamps(shop, "Kari Nordahl-Johannessen Bergersen", 7);
+        clock.advance(Duration.ofDays(1));
+        show(robot, Language.ENGLISH);
+        scan(robot, kari.cardNumber());
+
+        waitForText(robot, "#stamp-count", "2/5"::equals);
+        assertThat(text(robot, "#rewards-ready")).isEqualTo("1 reward ready");
+        assertThat(robot.lookup("#stamp-card").queryAs(javafx.scene.layout.FlowPane.class).getChildren()
+                .filtered(c -> c.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("filled"))))
+                .hasSize(2);
+        Label tier = robot.lookup("#member-tier").queryAs(Label.class);
+        assertThat(tier.getWidth()).as("the tier badge keeps its word beside a long name")
+                .isGreaterThanOrEqualTo(tier.prefWidth(-1) - 0.5);
+
+        press(robot, KeyCode.F2);
+        waitForText(robot, "#counter-message",
+                "1 stamp added for Kari Nordahl-Johannessen Bergersen · now 1 reward ready · 3/5"::equals);
+        assertThat(text(robot, "#stamp-count")).isEqualTo("3/5");
     }
 }

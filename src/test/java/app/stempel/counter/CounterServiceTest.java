@@ -257,4 +257,79 @@ class CounterServiceTest {
     private java.util.List<String> names(String query) {
         return counter.search(query, null, 20).rows().stream().map(CounterService.MemberRow::name).toList();
     }
+
+    @Test
+    void aStampWithinTheRepeatWindowIsRefusedUntilConfirmedAndTheWindowIsTheOwners() {
+        Enrolled e = members.enrol(NewMember.named("Ola Nordmann"));
+        assertThat(counter.stampOrAsk(e.memberId(), null, ANNA).done()).isTrue();
+
+        later(Duration.ofMinutes(9).plusSeconds(59));
+        var asked = counter.stampOrAsk(e.memberId(), null, ANNA);
+        assertThat(asked.refusal()).isEqualTo(Refusal.STAMPED_RECENTLY);
+        assertThat(asked.member().stamps()).isEqualTo(1);
+        assertThat(db.dsl().fetchCount(LEDGER_ENTRY)).as("nothing written").isEqualTo(1);
+
+        var confirmed = counter.stamp(e.memberId(), null, ANNA);
+        assertThat(confirmed.done()).isTrue();
+        assertThat(confirmed.member().visitsToday()).isEqualTo(2);
+
+        later(Duration.ofMinutes(10));
+        assertThat(counter.stampOrAsk(e.memberId(), null, ANNA).done()).as("ten minutes on").isTrue();
+
+        new app.stempel.settings.SettingsService(db).putAll(
+                java.util.Map.of(app.stempel.settings.SettingsService.REPEAT_STAMP_MINUTES, "0"));
+        assertThat(counter.stampOrAsk(e.memberId(), null, ANNA).done()).as("0 never asks").isTrue();
+        assertThat(counter.panel(e.memberId()).stamps()).isEqualTo(4);
+        assertThat(new IntegrityCheck(db).run().ok()).isTrue();
+    }
+
+    @Test
+    void twoStampsStartedTogetherWithinTheWindowWriteOne() throws Exception {
+        Enrolled e = members.enrol(NewMember.named("Ola Nordmann"));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Callable<Boolean> press = () -> {
+                start.await();
+                return counter.stampOrAsk(e.memberId(), null, ANNA).done();
+            };
+            var a = pool.submit(press);
+            var b = pool.submit(press);
+            start.countDown();
+            assertThat(java.util.List.of(a.get(), b.get())).containsExactlyInAnyOrder(true, false);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(counter.panel(e.memberId()).stamps()).isEqualTo(1);
+    }
+
+    @Test
+    void visitsTodayCountFromMidnightInTheShopsZone() {
+        Enrolled e = members.enrol(NewMember.named("Kari"));
+        counter.stamp(e.memberId(), null, ANNA); // 12:00 in Warsaw
+        later(Duration.ofHours(11).plusMinutes(59)); // 23:59
+        counter.stamp(e.memberId(), null, ANNA);
+        assertThat(counter.panel(e.memberId()).visitsToday()).isEqualTo(2);
+        later(Duration.ofMinutes(1)); // midnight
+        assertThat(counter.panel(e.memberId()).visitsToday()).isZero();
+        assertThat(counter.panel(e.memberId()).visits()).isEqualTo(2);
+    }
+
+    @Test
+    void undoTellsWhatItCancelledAndWhoDidIt() {
+        Enrolled e = members.enrol(NewMember.named("Łukasz Nowak"));
+        long anna = db.dsl().insertInto(app.stempel.store.schema.Tables.CASHIER)
+                .set(app.stempel.store.schema.Tables.CASHIER.NAME, "Anna")
+                .set(app.stempel.store.schema.Tables.CASHIER.CREATED_AT, java.time.OffsetDateTime.now(clock))
+                .returning(app.stempel.store.schema.Tables.CASHIER.ID).fetchOne().getId();
+        Actor annaAtTill = new Actor(anna, "Till 1");
+        counter.enrol(NewMember.named("Zofia Lis"), 3, annaAtTill);
+        counter.stamp(e.memberId(), null, annaAtTill);
+
+        var undone = counter.undo(e.memberId(), ANNA).undone();
+        assertThat(undone.kind()).isEqualTo("STAMP");
+        assertThat(undone.stamps()).isEqualTo(1);
+        assertThat(undone.cashier()).isEqualTo("Anna");
+        assertThat(counter.undo(e.memberId(), ANNA).undone()).as("nothing more for Łukasz").isNull();
+    }
 }

@@ -120,6 +120,8 @@ class CounterViewModelTest {
         assertThat(model.lastVisitText(m)).isEqualTo("last visit today");
         assertThat(model.visitsText(m)).isEqualTo("6 visits");
         assertThat(model.rewardsText(m)).isEqualTo("1 reward ready: Free coffee");
-        assertThat(CounterViewModel.stampsOnCard(m)).isEqualTo(5);
+        // six stamps on a five-stamp card: a reward ready, and one stamp on the next card
+        assertThat(CounterViewModel.stampsOnCard(m)).isEqualTo(1);
+        assertThat(model.cardText(m)).isEqualTo("1 reward ready · 1/5");
     }
 }

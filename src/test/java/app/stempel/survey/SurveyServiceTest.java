@@ -190,4 +190,24 @@ class SurveyServiceTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(shop.admin().surveyDays()).isEqualTo(7);
     }
+
+    @Test
+    void theRepeatStampWindowIsTheOwnersToSet() {
+        OwnerSession closed = new OwnerSession(shop.settings(), clock);
+        AdminService cashiersAdmin = new AdminService(shop.db(), shop.settings(), closed);
+        assertThatThrownBy(() -> cashiersAdmin.setRepeatStampMinutes(0)).isInstanceOf(OwnerOnlyException.class);
+        assertThatThrownBy(cashiersAdmin::repeatStampMinutes).isInstanceOf(OwnerOnlyException.class);
+        assertThat(shop.settings().repeatStampWindow()).isEqualTo(Duration.ofMinutes(10));
+
+        assertThat(shop.owner().unlock(TestShop.OWNER_PIN)).isInstanceOf(OwnerSession.Attempt.Opened.class);
+        shop.admin().setRepeatStampMinutes(0);
+        assertThat(shop.settings().repeatStampWindow()).isZero();
+        shop.admin().setRepeatStampMinutes(30);
+        assertThat(shop.admin().repeatStampMinutes()).isEqualTo(30);
+        assertThatThrownBy(() -> shop.admin().setRepeatStampMinutes(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> shop.admin().setRepeatStampMinutes(AdminService.REPEAT_MINUTES_MAX + 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        shop.settings().putAll(java.util.Map.of(SettingsService.REPEAT_STAMP_MINUTES, "soon"));
+        assertThat(shop.settings().repeatStampWindow()).as("garbage counts as the default").isEqualTo(Duration.ofMinutes(10));
+    }
 }
