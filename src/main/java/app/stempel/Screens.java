@@ -19,6 +19,7 @@ import app.stempel.members.MemberDirectory;
 import app.stempel.members.MembersView;
 import app.stempel.members.MembersViewModel;
 import app.stempel.store.Backups;
+import app.stempel.store.LocalPrefs;
 import app.stempel.settings.SettingsView;
 import app.stempel.settings.SettingsViewModel;
 import app.stempel.ui.FilePicker;
@@ -191,9 +192,9 @@ public final class Screens implements ScreenFactory {
     @Override
     public Node setup() {
         Services s = main.servicesProperty().get();
-        SetupViewModel model = new SetupViewModel(s.setup(), (currency, progress) -> {
+        SetupViewModel model = new SetupViewModel(s.setup(), (currency, reward, progress) -> {
             DemoData.Settings settings = new DemoData.Settings(DEMO_MEMBERS, DEMO_YEARS, System.nanoTime(), null,
-                    currency.getCurrencyCode(), false);
+                    currency.getCurrencyCode(), false, reward);
             new DemoData(s.db(), s.clock()).fill(settings,
                     (members, total, visits, expected) -> progress.accept(total == 0 ? 0 : (double) members / total));
         }, tasks, i18n);
@@ -236,6 +237,11 @@ public final class Screens implements ScreenFactory {
                     new CardHandout(printable::design, printer));
             counterView = new CounterView(counter, i18n, scanDetector(), files);
             counter.enrolledProperty().addListener((obs, old, now) -> main.membersChanged());
+            // this till's customer display opens again if it was open when the till last closed
+            LocalPrefs prefs = new LocalPrefs(s.dataDir());
+            CounterViewModel model = counter;
+            tasks.run(prefs::customerDisplay, open -> model.rememberDisplay(open, prefs::setCustomerDisplay),
+                    e -> org.slf4j.LoggerFactory.getLogger(Screens.class).warn("Could not read this till's preferences", e));
             // the shop opens: stamps and points past the expiry rule expire, once a day, and the report
             // summaries catch up with the ledger, in the background
             tasks.run(() -> s.expiry().sweepIfDue(), swept -> { }, e -> org.slf4j.LoggerFactory

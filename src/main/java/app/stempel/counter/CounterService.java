@@ -317,12 +317,12 @@ public final class CounterService {
         int stamps = r.get(BALANCE.STAMPS);
         int points = r.get(BALANCE.POINTS);
         boolean pointsMode = program.map(Program::points).orElse(false);
-        Optional<Program> card = program.map(p -> cardVersion(memberId, stamps, p));
+        Optional<Program> card = program.flatMap(p -> cardVersion(memberId, stamps, p));
         int forReward = card.map(Program::stampsForReward).orElse(ProgramService.DEFAULT_STAMPS_FOR_REWARD);
-        List<PointReward> affordable = pointsMode
-                ? program.get().rules().pointRewards().stream().filter(pr -> pr.points() <= points).toList()
-                : List.of();
-        int ready = pointsMode ? affordable.size() : Math.max(0, stamps / forReward);
+        List<PointReward> affordable = program.flatMap(p -> pointsVersion(points, p))
+                .map(p -> p.rules().pointRewards().stream().filter(pr -> pr.points() <= points).toList())
+                .orElse(List.of());
+        int ready = Math.max(0, stamps / forReward);
         ComebackCoupon coupon = program.map(p -> coupon(db.dsl(), memberId, p.rules().coupon(), today)).orElse(null);
         String birthday = program.filter(p -> p.rules().birthday().on())
                 .filter(p -> birthdayDue(db.dsl(), memberId, r.get(MEMBER.BIRTHDAY), r.get(MEMBER.BIRTHDAY_SET_AT), now))
@@ -337,13 +337,33 @@ public final class CounterService {
     }
 
     /**
-     * The program version of the member's current card: that of its oldest open stamp, so stamps keep
+     * The program version of the member's current stamp card: that of its oldest open stamp, so stamps keep
      * the rules they were earned under. Stamps are used oldest first, so the open ones are the newest
      * {@code stamps} stamps. Stamps left over on a card that was redeemed start the next card, which is
-     * under the current version, and so are stamps with no version (imported, paper).
+     * under the current version, and so are stamps with no version (imported, paper). In points mode a
+     * member may still hold stamps from before: their card is under the newest stamps version (empty if the
+     * shop never had one and the member holds no stamps).
      */
-    Program cardVersion(long memberId, int stamps, Program current) {
-        if (stamps <= 0 || current.points()) {
+    Optional<Program> cardVersion(long memberId, int stamps, Program current) {
+        if (current.points()) {
+            return stamps <= 0 ? Optional.empty() : programs.latest(false).map(p -> stampCardVersion(memberId, stamps, p));
+        }
+        return Optional.of(stampCardVersion(memberId, stamps, current));
+    }
+
+    /**
+     * The version whose point rewards the member's points buy: the current one in points mode; in stamps
+     * mode the newest points version, for points left from before (empty if the member has none).
+     */
+    private Optional<Program> pointsVersion(int points, Program current) {
+        if (current.points()) {
+            return Optional.of(current);
+        }
+        return points <= 0 ? Optional.empty() : programs.latest(true);
+    }
+
+    private Program stampCardVersion(long memberId, int stamps, Program current) {
+        if (stamps <= 0) {
             return current;
         }
         LedgerEntry e = LEDGER_ENTRY.as("e");
@@ -363,7 +383,8 @@ public final class CounterService {
                 boolean redeemedSince = db.dsl().fetchExists(db.dsl().selectOne().from(e)
                         .where(e.MEMBER_ID.eq(memberId)).and(e.KIND.eq("REDEEM")).and(e.ID.gt(lot.value1()))
                         .andNotExists(db.dsl().selectOne().from(c).where(c.CANCELS_ID.eq(e.ID))));
-                return redeemedSince ? current : programs.version(version);
+                Program earned = programs.version(version);
+                return redeemedSince || earned.points() ? current : earned;
             }
         }
         return current;
@@ -569,9 +590,9 @@ public final class CounterService {
     }
 
     /**
-     * Redeems one reward of the member's current card, taking its stamps off under the version the card
-     * was earned under; the next card is then under the current version. In points mode, the first
-     * reward the member can afford (see {@link #redeemPoints} to choose).
+     * Redeems one reward of the member's current stamp card, taking its stamps off under the version the
+     * card was earned under; the next card is then under the current version. In points mode this is the
+     * card of stamps the member earned before the program changed to points.
      */
     public ActionResult redeem(long memberId, Actor actor) {
         MemberPanel before = panel(memberId);
@@ -582,22 +603,21 @@ public final class CounterService {
         if (program.isEmpty()) {
             return new ActionResult(before, Refusal.NO_PROGRAM);
         }
-        if (program.get().points()) {
-            return before.affordable().isEmpty() ? new ActionResult(before, Refusal.NOT_ENOUGH_STAMPS)
-                    : redeemPoints(memberId, before.affordable().get(0), actor);
-        }
-        Program card = cardVersion(memberId, before.stamps(), program.get());
-        Optional<Long> done = ledger.redeem(memberId, before.cardId(), card.stampsForReward(), card.id(), actor);
+        Optional<Program> card = cardVersion(memberId, before.stamps(), program.get());
+        Optional<Long> done = card.flatMap(c -> ledger.redeem(memberId, before.cardId(), c.stampsForReward(), c.id(), actor));
         return new ActionResult(panel(memberId), done.isPresent() ? null : Refusal.NOT_ENOUGH_STAMPS);
     }
 
-    /** Points mode: redeems {@code reward} (one of the current version's), taking its points off. */
+    /**
+     * Redeems {@code reward}, taking its points off: one of the current version's in points mode, or, for
+     * points left from before the program changed to stamps, one of the newest points version's.
+     */
     public ActionResult redeemPoints(long memberId, PointReward reward, Actor actor) {
         MemberPanel before = panel(memberId);
         if (before.blocked()) {
             return new ActionResult(before, Refusal.BLOCKED);
         }
-        Optional<Program> program = programs.current().filter(Program::points);
+        Optional<Program> program = programs.current().flatMap(p -> pointsVersion(before.points(), p));
         if (program.isEmpty() || !program.get().rules().pointRewards().contains(reward)) {
             return new ActionResult(before, Refusal.NO_PROGRAM);
         }

@@ -44,6 +44,7 @@ import javafx.scene.text.TextAlignment;
 public final class CounterView {
 
     private static final PseudoClass FILLED = PseudoClass.getPseudoClass("filled");
+    private static final PseudoClass OPEN = PseudoClass.getPseudoClass("open");
 
     private final CounterViewModel model;
     private final I18n i18n;
@@ -77,8 +78,93 @@ public final class CounterView {
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 Platform.runLater(search::requestFocus);
+                watchMainWindow(scene);
             }
         });
+        model.displayOpenProperty().addListener((obs, old, open) -> showDisplay(open));
+    }
+
+    // --- the customer display's window
+
+    private CustomerDisplayWindow displayWindow;
+    private javafx.stage.Window mainWindow;
+    private boolean leaving;
+
+    private void showDisplay(boolean open) {
+        if (!open) {
+            if (displayWindow != null) {
+                displayWindow.close();
+            }
+            return;
+        }
+        if (displayWindow == null) {
+            CustomerDisplayView view = new CustomerDisplayView(model.customerDisplay(), i18n);
+            model.customerDisplay().logoProperty().addListener((obs, old, logo) -> view.setLogo(
+                    logo == null ? null : new javafx.scene.image.Image(new java.io.ByteArrayInputStream(logo))));
+            List<String> styles = root.getScene() == null ? List.of() : root.getScene().getStylesheets();
+            displayWindow = new CustomerDisplayWindow(view, i18n, styles);
+            displayWindow.forwardKeysTo(search, this::focusCounter);
+            displayWindow.showingProperty().addListener((obs, was, showing) -> {
+                if (!showing && !leaving && model.displayOpenProperty().get()) {
+                    model.displayClosed(); // closed by the person, with the window's own button
+                }
+            });
+        }
+        displayWindow.show(this::focusCounter);
+    }
+
+    /** The main window closes or moves on: the display goes with it, still remembered as open. */
+    private void leave() {
+        leaving = true;
+        if (displayWindow != null) {
+            displayWindow.close();
+        }
+    }
+
+    private void focusCounter() {
+        if (mainWindow != null) {
+            mainWindow.requestFocus();
+        }
+        search.requestFocus();
+    }
+
+    /**
+     * The customer display lives as long as the main window shows this counter: it closes with the main
+     * window, and when the window is rebuilt (another language, a restore), still remembered as open.
+     */
+    private void watchMainWindow(javafx.scene.Scene scene) {
+        if (mainWindow != null) {
+            return;
+        }
+        if (scene.getWindow() == null) {
+            scene.windowProperty().addListener(new javafx.beans.InvalidationListener() {
+                @Override
+                public void invalidated(javafx.beans.Observable o) {
+                    scene.windowProperty().removeListener(this);
+                    watchMainWindow(scene);
+                }
+            });
+            return;
+        }
+        mainWindow = scene.getWindow();
+        javafx.event.EventHandler<javafx.stage.WindowEvent> hidden = e -> leave();
+        mainWindow.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, hidden);
+        if (mainWindow instanceof javafx.stage.Stage stage) {
+            stage.sceneProperty().addListener(new javafx.beans.InvalidationListener() {
+                @Override
+                public void invalidated(javafx.beans.Observable o) {
+                    if (stage.getScene() != scene) {
+                        // the window now shows another scene: this counter is done, and lets go of the window
+                        stage.sceneProperty().removeListener(this);
+                        stage.removeEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, hidden);
+                        leave();
+                    }
+                }
+            });
+        }
+        if (model.displayOpenProperty().get()) {
+            showDisplay(true);
+        }
     }
 
     public Node root() {
@@ -123,8 +209,21 @@ public final class CounterView {
         enrol.getStyleClass().addAll("counter-enrol", Styles.LARGE);
         enrol.setFocusTraversable(false);
         enrol.setOnAction(e -> model.openEnrol());
+        enrol.setMinWidth(Region.USE_PREF_SIZE); // its key stays readable; the search box gives way
 
-        HBox bar = new HBox(10, glass, search, amount, busy, enrol);
+        Button display = new Button(null, new FontIcon(Feather.MONITOR));
+        display.setId("counter-display");
+        display.setTooltip(new Tooltip(i18n.get("counter.display")));
+        display.getStyleClass().addAll("counter-display", Styles.LARGE, Styles.BUTTON_ICON);
+        display.setFocusTraversable(false);
+        display.setMinWidth(Region.USE_PREF_SIZE);
+        display.setOnAction(e -> {
+            model.toggleDisplay();
+            search.requestFocus();
+        });
+        model.displayOpenProperty().addListener((obs, old, open) -> display.pseudoClassStateChanged(OPEN, open));
+
+        HBox bar = new HBox(10, glass, search, amount, busy, enrol, display);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("search-bar");
         return bar;
@@ -183,6 +282,14 @@ public final class CounterView {
 
         StackPane panel = new StackPane();
         panel.getStyleClass().add("member-area");
+        // beside the result list in a narrow window the (then dimmed) panel gives way and is cut at its edge,
+        // rather than pushing the search bar out of the window
+        panel.setMinWidth(0);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(panel.widthProperty());
+        clip.heightProperty().bind(panel.heightProperty());
+        panel.setClip(clip);
+        Label notice = detachedNotice();
         HBox.setHgrow(panel, Priority.ALWAYS);
         EnrolView form = new EnrolView(model.enrol(), i18n, model::saveEnrol, () -> {
             model.closeEnrol();
@@ -194,7 +301,11 @@ public final class CounterView {
                 panel.getChildren().setAll(form.root());
                 Platform.runLater(form::focus);
             } else {
-                panel.getChildren().setAll(m == null ? emptyPanel() : memberPanel(m));
+                if (m == null) {
+                    panel.getChildren().setAll(emptyPanel());
+                } else {
+                    panel.getChildren().setAll(memberPanel(m), notice);
+                }
                 search.requestFocus();
             }
         };
@@ -260,14 +371,6 @@ public final class CounterView {
         count.getStyleClass().add("stamp-count");
         count.setMinWidth(Region.USE_PREF_SIZE);
         HBox stamps = new HBox(20, count);
-        if (!m.pointsMode() && m.rewardsReady() > 0) {
-            // a card holding more than one reward's stamps: the rewards ready, then the next card's progress
-            Label ready = new Label(i18n.plural("counter.readyCount", m.rewardsReady()), new FontIcon(Feather.GIFT));
-            ready.setId("rewards-ready");
-            ready.getStyleClass().add("rewards-ready");
-            ready.setMinWidth(Region.USE_PREF_SIZE);
-            stamps.getChildren().add(0, ready);
-        }
         if (!m.pointsMode()) {
             FlowPane card = stampCard(m);
             stamps.getChildren().add(card);
@@ -278,10 +381,20 @@ public final class CounterView {
         Label rewards = new Label(model.rewardsText(m), new FontIcon(Feather.AWARD));
         rewards.setId("member-rewards");
         rewards.getStyleClass().add("rewards");
-        rewards.pseudoClassStateChanged(FILLED, m.rewardsReady() > 0);
+        // rewards ready (a full card, or more): loud, beside the next card's progress above
+        rewards.pseudoClassStateChanged(FILLED, m.pointsMode() ? !m.affordable().isEmpty() : m.rewardsReady() > 0);
         rewards.setWrapText(true);
 
         VBox panel = new VBox(14, head, facts, stamps, rewards);
+        String leftover = model.leftoverText(m);
+        if (leftover != null) {
+            Label earlier = new Label(leftover, new FontIcon(Feather.ARCHIVE));
+            earlier.setId("member-leftover");
+            earlier.getStyleClass().addAll("rewards", "leftover");
+            earlier.pseudoClassStateChanged(FILLED, m.rewardsReady() > 0 || !m.affordable().isEmpty());
+            earlier.setWrapText(true);
+            panel.getChildren().add(earlier);
+        }
         if (m.coupon() != null) {
             Label coupon = new Label(model.couponLine(m.coupon()), new FontIcon(Feather.TAG));
             coupon.setId("member-coupon");
@@ -300,9 +413,7 @@ public final class CounterView {
             tappable(gift, model::redeemBirthday);
             panel.getChildren().add(gift);
         }
-        if (m.pointsMode()) {
-            panel.getChildren().add(rewardChoice());
-        }
+        panel.getChildren().add(rewardChoice());
         if (m.note() != null && !m.note().isBlank()) {
             Label note = new Label(m.note(), new FontIcon(Feather.FILE_TEXT));
             note.setId("member-note");
@@ -324,23 +435,22 @@ public final class CounterView {
         panel.getChildren().addAll(survey.root(), actions(m));
         panel.setId("member-panel");
         panel.getStyleClass().add("member-panel");
-        return detachable(panel);
+        // the search box holds a new search: the last customer's panel fades and its keys do nothing
+        panel.disableProperty().bind(model.onCounterProperty().not());
+        panel.setMinWidth(0); // see the member area's clip
+        return panel;
     }
 
-    /**
-     * The panel, dimmed under a notice while the search box holds a new search: the member shown is then
-     * the last customer, and the keys do not act on them.
-     */
-    private Node detachable(VBox panel) {
+    /** Over the faded panel of the last customer: how to choose a member again. */
+    private Label detachedNotice() {
         Label notice = new Label(i18n.get("counter.detached"), new FontIcon(Feather.SEARCH));
         notice.setId("member-detached");
         notice.getStyleClass().add("detached-notice");
         notice.setWrapText(true);
         notice.visibleProperty().bind(model.onCounterProperty().not());
-        StackPane.setAlignment(notice, Pos.TOP_CENTER);
-        panel.disableProperty().bind(model.onCounterProperty().not());
-        StackPane box = new StackPane(panel, notice);
-        return box;
+        StackPane.setAlignment(notice, Pos.CENTER);
+        StackPane.setMargin(notice, new javafx.geometry.Insets(0, 24, 0, 24));
+        return notice;
     }
 
     /** On a touchscreen an offer is taken by tapping it, as F7 / F8 take it from the keyboard. */
@@ -361,7 +471,8 @@ public final class CounterView {
             box.getChildren().clear();
             for (int i = 0; i < model.rewardChoices().size(); i++) {
                 var r = model.rewardChoices().get(i);
-                Label l = new Label(i18n.get("counter.rewardChoice", i + 1, r.description(), r.points()));
+                Label l = new Label(r.stampCard() ? i18n.get("counter.rewardChoice.card", i + 1, r.description())
+                        : i18n.get("counter.rewardChoice", i + 1, r.description(), r.points().points()));
                 l.setId("reward-choice-" + (i + 1));
                 l.getStyleClass().add("reward-choice-item");
                 l.pseudoClassStateChanged(PseudoClass.getPseudoClass("selected"), i == model.chosenRewardProperty().get());
@@ -408,10 +519,7 @@ public final class CounterView {
         stamp.setDisable(m.blocked());
         Button redeem = action("redeem", "counter.redeem", Feather.GIFT, model::redeem);
         redeem.getStyleClass().add(Styles.SUCCESS);
-        redeem.setDisable(m.rewardsReady() == 0 || m.blocked());
-        if (m.pointsMode()) {
-            redeem.setDisable(m.affordable().isEmpty() || m.blocked());
-        }
+        redeem.setDisable(m.blocked() || (m.rewardsReady() == 0 && m.affordable().isEmpty()));
         Button undo = action("undo", "counter.undo", Feather.ROTATE_CCW, model::undo);
         undo.setDisable(m.undoable() == null);
         Button print = action("print-card", "counter.printCard", Feather.PRINTER, () -> printCard(m));
@@ -486,8 +594,13 @@ public final class CounterView {
                 if (e.getTarget() == amount) {
                     return;
                 }
-                boolean scanned = detector.onEnter(System.nanoTime()).isPresent();
-                model.submit(scanned, list.getSelectionModel().getSelectedItem());
+                // a scan is the burst alone: a name half typed before the card was scanned is not part of it
+                java.util.Optional<String> burst = detector.onEnter(System.nanoTime());
+                if (burst.isPresent()) {
+                    model.scan(burst.get());
+                } else {
+                    model.submit(false, list.getSelectionModel().getSelectedItem());
+                }
             }
             default -> {
                 return;
@@ -541,11 +654,22 @@ public final class CounterView {
             }
             Label name = new Label(row.name());
             name.getStyleClass().add("result-name");
-            String detail = java.util.stream.Stream.of(row.phone(), row.email(), row.cardNumber())
+            VBox lines = new VBox(2, name);
+            // the card number on a line of its own, never cut; phone and e-mail after it
+            if (row.cardNumber() != null) {
+                Label card = new Label(row.cardNumber());
+                card.getStyleClass().addAll("result-card", Styles.TEXT_SMALL);
+                card.setMinWidth(Region.USE_PREF_SIZE);
+                lines.getChildren().add(card);
+            }
+            String contact = java.util.stream.Stream.of(row.phone(), row.email())
                     .filter(s -> s != null && !s.isBlank()).reduce((a, b) -> a + " · " + b).orElse("");
-            Label more = new Label(detail);
-            more.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            setGraphic(new VBox(2, name, more));
+            if (!contact.isEmpty()) {
+                Label more = new Label(contact);
+                more.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+                lines.getChildren().add(more);
+            }
+            setGraphic(lines);
             setText(null);
             setPrefWidth(0);
         }

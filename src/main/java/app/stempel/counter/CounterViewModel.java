@@ -72,7 +72,7 @@ public final class CounterViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper moreResults = new ReadOnlyBooleanWrapper(false);
 
-    private final ObservableList<PointReward> rewardChoices = FXCollections.observableArrayList();
+    private final ObservableList<RewardChoice> rewardChoices = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper chosenReward = new ReadOnlyIntegerWrapper(-1);
 
     private final EnrolViewModel enrol;
@@ -82,6 +82,9 @@ public final class CounterViewModel {
     private final ReadOnlyBooleanWrapper repeatPending = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyIntegerWrapper enrolled = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyObjectWrapper<Landed> landed = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper displayOpen = new ReadOnlyBooleanWrapper(false);
+    private CustomerDisplayModel display;
+    private DisplayMemory displayMemory = open -> { };
 
     private long searchGeneration;
     private long actionGeneration;
@@ -107,11 +110,18 @@ public final class CounterViewModel {
         this.survey = new SurveyViewModel(survey, tasks, i18n, actor, text -> say(Tone.DANGER, text));
         query.addListener((obs, old, now) -> {
             if (!suppressSearch) {
+                int score = surveyScore(now);
+                this.survey.typed(score);
+                if (score >= 0) {
+                    search(""); // the member's answer being typed, not a search
+                    return;
+                }
                 if (now != null && !now.isBlank() && tone.get() != Tone.INFO) {
                     say(Tone.INFO, "");
                 }
                 if (now != null && !now.isBlank()) {
                     this.survey.dismiss(); // a search or the next scan replaces the survey's offer
+                    forgetRepeat(); // and the second stamp it asked about
                 }
                 search(now);
             }
@@ -125,10 +135,21 @@ public final class CounterViewModel {
             updateOnCounter();
         });
         query.addListener((obs, old, now) -> updateOnCounter());
+        this.survey.stageProperty().addListener((obs, old, now) -> updateOnCounter());
         say(Tone.INFO, i18n.get("counter.ready"));
     }
 
     // --- properties
+
+    /**
+     * One reward the member can take now: a full stamp card's ({@code points} null, {@code description} its
+     * reward) or one bought with points.
+     */
+    public record RewardChoice(String description, PointReward points) {
+        public boolean stampCard() {
+            return points == null;
+        }
+    }
 
     /** What is in the search box. */
     public StringProperty queryProperty() {
@@ -170,7 +191,7 @@ public final class CounterViewModel {
      * Points mode, after the redeem key: the rewards the member can afford, to choose one; empty when no
      * choice is open.
      */
-    public ObservableList<PointReward> rewardChoices() {
+    public ObservableList<RewardChoice> rewardChoices() {
         return rewardChoices;
     }
 
@@ -203,6 +224,68 @@ public final class CounterViewModel {
     /** The last stamp that landed on a member's card, for the customer display's "+1". */
     public ReadOnlyObjectProperty<Landed> landedProperty() {
         return landed.getReadOnlyProperty();
+    }
+
+    /** Where this till remembers whether its customer display is open. */
+    @FunctionalInterface
+    public interface DisplayMemory {
+        /** Stores the choice; called in the background. */
+        void remember(boolean open) throws Exception;
+    }
+
+    /**
+     * This till's customer display: a second window for the customer, opened from the counter and
+     * remembered per till.
+     *
+     * @param openNow it was open when this till last closed
+     */
+    public void rememberDisplay(boolean openNow, DisplayMemory memory) {
+        displayMemory = Objects.requireNonNull(memory);
+        if (openNow) {
+            setDisplayOpen(true, false);
+        }
+    }
+
+    /** The customer display should be showing. */
+    public ReadOnlyBooleanProperty displayOpenProperty() {
+        return displayOpen.getReadOnlyProperty();
+    }
+
+    /** What the customer display shows; its shop name and logo are read from the card design when it opens. */
+    public CustomerDisplayModel customerDisplay() {
+        if (display == null) {
+            display = new CustomerDisplayModel(this);
+        }
+        return display;
+    }
+
+    /** The counter's display button: opens the customer display, or closes it. */
+    public void toggleDisplay() {
+        setDisplayOpen(!displayOpen.get(), true);
+    }
+
+    /** The person closed the display's window themselves. */
+    public void displayClosed() {
+        setDisplayOpen(false, true);
+    }
+
+    private void setDisplayOpen(boolean open, boolean remember) {
+        if (open == displayOpen.get()) {
+            return;
+        }
+        if (open) {
+            CustomerDisplayModel model = customerDisplay();
+            tasks.run(() -> handout.design().get(), model::show, e -> org.slf4j.LoggerFactory
+                    .getLogger(CounterViewModel.class).warn("The customer display shows no shop name: its design could not be read", e));
+        }
+        displayOpen.set(open);
+        if (remember) {
+            tasks.run(() -> {
+                displayMemory.remember(open);
+                return open;
+            }, done -> { }, e -> org.slf4j.LoggerFactory.getLogger(CounterViewModel.class)
+                    .warn("Could not remember whether the customer display is open", e));
+        }
     }
 
     /** Members enrolled at this counter since it opened: the shop's member count changes with it. */
@@ -303,7 +386,11 @@ public final class CounterViewModel {
             return;
         }
         boolean digits = text.chars().allMatch(Character::isDigit) && text.chars().allMatch(c -> c < 128);
-        if (digits || scanned) {
+        int score = scanned ? -1 : surveyScore(text);
+        if (score >= 0) {
+            clearQuery();
+            survey.answer(score);
+        } else if (digits || scanned) {
             scan(text);
         } else if (chosen != null) {
             choose(chosen);
@@ -385,27 +472,41 @@ public final class CounterViewModel {
     }
 
     /**
-     * Redeems one reward for the member on the panel. In points mode it opens the choice of the rewards
-     * the member can afford ({@link #rewardChoices()}); {@link #confirmReward()} then redeems one.
+     * Redeems one reward for the member on the panel: a full stamp card's at once. Where there is more to
+     * choose from (points mode, or points and stamps left from before the program changed mode) it opens
+     * the choice ({@link #rewardChoices()}); {@link #confirmReward()} then redeems one.
      */
     public void redeem() {
         MemberPanel m = actedOn();
         if (m == null) {
             return;
         }
-        Actor who = actor.get();
-        if (m.pointsMode()) {
-            if (m.affordable().isEmpty()) {
-                say(Tone.WARNING, i18n.get("counter.refused.notEnoughPoints"));
-                return;
-            }
-            rewardChoices.setAll(m.affordable());
+        List<RewardChoice> choices = new java.util.ArrayList<>();
+        if (m.rewardsReady() > 0) {
+            choices.add(new RewardChoice(m.rewardDescription(), null));
+        }
+        m.affordable().forEach(p -> choices.add(new RewardChoice(p.description(), p)));
+        if (choices.isEmpty()) {
+            say(Tone.WARNING, i18n.get(m.pointsMode() ? "counter.refused.notEnoughPoints" : "counter.refused.notEnough"));
+        } else if (choices.size() == 1 && choices.get(0).stampCard() && !m.pointsMode()) {
+            redeem(m, choices.get(0));
+        } else {
+            rewardChoices.setAll(choices);
             chosenReward.set(0);
             say(Tone.INFO, i18n.get("counter.chooseReward"));
-            return;
         }
-        act(() -> counter.redeem(m.memberId(), who),
-                result -> say(Tone.SUCCESS, i18n.get("counter.redeemed", m.rewardDescription())));
+    }
+
+    private void redeem(MemberPanel m, RewardChoice choice) {
+        Actor who = actor.get();
+        if (choice.stampCard()) {
+            act(() -> counter.redeem(m.memberId(), who),
+                    result -> say(Tone.SUCCESS, i18n.get("counter.redeemed", choice.description())));
+        } else {
+            PointReward reward = choice.points();
+            act(() -> counter.redeemPoints(m.memberId(), reward, who), result -> say(Tone.SUCCESS,
+                    i18n.plural("counter.pointsRedeemed", reward.points(), reward.description())));
+        }
     }
 
     /** Moves the highlight in the reward choice by {@code step}. */
@@ -430,11 +531,9 @@ public final class CounterViewModel {
         if (m == null || i < 0 || i >= rewardChoices.size()) {
             return;
         }
-        PointReward reward = rewardChoices.get(i);
+        RewardChoice choice = rewardChoices.get(i);
         cancelReward();
-        Actor who = actor.get();
-        act(() -> counter.redeemPoints(m.memberId(), reward, who), result -> say(Tone.SUCCESS,
-                i18n.plural("counter.pointsRedeemed", reward.points(), reward.description())));
+        redeem(m, choice);
     }
 
     /** Closes the reward choice without redeeming. */
@@ -597,6 +696,24 @@ public final class CounterViewModel {
     }
 
     /**
+     * What the member holds from before the program changed mode, or null: stamps on an earlier stamp card
+     * in points mode, points from an earlier points program in stamps mode.
+     */
+    public String leftoverText(MemberPanel m) {
+        if (m.pointsMode() && m.stamps() > 0) {
+            return m.rewardsReady() > 0
+                    ? i18n.plural("counter.leftover.cardReady", m.rewardsReady(), m.rewardDescription())
+                    : i18n.get("counter.leftover.card", stampsOnCard(m), m.stampsForReward(), m.rewardDescription());
+        }
+        if (!m.pointsMode() && m.points() > 0) {
+            String points = i18n.plural("counter.leftover.points", m.points());
+            return m.affordable().isEmpty() ? points
+                    : points + " · " + i18n.plural("counter.points.rewards", m.affordable().size());
+        }
+        return null;
+    }
+
+    /**
      * Stamps on the card being filled, for the stamp card: {@code 7} of 10 after 17 stamps, the full
      * card's reward being ready beside it.
      */
@@ -734,7 +851,20 @@ public final class CounterViewModel {
 
     private void updateOnCounter() {
         String q = query.get();
-        onCounter.set(member.get() != null && lookingUp == 0 && (q == null || q.isBlank()));
+        onCounter.set(member.get() != null && lookingUp == 0 && (q == null || q.isBlank() || surveyScore(q) >= 0));
+    }
+
+    /**
+     * While the quick survey asks, a typed 0 to 10 is the member's answer (Enter gives it), not a search;
+     * -1 for anything else or when the survey is not asking.
+     */
+    private int surveyScore(String typed) {
+        String t = typed == null ? "" : typed.strip();
+        if (!survey.isAsking() || !t.matches("\\d{1,2}")) {
+            return -1;
+        }
+        int n = Integer.parseInt(t);
+        return n <= SurveyService.HIGHEST ? n : -1;
     }
 
     private void lookedUp() {

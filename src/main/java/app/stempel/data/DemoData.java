@@ -64,9 +64,17 @@ public final class DemoData {
      * @param visits  the total number of visits to aim at, or null for the natural rhythm of a café
      * @param currency ISO 4217 code of the program and the purchase amounts
      * @param force   add to a shop that already has members
+     * @param reward  what the demo program's full card gives, in the shop's language ("Free coffee" if null)
      */
-    public record Settings(int members, int years, long seed, Long visits, String currency, boolean force) {
+    public record Settings(int members, int years, long seed, Long visits, String currency, boolean force,
+            String reward) {
+
+        public Settings(int members, int years, long seed, Long visits, String currency, boolean force) {
+            this(members, years, seed, visits, currency, force, null);
+        }
+
         public Settings {
+            reward = reward == null || reward.isBlank() ? REWARD : reward.strip();
             if (members < 1) {
                 throw new IllegalArgumentException("members must be at least 1, not " + members);
             }
@@ -342,7 +350,7 @@ public final class DemoData {
                 program.setMode("STAMPS");
                 program.setStampsPerVisit(1);
                 program.setStampsForReward(STAMPS_FOR_REWARD);
-                program.setRewardDescription(REWARD);
+                program.setRewardDescription(settings.reward());
                 program.setStampValueMinor(stampValue);
                 program.setCurrency(settings.currency());
                 program.setCreatedBy("demo");

@@ -66,6 +66,17 @@ public final class ProgramService {
         return byId.computeIfAbsent(id, i -> read(db.dsl(), i));
     }
 
+    /**
+     * The newest version that counted points ({@code points} true) or stamps, current or ended: the rules
+     * of a balance the member earned before the program changed mode.
+     */
+    public Optional<Program> latest(boolean points) {
+        return db.dsl().select(PROGRAM.ID).from(PROGRAM)
+                .where(PROGRAM.MODE.eq((points ? Mode.POINTS : Mode.STAMPS).name()))
+                .orderBy(PROGRAM.VERSION.desc()).limit(1)
+                .fetchOptional(PROGRAM.ID).map(this::version);
+    }
+
     /** Every version, newest first, read fresh. */
     public List<Program> versions() {
         return db.dsl().select(PROGRAM.ID).from(PROGRAM).orderBy(PROGRAM.VERSION.desc())

@@ -31,7 +31,8 @@ public final class SetupViewModel {
 
     /** Fills a demo shop; reports progress from 0 to 1. */
     public interface DemoFiller {
-        void fill(Currency currency, java.util.function.DoubleConsumer progress) throws Exception;
+        /** @param reward what a full card gives, as typed in the wizard (in the shop's language) */
+        void fill(Currency currency, String reward, java.util.function.DoubleConsumer progress) throws Exception;
     }
 
     private final SetupService setup;
@@ -138,7 +139,7 @@ public final class SetupViewModel {
         progress.set(withDemo ? 0 : -1);
         Callable<Language> work = () -> {
             if (withDemo) {
-                demo.fill(s.currency(), p -> javafx.application.Platform.runLater(() -> progress.set(p)));
+                demo.fill(s.currency(), s.reward(), p -> javafx.application.Platform.runLater(() -> progress.set(p)));
             }
             setup.apply(s, !withDemo);
             return s.language();

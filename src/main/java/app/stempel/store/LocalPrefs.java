@@ -18,6 +18,7 @@ public final class LocalPrefs {
 
     static final String FILE_NAME = "stempel.properties";
     private static final String LANGUAGE = "language";
+    private static final String CUSTOMER_DISPLAY = "customerDisplay";
 
     private final Path file;
 
@@ -31,8 +32,21 @@ public final class LocalPrefs {
     }
 
     public void setLanguage(String code) throws IOException {
+        put(LANGUAGE, code);
+    }
+
+    /** Whether the customer display was open on this till when it was last opened or closed. */
+    public boolean customerDisplay() {
+        return read().map(p -> Boolean.parseBoolean(p.getProperty(CUSTOMER_DISPLAY))).orElse(false);
+    }
+
+    public void setCustomerDisplay(boolean open) throws IOException {
+        put(CUSTOMER_DISPLAY, String.valueOf(open));
+    }
+
+    private void put(String key, String value) throws IOException {
         Properties p = read().orElseGet(Properties::new);
-        p.setProperty(LANGUAGE, code);
+        p.setProperty(key, value);
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {

@@ -29,6 +29,8 @@ public final class SurveyView {
     /** How long the thanks stays. */
     public static final Duration THANKS_TIME = Duration.seconds(3);
 
+    private static final javafx.css.PseudoClass TYPED = javafx.css.PseudoClass.getPseudoClass("typed");
+
     private final StackPane root = new StackPane();
 
     /** @param back gives the focus back to the counter's search box after a tap */
@@ -53,7 +55,13 @@ public final class SurveyView {
         Button skip = button("survey-skip", i18n.get("survey.skip"), () -> model.skip(), back);
         skip.getStyleClass().addAll(Styles.FLAT, "survey-skip");
         skip.setMinWidth(Region.USE_PREF_SIZE);
-        HBox head = new HBox(10, question, gap, scale, skip);
+        Label keys = new Label(i18n.get("survey.typeHint"));
+        keys.setId("survey-type-hint");
+        keys.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        keys.setWrapText(true);
+        VBox hints = new VBox(0, scale, keys);
+        hints.setAlignment(Pos.CENTER_RIGHT);
+        HBox head = new HBox(10, question, gap, hints, skip);
         head.setAlignment(Pos.CENTER_LEFT);
 
         HBox scores = new HBox(6);
@@ -65,6 +73,9 @@ public final class SurveyView {
             b.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(b, Priority.ALWAYS);
             b.disableProperty().bind(model.stageProperty().isNotEqualTo(SurveyViewModel.Stage.ASKING));
+            javafx.beans.value.ChangeListener<Number> mark = (obs, old, now) -> b.pseudoClassStateChanged(TYPED,
+                    now.intValue() == score);
+            model.typedProperty().addListener(mark);
             scores.getChildren().add(b);
         }
         VBox asking = new VBox(5, head, scores);

@@ -45,6 +45,7 @@ public final class SurveyViewModel {
 
     private final ReadOnlyObjectWrapper<Stage> stage = new ReadOnlyObjectWrapper<>(Stage.NONE);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final javafx.beans.property.ReadOnlyIntegerWrapper typed = new javafx.beans.property.ReadOnlyIntegerWrapper(-1);
     private int running;
     private long generation;
     private long memberId;
@@ -68,6 +69,16 @@ public final class SurveyViewModel {
     /** A check or a write of the survey is under way in the background. */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** The answer typed at the counter so far (Enter gives it), -1 for none: its button is highlighted. */
+    public javafx.beans.property.ReadOnlyIntegerProperty typedProperty() {
+        return typed.getReadOnlyProperty();
+    }
+
+    /** The counter's search box holds {@code score} (0 to 10) while the survey asks, or -1. */
+    public void typed(int score) {
+        typed.set(isAsking() && score >= SurveyService.LOWEST && score <= SurveyService.HIGHEST ? score : -1);
     }
 
     /** The question is showing and waits for an answer or a skip. */
@@ -98,6 +109,7 @@ public final class SurveyViewModel {
         long member = memberId;
         long gen = generation;
         Actor who = actor.get();
+        typed.set(-1);
         stage.set(Stage.SAVING);
         run(() -> {
             survey.answer(member, score, who);
@@ -157,5 +169,6 @@ public final class SurveyViewModel {
     public void dismiss() {
         generation++;
         stage.set(Stage.NONE);
+        typed.set(-1);
     }
 }

@@ -220,4 +220,52 @@ class CounterOffersScreenTest {
         assertThat(robot.lookup("#reward-choice").tryQuery().map(Node::isVisible).orElse(false)).isFalse();
         assertThat(ledger("POINTS_REDEEM")).isEqualTo(2);
     }
+
+    @Test
+    void afterTheSwitchToPointsAnEarlierCardsStampsStayVisibleAndRedeemable(FxRobot robot) throws Exception {
+        Enrolled gro = TestShop.withStamps(shop, "Gro Pedersen", 6); // a 5-stamp card: one reward and one stamp
+        Enrolled ola = TestShop.withStamps(shop, "Ola Nordmann", 1);
+        ownerPrograms().save(rules().withPoints(2, List.of(new PointReward(50, "Coffee"))));
+        clock.advance(Duration.ofDays(1));
+        show(robot);
+
+        scan(robot, ola, "Ola Nordmann");
+        assertThat(text(robot, "#stamp-count")).isEqualTo("0 points");
+        assertThat(text(robot, "#member-leftover")).isEqualTo("From the earlier stamp card: 1/5 stamps towards Free coffee");
+        assertThat(robot.lookup("#stamp").queryButton().getText()).isEqualTo("Add points  F2");
+        assertThat(robot.lookup("#redeem").queryButton().isDisabled()).isTrue();
+
+        press(robot, KeyCode.ESCAPE);
+        robot.clickOn("#counter-search");
+        scan(robot, gro, "Gro Pedersen");
+        assertThat(text(robot, "#member-leftover")).isEqualTo("From the earlier stamp card: 1 reward ready (Free coffee), F3");
+        press(robot, KeyCode.F3);
+        waitFor(robot, "#reward-choice-1", "1. Free coffee (a full stamp card)"::equals);
+        press(robot, KeyCode.DIGIT1);
+        waitFor(robot, "#counter-message", "Reward redeemed: Free coffee."::equals);
+        waitFor(robot, "#member-leftover", "From the earlier stamp card: 1/5 stamps towards Free coffee"::equals);
+        assertThat(ledger("REDEEM")).isEqualTo(1);
+        assertThat(shop.counter().panel(gro.memberId()).stamps()).isEqualTo(1);
+    }
+
+    @Test
+    void afterTheSwitchBackToStampsEarlierPointsStayVisibleAndRedeemable(FxRobot robot) throws Exception {
+        ownerPrograms().save(rules().withPoints(2, List.of(new PointReward(50, "Coffee"), new PointReward(500, "Dinner"))));
+        Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
+        shop.counter().stamp(ola.memberId(), Money.of(3000, "PLN"), TestShop.TILL); // 60 points
+        ownerPrograms().startStampCard(5, "Free coffee", java.util.Currency.getInstance("PLN"));
+        clock.advance(Duration.ofDays(1));
+        show(robot);
+
+        scan(robot, ola, "Ola Nordmann");
+        assertThat(text(robot, "#stamp-count")).isEqualTo("0/5");
+        assertThat(text(robot, "#member-leftover"))
+                .isEqualTo("60 points from the earlier points program · 1 reward to choose from (F3)");
+        press(robot, KeyCode.F3);
+        waitFor(robot, "#reward-choice-1", "1. Coffee (50 points)"::equals);
+        press(robot, KeyCode.ENTER);
+        waitFor(robot, "#counter-message", "Coffee redeemed for 50 points."::equals);
+        waitFor(robot, "#member-leftover", "10 points from the earlier points program"::equals);
+        assertThat(ledger("POINTS_REDEEM")).isEqualTo(1);
+    }
 }

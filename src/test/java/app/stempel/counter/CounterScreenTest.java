@@ -216,7 +216,6 @@ class CounterScreenTest {
 
         waitForText(robot, "#member-rewards", "1 reward ready: Free coffee"::equals);
         assertThat(text(robot, "#stamp-count")).isEqualTo("0/5");
-        assertThat(text(robot, "#rewards-ready")).isEqualTo("1 reward ready");
 
         press(robot, KeyCode.F3);
 
@@ -634,7 +633,7 @@ class CounterScreenTest {
         scan(robot, kari.cardNumber());
 
         waitForText(robot, "#stamp-count", "2/5"::equals);
-        assertThat(text(robot, "#rewards-ready")).isEqualTo("1 reward ready");
+        assertThat(text(robot, "#member-rewards")).isEqualTo("1 reward ready: Free coffee");
         assertThat(robot.lookup("#stamp-card").queryAs(javafx.scene.layout.FlowPane.class).getChildren()
                 .filtered(c -> c.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("filled"))))
                 .hasSize(2);
@@ -646,5 +645,112 @@ class CounterScreenTest {
         waitForText(robot, "#counter-message",
                 "1 stamp added for Kari Nordahl-Johannessen Bergersen · now 1 reward ready · 3/5"::equals);
         assertThat(text(robot, "#stamp-count")).isEqualTo("3/5");
+    }
+
+    @Test
+    void aCardScannedWhileANameIsHalfTypedFindsTheCardAndTheRowsShowWholeCardNumbers(FxRobot robot) throws Exception {
+        Enrolled hege = TestShop.withStamps(shop, "Hege Hagen", 2);
+        TestShop.enrol(shop, "Hege Andersen");
+        show(robot, Language.ENGLISH);
+        typeLikeAPerson(robot, "Hege");
+        @SuppressWarnings("unchecked")
+        ListView<CounterService.MemberRow> list = robot.lookup("#counter-results").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 2);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".result-card").queryAll().stream()
+                .map(n -> ((Label) n).getText()).anyMatch(hege.cardNumber()::equals));
+        for (Node card : robot.lookup(".result-card").queryAll()) {
+            Label l = (Label) card;
+            assertThat(l.getWidth()).as("card number %s not cut", l.getText()).isGreaterThanOrEqualTo(l.prefWidth(-1) - 0.5);
+        }
+
+        // the cashier gives up typing and scans the card: the scan is the card, not "Hege" and the number
+        robot.write(hege.cardNumber(), 0);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lastScreens.counter().queryProperty().get()
+                .endsWith(hege.cardNumber()));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.ENTER);
+        settle();
+        waitForText(robot, "#member-name", "Hege Hagen"::equals);
+        assertThat(lastScreens.counter().queryProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aSearchLeftHalfTypedWhileTheCashierVisitsAnotherScreenStillKeepsTheLastCustomerOffTheKeys(FxRobot robot)
+            throws Exception {
+        Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
+        TestShop.enrol(shop, "Olga Lis");
+        show(robot, Language.ENGLISH);
+        scan(robot, ola.cardNumber());
+        waitForText(robot, "#member-name", "Ola Nordmann"::equals);
+        typeLikeAPerson(robot, "Olg");
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#page-cards").tryQuery().isPresent());
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#page-counter").tryQuery().isPresent());
+        waitForFocus(robot, "#counter-search");
+
+        press(robot, KeyCode.F2);
+        assertThat(ledger("STAMP")).isZero();
+        assertThat(showing(robot, "#member-detached")).isTrue();
+        press(robot, KeyCode.ENTER);
+        waitForText(robot, "#member-name", "Olga Lis"::equals);
+        press(robot, KeyCode.F2);
+        waitForText(robot, "#counter-message", "1 stamp added for Olga Lis · now 1/5"::equals);
+        assertThat(stampsOf(ola.memberId())).isZero();
+    }
+
+    // --- the customer display, opened from the counter
+
+    private java.util.Optional<Stage> displayStage(FxRobot robot) {
+        return robot.listWindows().stream().filter(w -> w != stage && w.isShowing() && w instanceof Stage)
+                .map(w -> (Stage) w)
+                .filter(w -> w.getScene() != null && w.getScene().lookup("#customer-display") != null).findFirst();
+    }
+
+    @Test
+    void theCustomerDisplayOpensFromTheCounterAndThisTillRemembersIt(FxRobot robot) throws Exception {
+        Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
+        show(robot, Language.ENGLISH);
+        assertThat(displayStage(robot)).isEmpty();
+
+        robot.clickOn("#counter-display");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> displayStage(robot).isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> new app.stempel.store.LocalPrefs(dir).customerDisplay());
+        waitForFocus(robot, "#counter-search");
+
+        // a card scanned while the display has the focus still reaches the counter
+        Stage display = displayStage(robot).orElseThrow();
+        javafx.scene.Node displayRoot = display.getScene().getRoot();
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (char c : ola.cardNumber().toCharArray()) {
+                String ch = String.valueOf(c);
+                javafx.event.Event.fireEvent(displayRoot, new javafx.scene.input.KeyEvent(
+                        javafx.scene.input.KeyEvent.KEY_TYPED, ch, ch, KeyCode.UNDEFINED, false, false, false, false));
+            }
+            javafx.event.Event.fireEvent(displayRoot, new javafx.scene.input.KeyEvent(
+                    javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
+        }).get(10, TimeUnit.SECONDS);
+        settle();
+        waitForText(robot, "#member-name", "Ola Nordmann"::equals);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> display.getScene().lookup("#display-hello") instanceof Label l
+                && l.isVisible() && "Hello, Ola!".equals(l.getText()));
+
+        robot.clickOn("#counter-display");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> displayStage(robot).isEmpty());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !new app.stempel.store.LocalPrefs(dir).customerDisplay());
+    }
+
+    @Test
+    void aTillThatHadItsDisplayOpenOpensItAgainAndClosingTheWindowIsRemembered(FxRobot robot) throws Exception {
+        new app.stempel.store.LocalPrefs(dir).setCustomerDisplay(true);
+        show(robot, Language.ENGLISH);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> displayStage(robot).isPresent());
+
+        Stage display = displayStage(robot).orElseThrow();
+        WaitForAsyncUtils.asyncFx(display::close).get(10, TimeUnit.SECONDS); // the window's own close button
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !new app.stempel.store.LocalPrefs(dir).customerDisplay());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#counter-display").query()
+                .getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("open")));
     }
 }

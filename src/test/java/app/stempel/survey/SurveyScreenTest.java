@@ -254,17 +254,54 @@ class SurveyScreenTest {
         assertThat(robot.lookup("#counter-search").queryAs(TextField.class).getText()).isEqualTo("Ola");
         assertThat(showing(robot, "#survey")).isFalse();
         assertThat(rows()).isEmpty();
-        // a digit typed by hand is no answer either
+        // a number above 10 is no answer either: it searches
         robot.type(KeyCode.ENTER);
         waitFor(() -> "Ola Nordmann".equals(text(robot, "#member-name")));
         clock.advance(Duration.ofHours(1));
         stamp(robot, "1 stamp added for Ola Nordmann");
         waitFor(() -> showing(robot, "#survey-question"));
-        robot.write("7", HUMAN_MS);
+        robot.write("11", HUMAN_MS);
         settle();
-        assertThat(robot.lookup("#counter-search").queryAs(TextField.class).getText()).isEqualTo("7");
+        assertThat(robot.lookup("#counter-search").queryAs(TextField.class).getText()).isEqualTo("11");
         assertThat(showing(robot, "#survey")).isFalse();
         assertThat(rows()).isEmpty();
+    }
+
+    @Test
+    void theSurveyIsAnsweredFromTheKeyboardWithANumberAndEnter(FxRobot robot) throws Exception {
+        show(robot);
+        scan(robot, ola, "Ola Nordmann");
+        stamp(robot, "1 stamp added for Ola Nordmann");
+        waitFor(() -> showing(robot, "#survey-question"));
+
+        robot.write("1", HUMAN_MS);
+        settle();
+        assertThat(showing(robot, "#survey")).as("a score being typed keeps the question").isTrue();
+        assertThat(robot.lookup("#survey-1").query().getPseudoClassStates())
+                .contains(javafx.css.PseudoClass.getPseudoClass("typed"));
+        assertThat(robot.lookup("#member-detached").query().isVisible()).as("Ola stays on the counter").isFalse();
+        robot.write("0", HUMAN_MS);
+        settle();
+        assertThat(robot.lookup("#survey-10").query().getPseudoClassStates())
+                .contains(javafx.css.PseudoClass.getPseudoClass("typed"));
+        assertThat(robot.lookup("#survey-1").query().getPseudoClassStates())
+                .doesNotContain(javafx.css.PseudoClass.getPseudoClass("typed"));
+
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> showing(robot, "#survey-thanks"));
+        assertThat(rows()).extracting(SurveyAnswerRecord::getScore).containsExactly(10);
+        assertThat(robot.lookup("#counter-search").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(text(robot, "#member-name")).isEqualTo("Ola Nordmann");
+        searchHasFocus(robot);
+
+        // and the survey's buttons are big enough for a finger
+        waitFor(() -> !showing(robot, "#survey"));
+        clock.advance(Duration.ofDays(91));
+        stamp(robot, "1 stamp added for Ola Nordmann");
+        waitFor(() -> showing(robot, "#survey-question"));
+        javafx.scene.control.Button nine = robot.lookup("#survey-9").queryButton();
+        assertThat(nine.getHeight()).isGreaterThanOrEqualTo(48);
+        assertThat(nine.getWidth()).isGreaterThanOrEqualTo(44);
     }
 
     @Test

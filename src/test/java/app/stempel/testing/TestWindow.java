@@ -21,7 +21,7 @@ import javafx.stage.Stage;
  * The main window on a test shop, opened as a person opens it: the shop loads, {@value TestShop#CASHIER}
  * is chosen at the till, and the counter is ready. Closing it stops its background tasks.
  */
-public record TestWindow(FxTaskRunner tasks, MainViewModel main, Screens screens) implements AutoCloseable {
+public record TestWindow(FxTaskRunner tasks, MainViewModel main, Screens screens, Stage stage) implements AutoCloseable {
 
     /** The window at its usual size. */
     public static TestWindow open(FxRobot robot, Stage stage, Services shop, Language language, Duration scanGap,
@@ -49,9 +49,13 @@ public record TestWindow(FxTaskRunner tasks, MainViewModel main, Screens screens
         }).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.phaseProperty().get() == MainViewModel.Phase.CASHIER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".cashier-button").tryQuery().isPresent());
-        robot.clickOn(TestShop.CASHIER);
+        // the cashier is chosen by pressing their button on the FX thread: a robot's lookup from here may meet the
+        // button's text mid-layout (the cashier screen has tests of its own that click it)
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup(".cashier-button").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.Button b && TestShop.CASHIER.equals(b.getText()))
+                .map(n -> (javafx.scene.control.Button) n).findFirst().orElseThrow().fire()).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.phaseProperty().get() == MainViewModel.Phase.READY);
-        return new TestWindow(tasks, main, screens);
+        return new TestWindow(tasks, main, screens, stage);
     }
 
     /** Opens owner mode with the owner's PIN, as the lock screen does, and waits until it is open. */
@@ -62,8 +66,17 @@ public record TestWindow(FxTaskRunner tasks, MainViewModel main, Screens screens
         return this;
     }
 
+    /** Stops the background tasks and closes any other window the test opened (a customer display). */
     @Override
     public void close() {
-        tasks.close();
+        try {
+            WaitForAsyncUtils.asyncFx(() -> new java.util.ArrayList<>(javafx.stage.Window.getWindows()).stream()
+                    .filter(w -> w != stage && w instanceof Stage).forEach(w -> ((Stage) w).close()))
+                    .get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not close the test's other windows", e);
+        } finally {
+            tasks.close();
+        }
     }
 }
