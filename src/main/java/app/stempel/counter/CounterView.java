@@ -597,7 +597,7 @@ public final class CounterView {
                 // a scan is the burst alone: a name half typed before the card was scanned is not part of it
                 java.util.Optional<String> burst = detector.onEnter(System.nanoTime());
                 if (burst.isPresent()) {
-                    model.scan(burst.get());
+                    model.scanned(burst.get());
                 } else {
                     model.submit(false, list.getSelectionModel().getSelectedItem());
                 }

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 
 import app.stempel.cards.CardFace;
 import app.stempel.cards.CardHandout;
+import app.stempel.cards.CardNumbers;
 import app.stempel.cards.CardOutput;
 import app.stempel.core.Actor;
 import app.stempel.core.Money;
@@ -399,6 +400,17 @@ public final class CounterViewModel {
         } else if (results.isEmpty()) {
             say(Tone.WARNING, i18n.get("counter.noMatch", text));
         }
+    }
+
+    /**
+     * Enter right after a scanner's burst of keys. The card is the burst, so a scan over a name half typed
+     * finds the card; but when the search box holds digits alone, all of them, since a scan the computer
+     * slowed down arrives in pieces. A burst that is a whole Stempel card number always wins.
+     */
+    public void scanned(String burst) {
+        String typed = query.get() == null ? "" : query.get().strip();
+        boolean digitsOnly = !typed.isEmpty() && typed.chars().allMatch(c -> c >= '0' && c <= '9');
+        scan(CardNumbers.isValid(burst) || !digitsOnly ? burst : typed);
     }
 
     /** A scanned or typed card number, from the search box or from another screen. */

@@ -753,4 +753,37 @@ class CounterScreenTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#counter-display").query()
                 .getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("open")));
     }
+
+    @Test
+    void theOwnerSetsTheRepeatWindowInSettingsAndZeroNeverAsks(FxRobot robot) throws Exception {
+        Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
+        show(robot, Language.ENGLISH);
+        window.unlockOwner();
+        robot.clickOn("#nav-settings");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#settings-repeat-minutes").tryQuery().isPresent());
+        javafx.scene.control.TextField minutes = robot.lookup("#settings-repeat-minutes").queryAs(javafx.scene.control.TextField.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "10".equals(minutes.getText()));
+
+        robot.clickOn(minutes).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write("two", 80);
+        robot.type(KeyCode.ENTER);
+        waitForText(robot, "#settings-message", "Choose 0 to 1440 minutes."::equals);
+        assertThat(shop.settings().get(app.stempel.settings.SettingsService.REPEAT_STAMP_MINUTES)).isEmpty();
+
+        robot.clickOn(minutes).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write("0", 80);
+        robot.clickOn("#settings-repeat-apply");
+        waitForText(robot, "#settings-message", "A second stamp for the same member no longer asks first."::equals);
+
+        robot.clickOn("#nav-counter");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#counter-search").tryQuery().isPresent());
+        robot.clickOn("#counter-search");
+        scan(robot, ola.cardNumber());
+        waitForText(robot, "#member-name", "Ola Nordmann"::equals);
+        press(robot, KeyCode.F2);
+        waitForText(robot, "#stamp-count", "1/5"::equals);
+        press(robot, KeyCode.F2);
+        waitForText(robot, "#counter-message", "1 stamp added for Ola Nordmann · 2nd visit today · now 2/5"::equals);
+        assertThat(ledger("STAMP")).isEqualTo(2);
+    }
 }

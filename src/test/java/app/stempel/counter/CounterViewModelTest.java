@@ -124,4 +124,25 @@ class CounterViewModelTest {
         assertThat(CounterViewModel.stampsOnCard(m)).isEqualTo(1);
         assertThat(model.cardText(m)).isEqualTo("1 reward ready · 1/5");
     }
+
+    @Test
+    void aScanIsTheBurstOverANameButAllTheDigitsWhenTheScannerWasSlowedDown() {
+        Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
+        String n = ola.cardNumber();
+
+        model.queryProperty().set("Ola N" + n);
+        model.scanned(n);
+        assertThat(model.memberProperty().get().name()).isEqualTo("Ola Nordmann");
+
+        model.clear();
+        model.queryProperty().set(n); // the burst came in two pieces: the second is no card number
+        model.scanned(n.substring(5));
+        assertThat(model.memberProperty().get().name()).isEqualTo("Ola Nordmann");
+
+        model.clear();
+        model.queryProperty().set("Ola N" + n.substring(0, 9)); // letters before a broken burst: the burst is all there is
+        model.scanned(n.substring(0, 9));
+        assertThat(model.memberProperty().get()).isNull();
+        assertThat(model.messageProperty().get()).startsWith("A card number has 13 digits");
+    }
 }
