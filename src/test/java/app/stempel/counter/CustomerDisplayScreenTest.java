@@ -406,6 +406,28 @@ class CustomerDisplayScreenTest {
     }
 
     @Test
+    void inPointsModeTheDisplayShowsThePointsAndHowManyLanded(FxRobot robot) throws Exception {
+        shop.settings().putAll(Map.of(SettingsService.SURVEY_DAYS, "0"));
+        var programs = new app.stempel.program.ProgramService(shop.db(), Clock.systemUTC(), app.stempel.owner.OwnerGate.TRUSTED);
+        programs.save(programs.current().orElseThrow().rules().withPoints(2,
+                List.of(new app.stempel.program.ProgramRules.PointReward(50, "Coffee"))));
+        Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
+        show(robot);
+
+        scan(robot, ola.cardNumber());
+        waitUntilShows("#display-hello", "Hello, Ola!");
+        assertThat(text("#display-points")).isEqualTo("0 points");
+        assertThat(showing("#display-card")).as("no stamp card in points mode").isFalse();
+
+        robot.clickOn("#counter-amount").write("12");
+        robot.type(KeyCode.F2);
+        settle();
+        waitUntilShows("#display-points", "24 points");
+        waitFor(() -> plusShown.contains("+24"));
+        nothingButTheFirstNameIsShown();
+    }
+
+    @Test
     void theCustomerAnswersTheSurveyOnTheDisplayAndItIsRecorded(FxRobot robot) throws Exception {
         Enrolled ola = shop.members().enrol(new NewMember("Ola Nordmann", PHONE, EMAIL, null, false));
         show(robot);
