@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import app.stempel.Main;
+import app.stempel.data.SpreadsheetRows;
 import app.stempel.owner.OwnerGate;
 import app.stempel.reports.AtRisk;
 import app.stempel.reports.CohortReport;
@@ -117,7 +118,7 @@ public final class ReportCommand {
             PrintWriter out = spec.commandLine().getOut();
             withReports(report, spec.commandLine().getErr(), (reports, db) -> {
                 try {
-                    CSVPrinter csv = new CSVPrinter(out, CSV);
+                    SpreadsheetRows csv = new SpreadsheetRows(new CSVPrinter(out, CSV));
                     csv.printRecord("member_id", "first_visit", "last_visit", "visits", "visits_in_period", "new_in_period",
                             "active_at_start", "active_at_end", "segment", "spend_minor");
                     reports.memberFigures(period, m -> {
@@ -285,7 +286,7 @@ public final class ReportCommand {
 
     static void writeAtRisk(PrintWriter out, List<AtRisk> list) {
         try {
-            CSVPrinter csv = new CSVPrinter(out, CSV);
+            SpreadsheetRows csv = new SpreadsheetRows(new CSVPrinter(out, CSV));
             csv.printRecord("member_id", "name", "phone", "email", "visits", "usual_interval_days",
                     "days_since_last_visit", "last_visit", "value_minor");
             for (AtRisk r : list) {

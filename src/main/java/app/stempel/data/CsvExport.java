@@ -211,12 +211,12 @@ public final class CsvExport {
                 .orderBy(LEDGER_ENTRY.ID);
     }
 
-    private static void printLedgerHeader(CSVPrinter out) throws IOException {
+    private static void printLedgerHeader(SpreadsheetRows out) throws IOException {
         out.printRecord("entry_id", "time", "member_id", "customer_id", "card", "kind", "stamps", "points",
                 "rewards", "visits", "amount", "currency", "cancels_entry_id", "till", "cashier", "reason");
     }
 
-    private void printLedger(CSVPrinter out, Record r, Format f) throws IOException {
+    private void printLedger(SpreadsheetRows out, Record r, Format f) throws IOException {
         out.printRecord(r.get(LEDGER_ENTRY.ID), time(r.get(LEDGER_ENTRY.CREATED_AT)), r.get(LEDGER_ENTRY.MEMBER_ID),
                 r.get(MEMBER.EXTERNAL_REF), r.get(CARD.CARD_NUMBER), r.get(LEDGER_ENTRY.KIND),
                 r.get(LEDGER_ENTRY.STAMPS), r.get(LEDGER_ENTRY.POINTS), r.get(LEDGER_ENTRY.REWARDS),
@@ -228,7 +228,7 @@ public final class CsvExport {
     /** The rows of a spreadsheet file. */
     @FunctionalInterface
     public interface Body {
-        long write(CSVPrinter out, Format format) throws IOException;
+        long write(SpreadsheetRows out, Format format) throws IOException;
     }
 
     private long write(Path file, Body body) {
@@ -237,7 +237,8 @@ public final class CsvExport {
 
     /**
      * Writes {@code file} as CSV a spreadsheet in format {@code f} opens as columns: UTF-8 with a byte-order
-     * mark, CRLF; the file appears only when complete.
+     * mark, CRLF, no cell a spreadsheet would run as a formula ({@link SpreadsheetRows}); the file appears
+     * only when complete.
      *
      * @return what {@code body} returns (the rows it wrote)
      */
@@ -249,7 +250,7 @@ public final class CsvExport {
                 Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 CSVPrinter printer = new CSVPrinter(w, csv);
                 w.write('\uFEFF');
-                n[0] = body.write(printer, f);
+                n[0] = body.write(new SpreadsheetRows(printer), f);
                 printer.flush();
             });
             return n[0];
