@@ -318,7 +318,7 @@ public final class CsvImport {
                     Map<Field, String> values = new HashMap<>();
                     for (int i = 0; i < fields.length && i < record.size(); i++) {
                         if (fields[i] != null) {
-                            values.put(fields[i], record.get(i).strip());
+                            values.put(fields[i], SpreadsheetRows.original(record.get(i).strip()));
                         }
                     }
                     if (kind == Kind.MEMBERS) {

@@ -55,6 +55,12 @@ class SpreadsheetRowsTest {
         assertThat(SpreadsheetRows.safe("Ola = Kari")).isEqualTo("Ola = Kari");
         assertThat(SpreadsheetRows.safe("")).isEqualTo("");
         assertThat(SpreadsheetRows.safe(null)).isNull();
+        for (String p : PAYLOADS) {
+            assertThat(SpreadsheetRows.original((String) SpreadsheetRows.safe(p))).as("read back").isEqualTo(p);
+        }
+        assertThat(SpreadsheetRows.original("'+48 600 100 200")).isEqualTo("+48 600 100 200");
+        assertThat(SpreadsheetRows.original("O'Brien")).isEqualTo("O'Brien");
+        assertThat(SpreadsheetRows.original("'quoted'")).isEqualTo("'quoted'");
     }
 
     private static List<CSVRecord> read(Path file) throws Exception {

@@ -196,7 +196,7 @@ class ReportsViewModelTest {
         assertThat(Files.readAllLines(atRisk, StandardCharsets.UTF_8)).containsExactly(
                 "\uFEFFmember_id,name,phone,email,visits,usual_interval_days,days_since_last,last_visit,value,currency",
                 members.cyd.memberId() + ",Cyd Wolski,,,3,30.5,226,2025-08-01,15.00,PLN",
-                members.dag.memberId() + ",Dag Lund,+47 900 00 000,dag@example.com,3,9.0,86,2025-12-19,0.00,PLN");
+                members.dag.memberId() + ",Dag Lund,'+47 900 00 000,dag@example.com,3,9.0,86,2025-12-19,0.00,PLN"); // a leading + would run as a formula
 
         BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_ARGB);
         Path png = dir.resolve("chart.png");
