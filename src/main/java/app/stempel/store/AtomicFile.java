@@ -8,7 +8,8 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a file that appears only when complete: into {@code name.part} beside it, then moved over the
- * name. A failed write leaves the old file (if any) and no partial one.
+ * name. A failed write leaves the old file (if any) and no partial one. The file is its owner's alone
+ * ({@link PrivateFiles}).
  */
 public final class AtomicFile {
 
@@ -25,6 +26,7 @@ public final class AtomicFile {
         Path partial = file.resolveSibling(file.getFileName() + ".part");
         try {
             try (OutputStream out = Files.newOutputStream(partial)) {
+                PrivateFiles.secureFile(partial); // exports and cards hold members' data: their owner's alone
                 body.write(out);
             }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);

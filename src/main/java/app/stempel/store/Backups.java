@@ -52,6 +52,7 @@ public final class Backups {
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         Files.deleteIfExists(partial);
         db.dsl().execute("BACKUP TO '" + partial.toString().replace("'", "''") + "'");
+        PrivateFiles.secureFile(partial);
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -90,7 +90,7 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(Path dataDir) {
         try {
-            Files.createDirectories(dataDir);
+            PrivateFiles.secureFolder(dataDir);
         } catch (AccessDeniedException e) {
             throw new DatabaseException(DatabaseException.Reason.READ_ONLY, "cannot create " + dataDir, e);
         } catch (IOException e) {
@@ -109,6 +109,9 @@ public final class Database implements AutoCloseable {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         try (Connection probe = pool.getConnection()) {
             LOG.info("Opened database {}", mvFile);
+            PrivateFiles.secureFile(mvFile); // H2 made it as the process's umask says
+        } catch (IOException e) {
+            LOG.warn("Could not make {} its owner's alone", mvFile, e);
         } catch (SQLException e) {
             pool.dispose();
             lock.release();

@@ -50,6 +50,7 @@ public final class LocalPrefs {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            PrivateFiles.secureFile(tmp);
             p.store(w, "Stempel: this till's preferences");
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
