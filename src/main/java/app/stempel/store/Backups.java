@@ -63,6 +63,8 @@ public final class Backups {
      * @return the backup written, or empty if today's already existed
      */
     public Optional<Path> daily(Database db, boolean force) throws IOException {
+        Files.createDirectories(folder());
+        PrivateFiles.secureFile(folder()); // the backups folder, like the data folder, is its owner's alone
         Path today = folder().resolve(PREFIX + LocalDate.now(clock).format(DAY) + ".zip");
         if (Files.exists(today) && !force) {
             return Optional.empty();

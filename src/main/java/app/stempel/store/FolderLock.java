@@ -30,6 +30,7 @@ final class FolderLock {
         FileChannel channel;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            PrivateFiles.secureFile(file);
         } catch (IOException e) {
             throw new DatabaseException(DatabaseException.Reason.READ_ONLY, "cannot create " + file, e);
         }

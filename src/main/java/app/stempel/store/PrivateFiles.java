@@ -57,7 +57,7 @@ public final class PrivateFiles {
         }
     }
 
-    /** Makes a file the program wrote its owner's alone. */
+    /** Makes a file (or folder) the program made its owner's alone. */
     public static void secureFile(Path file) throws IOException {
         restrict(file);
     }
