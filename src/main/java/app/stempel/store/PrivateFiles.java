@@ -52,7 +52,7 @@ public final class PrivateFiles {
             }
         }
         if (tightened > 0) {
-            LOG.warn("The data folder {} was open to other users: {} folder(s) and file(s) are now its owner's alone",
+            LOG.info("The data folder {} was open to other users: {} folder(s) and file(s) are now its owner's alone",
                     dir, tightened);
         }
     }
