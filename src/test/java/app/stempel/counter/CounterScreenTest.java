@@ -154,6 +154,15 @@ class CounterScreenTest {
         });
     }
 
+    /** {@code name} enrolled, the counter open, and their card scanned onto the panel. */
+    private Enrolled onTheCounter(FxRobot robot, String name) throws Exception {
+        Enrolled e = TestShop.enrol(shop, name);
+        show(robot, Language.ENGLISH);
+        scan(robot, e.cardNumber());
+        waitForText(robot, "#member-name", name::equals);
+        return e;
+    }
+
     private int ledger(String kind) {
         return shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq(kind));
     }
@@ -176,10 +185,7 @@ class CounterScreenTest {
 
     @Test
     void f2StampsAndTheLedgerHoldsIt(FxRobot robot) throws Exception {
-        Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
-        show(robot, Language.ENGLISH);
-        scan(robot, ola.cardNumber());
-        waitForText(robot, "#member-name", "Ola Nordmann"::equals);
+        Enrolled ola = onTheCounter(robot, "Ola Nordmann");
 
         press(robot, KeyCode.F2);
 
@@ -194,10 +200,7 @@ class CounterScreenTest {
 
     @Test
     void anAmountTypedFirstIsRecordedWithTheStamp(FxRobot robot) throws Exception {
-        Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
-        show(robot, Language.ENGLISH);
-        scan(robot, ola.cardNumber());
-        waitForText(robot, "#member-name", "Ola Nordmann"::equals);
+        Enrolled ola = onTheCounter(robot, "Ola Nordmann");
 
         robot.clickOn("#counter-amount");
         robot.write("12,50");
@@ -226,10 +229,7 @@ class CounterScreenTest {
 
     @Test
     void f4UndoesTheLastStampAndTheLedgerKeepsBoth(FxRobot robot) throws Exception {
-        Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
-        show(robot, Language.ENGLISH);
-        scan(robot, ola.cardNumber());
-        waitForText(robot, "#member-name", "Ola Nordmann"::equals);
+        Enrolled ola = onTheCounter(robot, "Ola Nordmann");
         press(robot, KeyCode.F2);
         waitForText(robot, "#stamp-count", "1/5"::equals);
 
@@ -465,10 +465,7 @@ class CounterScreenTest {
 
     @Test
     void aSearchThatMatchesNobodyTakesTheLastCustomerOffTheKeys(FxRobot robot) throws Exception {
-        Enrolled gro = TestShop.enrol(shop, "Gro Pedersen");
-        show(robot, Language.ENGLISH);
-        scan(robot, gro.cardNumber());
-        waitForText(robot, "#member-name", "Gro Pedersen"::equals);
+        Enrolled gro = onTheCounter(robot, "Gro Pedersen");
         assertThat(showing(robot, "#member-detached")).isFalse();
 
         typeLikeAPerson(robot, "qqqxyz");
@@ -497,10 +494,7 @@ class CounterScreenTest {
     @Test
     void aHighlightedResultIsNotStampedUntilItIsChosen(FxRobot robot) throws Exception {
         Enrolled gro = TestShop.enrol(shop, "Gro Pedersen");
-        Enrolled lukasz = TestShop.enrol(shop, "Łukasz Grzybowski");
-        show(robot, Language.ENGLISH);
-        scan(robot, lukasz.cardNumber());
-        waitForText(robot, "#member-name", "Łukasz Grzybowski"::equals);
+        Enrolled lukasz = onTheCounter(robot, "Łukasz Grzybowski");
 
         typeLikeAPerson(robot, "Gro P");
         @SuppressWarnings("unchecked")
@@ -544,10 +538,7 @@ class CounterScreenTest {
 
     @Test
     void aSecondStampWithinTenMinutesAsksForASecondPress(FxRobot robot) throws Exception {
-        Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
-        show(robot, Language.ENGLISH);
-        scan(robot, ola.cardNumber());
-        waitForText(robot, "#member-name", "Ola Nordmann"::equals);
+        Enrolled ola = onTheCounter(robot, "Ola Nordmann");
         press(robot, KeyCode.F2);
         waitForText(robot, "#counter-message", "1 stamp added for Ola Nordmann · now 1/5"::equals);
 
@@ -585,10 +576,7 @@ class CounterScreenTest {
 
     @Test
     void f2PressedTwiceInARowStampsOnceAndAsks(FxRobot robot) throws Exception {
-        Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
-        show(robot, Language.ENGLISH);
-        scan(robot, ola.cardNumber());
-        waitForText(robot, "#member-name", "Ola Nordmann"::equals);
+        Enrolled ola = onTheCounter(robot, "Ola Nordmann");
 
         robot.type(KeyCode.F2, KeyCode.F2);
         settle();
