@@ -124,7 +124,7 @@ public final class Screens implements ScreenFactory {
         Services s = main.servicesProperty().get();
         CardsViewModel model = new CardsViewModel(new PrintableCards(s.db(), s.clock(), s.owner()), s.cards(), s.counter(), printer,
                 tasks, i18n, s.clock());
-        return new CardsView(model, i18n, files, s.owner().isOpen()).root();
+        return new CardsView(model, i18n, files).root();
     }
 
     private Node members() {
@@ -195,7 +195,7 @@ public final class Screens implements ScreenFactory {
         SetupViewModel model = new SetupViewModel(s.setup(), (currency, reward, progress) -> {
             DemoData.Settings settings = new DemoData.Settings(DEMO_MEMBERS, DEMO_YEARS, System.nanoTime(), null,
                     currency.getCurrencyCode(), false, reward);
-            new DemoData(s.db(), s.clock()).fill(settings,
+            new DemoData(s.db(), s.clock(), s.owner()).fill(settings,
                     (members, total, visits, expected) -> progress.accept(total == 0 ? 0 : (double) members / total));
         }, tasks, i18n);
         return new SetupView(model, i18n, main::setupDone).root();

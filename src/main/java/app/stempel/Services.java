@@ -35,19 +35,17 @@ public record Services(Path dataDir, Clock clock, Database db, CardService cards
     /** Opens the database in {@code dataDir} (slow: call it off the JavaFX thread) and wires the services. */
     public static Services open(Path dataDir, Clock clock) {
         Database db = Database.open(dataDir);
-        LedgerService ledger = new LedgerService(db, clock);
-        CardService cards = new CardService(db, clock, new CardNumbers(new SecureRandom()));
-        MemberService members = new MemberService(db, clock, cards);
         SettingsService settings = new SettingsService(db);
         OwnerSession owner = new OwnerSession(settings, clock);
-        settings.ownerIdle().ifPresent(owner::setIdleLimit);
+        LedgerService ledger = new LedgerService(db, clock, owner);
+        CardService cards = new CardService(db, clock, new CardNumbers(new SecureRandom()), owner);
+        MemberService members = new MemberService(db, clock, cards);
         ProgramService programs = new ProgramService(db, clock, owner);
         CashierService cashiers = new CashierService(db, clock, owner);
         ExpiryService expiry = new ExpiryService(db, clock, programs, settings, owner);
         CounterService counter = new CounterService(db, clock, ledger, programs, members, expiry, settings);
-        settings.undoGrace().ifPresent(counter::setUndoGrace);
         return new Services(dataDir, clock, db, cards, members, ledger, programs, counter,
-                new IntegrityCheck(db), settings, cashiers, new SetupService(settings, programs, cashiers), owner,
+                new IntegrityCheck(db), settings, cashiers, new SetupService(settings, programs, cashiers, owner), owner,
                 new AdminService(db, settings, owner), expiry, new GroupService(db, owner),
                 new SurveyService(db, clock, settings), new ReportService(db, clock, owner));
     }

@@ -14,6 +14,8 @@ import java.util.Objects;
 
 import org.jooq.DSLContext;
 
+import app.stempel.owner.Role;
+import app.stempel.owner.Role.Who;
 import app.stempel.owner.OwnerGate;
 import app.stempel.settings.SettingsService;
 import app.stempel.store.Database;
@@ -48,6 +50,7 @@ public final class CardDesignStore {
     }
 
     /** The design as last saved; a value that cannot be read falls back to the default for it. */
+    @Role(Who.TILL)
     public CardDesign load() {
         Map<String, String> s = db.dsl().select(SETTING.SETTING_KEY, SETTING.SETTING_VALUE).from(SETTING)
                 .where(SETTING.SETTING_KEY.like("card.%").or(SETTING.SETTING_KEY.eq(SettingsService.SHOP_NAME)))
@@ -62,6 +65,7 @@ public final class CardDesignStore {
     }
 
     /** Stores the whole design, logo included, in one durable transaction. */
+    @Role(Who.OWNER)
     public void save(CardDesign design) {
         owner.require();
         Map<String, String> values = new LinkedHashMap<>();

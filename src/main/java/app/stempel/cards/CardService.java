@@ -9,6 +9,9 @@ import java.util.Objects;
 
 import org.jooq.DSLContext;
 
+import app.stempel.owner.OwnerGate;
+import app.stempel.owner.Role;
+import app.stempel.owner.Role.Who;
 import app.stempel.store.Database;
 
 /**
@@ -27,9 +30,12 @@ public final class CardService {
     private final Database db;
     private final Clock clock;
     private final CardNumbers numbers;
+    private final OwnerGate owner;
 
-    public CardService(Database db, Clock clock, CardNumbers numbers) {
+    /** @param owner asked before a card is blocked and replaced */
+    public CardService(Database db, Clock clock, CardNumbers numbers, OwnerGate owner) {
         this.db = Objects.requireNonNull(db);
+        this.owner = Objects.requireNonNull(owner);
         this.clock = Objects.requireNonNull(clock);
         this.numbers = Objects.requireNonNull(numbers);
     }
@@ -39,7 +45,9 @@ public final class CardService {
      *
      * @throws IllegalArgumentException if there is no such member or the member is erased or merged away
      */
+    @Role(Who.OWNER)
     public Reissued reissue(long memberId, Reason reason) {
+        owner.require();
         Objects.requireNonNull(reason);
         OffsetDateTime now = OffsetDateTime.now(clock);
         return db.write(tx -> {
@@ -63,6 +71,7 @@ public final class CardService {
     }
 
     /** The member a card number was issued to, active or blocked. */
+    @Role(Who.TILL)
     public java.util.Optional<Long> memberOf(String number) {
         return db.dsl().select(CARD.MEMBER_ID).from(CARD).where(CARD.CARD_NUMBER.eq(number)).fetchOptional(CARD.MEMBER_ID);
     }
@@ -75,6 +84,7 @@ public final class CardService {
      * Issues an active card with a number never issued before (active or blocked) to a member who has
      * none active, inside the caller's transaction.
      */
+    @Role(Who.TILL)
     public Issued issue(DSLContext tx, long memberId, OffsetDateTime at) {
         String number;
         do {

@@ -48,22 +48,17 @@ public final class CardsView {
     private final I18n i18n;
     private final FilePicker files;
 
-    /** @param ownerMode whether the owner is at the till: the design is theirs, the rest is anyone's */
-    public CardsView(CardsViewModel model, I18n i18n, FilePicker files, boolean ownerMode) {
+    public CardsView(CardsViewModel model, I18n i18n, FilePicker files) {
         this.model = Objects.requireNonNull(model);
         this.i18n = Objects.requireNonNull(i18n);
         this.files = Objects.requireNonNull(files);
         Label title = new Label(i18n.get("nav.cards"), new FontIcon(Feather.CREDIT_CARD));
         title.getStyleClass().add(Styles.TITLE_2);
 
-        TabPane tabs = new TabPane(ownerMode ? tab("cards-tab-design", "cards.design", Feather.EDIT_3, design())
-                        : tab("cards-tab-design", "cards.design", Feather.LOCK, designLocked()),
+        TabPane tabs = new TabPane(tab("cards-tab-design", "cards.design", Feather.EDIT_3, design()),
                 tab("cards-tab-print", "cards.print", Feather.PRINTER, batch()),
                 tab("cards-tab-lost", "cards.reissue", Feather.REFRESH_CW, lost()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        if (!ownerMode) {
-            tabs.getSelectionModel().select(1);
-        }
         VBox.setVgrow(tabs, Priority.ALWAYS);
         VBox content = new VBox(12, title, tabs);
         content.setId("page-cards");
@@ -276,15 +271,6 @@ public final class CardsView {
 
     private void savePdf() {
         files.save(i18n.get("cards.savePdf"), model.suggestedFileName(), "pdf").ifPresent(model::savePdf);
-    }
-
-    /** In cashier mode: the design is the owner's. */
-    private Node designLocked() {
-        Label text = new Label(i18n.get("cards.design.locked"), new FontIcon(Feather.LOCK));
-        text.setId("cards-design-locked");
-        text.setWrapText(true);
-        text.getStyleClass().add(Styles.TEXT_MUTED);
-        return text;
     }
 
     private Tab tab(String id, String key, Feather icon, Node content) {

@@ -16,6 +16,8 @@ import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
 import app.stempel.owner.OwnerGate;
+import app.stempel.owner.Role;
+import app.stempel.owner.Role.Who;
 import app.stempel.store.Database;
 
 /** Which cards to print, and the shop's card design. */
@@ -24,26 +26,32 @@ public final class PrintableCards {
     private final Database db;
     private final Clock clock;
     private final CardDesignStore designs;
+    private final OwnerGate owner;
 
-    /** @param owner asked before the design is changed */
+    /** @param owner asked before the design is changed and before any member's card is listed */
     public PrintableCards(Database db, Clock clock, OwnerGate owner) {
         this.db = Objects.requireNonNull(db);
+        this.owner = Objects.requireNonNull(owner);
         this.clock = Objects.requireNonNull(clock);
         this.designs = new CardDesignStore(db, clock, owner);
     }
 
     /** The shop's card design as last saved. */
+    @Role(Who.TILL)
     public CardDesign design() {
         return designs.load();
     }
 
     /** Where the design is kept. */
+    @Role(Who.TILL)
     public CardDesignStore designs() {
         return designs;
     }
 
     /** Every active card of an active member, in card order; only members enrolled on or after {@code since} if given. */
+    @Role(Who.OWNER)
     public List<CardFace> activeCards(LocalDate since) {
+        owner.require();
         Condition enrolled = since == null ? DSL.noCondition()
                 : MEMBER.ENROLLED_AT.ge(since.atStartOfDay(clock.getZone()).toOffsetDateTime());
         return db.dsl().select(CARD.CARD_NUMBER, MEMBER.DISPLAY_NAME).from(CARD).join(MEMBER).on(MEMBER.ID.eq(CARD.MEMBER_ID))
@@ -56,7 +64,9 @@ public final class PrintableCards {
     }
 
     /** The cards with these numbers, in the order given; numbers not issued are missing from the map. */
+    @Role(Who.OWNER)
     public Map<String, Found> byNumbers(List<String> numbers) {
+        owner.require();
         return db.dsl().select(CARD.CARD_NUMBER, CARD.STATUS, MEMBER.DISPLAY_NAME).from(CARD).join(MEMBER)
                 .on(MEMBER.ID.eq(CARD.MEMBER_ID)).where(CARD.CARD_NUMBER.in(new ArrayList<>(numbers)))
                 .fetch(r -> new Found(new CardFace(r.value1(), r.value3()), "ACTIVE".equals(r.value2())))

@@ -190,7 +190,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             List<Record2<Long, Long>> cards = ensureMembers(db, progress);
             List<String> numbers = db.dsl().select(CARD.CARD_NUMBER).from(CARD).where(CARD.STATUS.eq("ACTIVE"))
                     .limit(10_000).fetch(CARD.CARD_NUMBER);
-            LedgerService ledger = new LedgerService(db, Clock.systemUTC());
+            LedgerService ledger = new LedgerService(db, Clock.systemUTC(), OwnerGate.TRUSTED);
             Actor actor = Actor.system(TILL);
 
             progress.printf("stamp: %,d durable stamps (after %,d untimed)...%n", s.count(), s.warmup());
@@ -289,7 +289,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         public Result run(Database db, Settings s, PrintWriter progress) {
             SplittableRandom random = new SplittableRandom();
             Clock clock = Clock.systemUTC();
-            LedgerService ledger = new LedgerService(db, clock);
+            LedgerService ledger = new LedgerService(db, clock, OwnerGate.TRUSTED);
             ProgramService programs = new ProgramService(db, clock, OwnerGate.TRUSTED);
             CounterService counter = new CounterService(db, clock, ledger, programs,
                     new MemberService(db, clock, new CardNumbers(random)));

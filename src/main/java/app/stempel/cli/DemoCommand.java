@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import app.stempel.owner.OwnerGate;
 import app.stempel.Main;
 import app.stempel.data.DemoData;
 import app.stempel.store.DataDir;
@@ -89,7 +90,7 @@ public final class DemoCommand implements Callable<Integer> {
             long start = System.nanoTime();
             DemoData.Result result;
             try {
-                result = new DemoData(db, Clock.systemDefaultZone()).fill(settings,
+                result = new DemoData(db, Clock.systemDefaultZone(), OwnerGate.TRUSTED).fill(settings,
                         (done, total, visitsDone, expected) -> show(line, done, total, visitsDone, expected));
             } catch (DemoData.NotEmptyException e) {
                 throw new UserError(String.format(Locale.ROOT,

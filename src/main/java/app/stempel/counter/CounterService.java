@@ -28,6 +28,9 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
+import app.stempel.owner.OwnerGate;
+import app.stempel.owner.Role;
+import app.stempel.owner.Role.Who;
 import app.stempel.cards.CardNumbers;
 import app.stempel.core.Actor;
 import app.stempel.core.Money;
@@ -61,17 +64,19 @@ public final class CounterService {
     private final MemberService members;
     private final ExpiryService expiry;
     private final SettingsService settings;
+    private final Duration undoGrace;
 
     /** A counter whose expiry for shown members runs with no owner preview (the counter never asks one). */
     public CounterService(Database db, Clock clock, LedgerService ledger, ProgramService programs,
             MemberService members) {
         this(db, clock, ledger, programs, members,
-                new ExpiryService(db, clock, programs, new SettingsService(db), () -> false), new SettingsService(db));
+                new ExpiryService(db, clock, programs, new SettingsService(db), OwnerGate.NEVER), new SettingsService(db));
     }
 
     public CounterService(Database db, Clock clock, LedgerService ledger, ProgramService programs,
             MemberService members, ExpiryService expiry, SettingsService settings) {
         this.settings = Objects.requireNonNull(settings);
+        this.undoGrace = settings.undoGrace().orElse(DEFAULT_UNDO_GRACE);
         this.expiry = Objects.requireNonNull(expiry);
         this.db = Objects.requireNonNull(db);
         this.clock = Objects.requireNonNull(clock);
@@ -119,6 +124,7 @@ public final class CounterService {
     }
 
     /** Looks up a scanned or typed card number; never throws for bad input. */
+    @Role(Who.TILL)
     public ScanResult lookupCard(String input) {
         String number = input == null ? "" : input.strip();
         if (number.isEmpty() || number.length() > 2 * MAX_CARD_LENGTH) {
@@ -169,6 +175,7 @@ public final class CounterService {
      * numbers by their first; anything else searches names (any word order) and e-mail addresses by
      * prefix, ignoring case and accents. Paged; never loads all members.
      */
+    @Role(Who.TILL)
     public SearchPage search(String text, SearchCursor after, int limit) {
         String query = text == null ? "" : text.strip();
         if (query.isEmpty() || limit < 1) {
@@ -286,6 +293,7 @@ public final class CounterService {
     public static final int BIRTHDAY_SETTLE_DAYS = 30;
 
     /** The panel for one member, read fresh; stamps or points past the expiry rule expire first. */
+    @Role(Who.TILL)
     public MemberPanel panel(long memberId) {
         expiry.expireMember(memberId);
         Record r = db.dsl().select(MEMBER.ID, MEMBER.DISPLAY_NAME, MEMBER.STATUS, MEMBER.BIRTHDAY, MEMBER.BIRTHDAY_SET_AT,
@@ -473,18 +481,13 @@ public final class CounterService {
 
     // --- actions
 
-    private Duration undoGrace = Duration.ofMinutes(2);
+    /** How long after an action the undo key cancels it when the owner has not set another. */
+    public static final Duration DEFAULT_UNDO_GRACE = Duration.ofMinutes(2);
 
-    /** How long after an action the undo key still cancels it. */
+    /** How long after an action the undo key still cancels it (the owner's setting, read when the shop opens). */
+    @Role(Who.TILL)
     public Duration undoGrace() {
         return undoGrace;
-    }
-
-    public void setUndoGrace(Duration grace) {
-        if (grace.isNegative()) {
-            throw new IllegalArgumentException("grace must not be negative");
-        }
-        this.undoGrace = grace;
     }
 
     /** Why an action was not done. */
@@ -510,6 +513,7 @@ public final class CounterService {
     }
 
     /** How long after a visit a further stamp for the same member asks the cashier first; zero never asks. */
+    @Role(Who.TILL)
     public Duration repeatWindow() {
         return settings.repeatStampWindow();
     }
@@ -520,6 +524,7 @@ public final class CounterService {
      * multiplier, rounded half up once at the end ({@link ProgramRules#multiply}). A group at 0× earns
      * nothing, but the visit still counts. In points mode the same applies to points.
      */
+    @Role(Who.TILL)
     public ActionResult stamp(long memberId, Money amount, Actor actor) {
         return stamp(memberId, amount, actor, Duration.ZERO);
     }
@@ -531,6 +536,7 @@ public final class CounterService {
      * The check and the write are one transaction on the member's locked balance, so two quick presses,
      * or two tills, cannot both pass it.
      */
+    @Role(Who.TILL)
     public ActionResult stampOrAsk(long memberId, Money amount, Actor actor) {
         return stamp(memberId, amount, actor, repeatWindow());
     }
@@ -578,6 +584,7 @@ public final class CounterService {
      * Enrols a new member with a new card; a customer moving over from a paper card brings
      * {@code paperStamps}, entered once and recorded as such.
      */
+    @Role(Who.TILL)
     public MemberPanel enrol(MemberService.NewMember m, int paperStamps, Actor actor) {
         if (paperStamps < 0) {
             throw new IllegalArgumentException("paper stamps must not be negative");
@@ -594,6 +601,7 @@ public final class CounterService {
      * card was earned under; the next card is then under the current version. In points mode this is the
      * card of stamps the member earned before the program changed to points.
      */
+    @Role(Who.TILL)
     public ActionResult redeem(long memberId, Actor actor) {
         MemberPanel before = panel(memberId);
         if (before.blocked()) {
@@ -612,6 +620,7 @@ public final class CounterService {
      * Redeems {@code reward}, taking its points off: one of the current version's in points mode, or, for
      * points left from before the program changed to stamps, one of the newest points version's.
      */
+    @Role(Who.TILL)
     public ActionResult redeemPoints(long memberId, PointReward reward, Actor actor) {
         MemberPanel before = panel(memberId);
         if (before.blocked()) {
@@ -636,6 +645,7 @@ public final class CounterService {
     }
 
     /** Takes the member's come-back coupon (once), if one is valid now. */
+    @Role(Who.TILL)
     public ActionResult redeemCoupon(long memberId, Actor actor) {
         MemberPanel before = panel(memberId);
         if (before.blocked()) {
@@ -662,6 +672,7 @@ public final class CounterService {
     }
 
     /** Gives the member's birthday reward (once a year), if it is due now. */
+    @Role(Who.TILL)
     public ActionResult redeemBirthday(long memberId, Actor actor) {
         MemberPanel before = panel(memberId);
         if (before.blocked()) {
@@ -686,6 +697,7 @@ public final class CounterService {
     }
 
     /** Undoes the member's last counter action within the grace period. */
+    @Role(Who.TILL)
     public ActionResult undo(long memberId, Actor actor) {
         Optional<LedgerService.Undoable> undone = ledger.undoLast(memberId, undoGrace, actor);
         return new ActionResult(panel(memberId), undone.isPresent() ? null : Refusal.NOTHING_TO_UNDO,

@@ -32,6 +32,8 @@ import org.jooq.Cursor;
 import org.jooq.Field;
 import org.jooq.Record;
 
+import app.stempel.owner.Role;
+import app.stempel.owner.Role.Who;
 import app.stempel.core.Language;
 import app.stempel.settings.SettingsService;
 import app.stempel.owner.OwnerGate;
@@ -71,11 +73,13 @@ public final class CsvExport {
     }
 
     /** The format for the shop's language (English if none is set). */
+    @Role(Who.TILL)
     public Format format() {
         return Format.of(new SettingsService(db).language().orElse(Language.ENGLISH));
     }
 
     /** Every member with their active card and balance; returns the number of rows written. */
+    @Role(Who.OWNER)
     public long members(Path file) {
         owner.require();
         return write(file, (out, f) -> {
@@ -106,6 +110,7 @@ public final class CsvExport {
      * Every visit nothing cancelled, as {@code customer_id, timestamp, amount}: the member's external
      * reference, or else their active card number, or else {@code #} and their id.
      */
+    @Role(Who.OWNER)
     public long visits(Path file) {
         owner.require();
         LedgerEntry e = LEDGER_ENTRY.as("e");
@@ -131,6 +136,7 @@ public final class CsvExport {
     }
 
     /** The whole ledger, entry by entry. */
+    @Role(Who.OWNER)
     public long ledger(Path file) {
         owner.require();
         return write(file, (out, f) -> {
@@ -153,6 +159,7 @@ public final class CsvExport {
      * @param cardOrId a card number the member has or had, or the member's id
      * @return false if no member has that card number or id (nothing is written)
      */
+    @Role(Who.OWNER)
     public boolean member(String cardOrId, Path file) {
         owner.require();
         Optional<Long> id = findMember(cardOrId.strip());

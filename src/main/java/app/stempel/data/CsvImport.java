@@ -37,6 +37,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jooq.DSLContext;
 
+import app.stempel.owner.Role;
+import app.stempel.owner.Role.Who;
 import app.stempel.cards.CardNumbers;
 import app.stempel.data.CsvColumns.Field;
 import app.stempel.members.SearchText;
@@ -239,7 +241,9 @@ public final class CsvImport {
      * @throws UncheckedIOException if the file cannot be read
      * @throws IllegalArgumentException if an override names a field this kind of import does not have
      */
+    @Role(Who.OWNER)
     public Preview preview(Path file, Kind kind, Map<String, String> overrides) {
+        owner.require();
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -505,6 +509,7 @@ public final class CsvImport {
      * @throws Refused if the preview has problems, or the shop changed since so that it now has
      * @throws AlreadyImported if the file was imported before and {@code again} is false
      */
+    @Role(Who.OWNER)
     public Result commit(Preview preview, boolean again, Progress progress) {
         owner.require();
         if (!preview.ok()) {

@@ -36,6 +36,9 @@ import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import app.stempel.owner.OwnerGate;
+import app.stempel.owner.Role;
+import app.stempel.owner.Role.Who;
 import app.stempel.cards.CardNumbers;
 import app.stempel.data.DemoNames.Person;
 import app.stempel.data.VisitModel.Group;
@@ -184,12 +187,15 @@ public final class DemoData {
     private static final String INSERT_BALANCE = "INSERT INTO balance (member_id, stamps, points, rewards, visits, "
             + "spend_minor, first_visit_at, last_visit_at) VALUES (?, ?, 0, ?, ?, ?, ?, ?)";
 
+    private final OwnerGate owner;
     private final Database db;
     private final Clock clock;
 
-    public DemoData(Database db, Clock clock) {
+    /** @param owner asked first: a demo fills an empty shop being set up, or the owner's (the command line) */
+    public DemoData(Database db, Clock clock, OwnerGate owner) {
         this.db = Objects.requireNonNull(db);
         this.clock = Objects.requireNonNull(clock);
+        this.owner = Objects.requireNonNull(owner);
     }
 
     /**
@@ -198,7 +204,9 @@ public final class DemoData {
      * @throws NotEmptyException        if the shop has members and {@code force} is not set
      * @throws IllegalArgumentException if the number of visits cannot be reached with these members
      */
+    @Role(Who.OWNER)
     public Result fill(Settings settings, Progress progress) {
+        owner.require();
         Objects.requireNonNull(settings);
         Objects.requireNonNull(progress);
         int existing = db.dsl().fetchCount(MEMBER);

@@ -22,6 +22,8 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
+import app.stempel.owner.Role;
+import app.stempel.owner.Role.Who;
 import app.stempel.store.Database;
 import app.stempel.store.schema.tables.LedgerEntry;
 
@@ -52,6 +54,7 @@ public final class IntegrityCheck {
         this.db = Objects.requireNonNull(db);
     }
 
+    @Role(Who.TILL)
     public Result run() {
         LedgerEntry e = LEDGER_ENTRY.as("e");
         LedgerEntry c = LEDGER_ENTRY.as("c");

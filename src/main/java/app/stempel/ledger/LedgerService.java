@@ -20,9 +20,12 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 
+import app.stempel.owner.Role;
+import app.stempel.owner.Role.Who;
 import app.stempel.core.Actor;
 import app.stempel.core.Money;
 import app.stempel.core.Refused;
+import app.stempel.owner.OwnerGate;
 import app.stempel.store.Database;
 import app.stempel.store.schema.tables.LedgerEntry;
 import app.stempel.store.schema.tables.records.LedgerEntryRecord;
@@ -44,10 +47,13 @@ public final class LedgerService {
 
     private final Database db;
     private final Clock clock;
+    private final OwnerGate owner;
 
-    public LedgerService(Database db, Clock clock) {
+    /** @param owner asked before a correction: voiding an entry, an adjustment, a merge */
+    public LedgerService(Database db, Clock clock, OwnerGate owner) {
         this.db = Objects.requireNonNull(db);
         this.clock = Objects.requireNonNull(clock);
+        this.owner = Objects.requireNonNull(owner);
     }
 
     /** Signed changes one entry makes to a balance. */
@@ -63,6 +69,7 @@ public final class LedgerService {
      *
      * @return the new ledger entry's id
      */
+    @Role(Who.TILL)
     public long stamp(long memberId, Long cardId, int stamps, Money amount, Long programId, Actor actor) {
         StampEntry entry = new StampEntry(memberId, cardId, stamps, amount, programId, actor, OffsetDateTime.now(clock));
         return db.write(tx -> appendStamp(tx, entry));
@@ -103,6 +110,7 @@ public final class LedgerService {
      *
      * @return the entry's id, or empty if the member does not have enough stamps (nothing is written)
      */
+    @Role(Who.TILL)
     public Optional<Long> redeem(long memberId, Long cardId, int stampsForReward, Long programId, Actor actor) {
         if (stampsForReward < 1) {
             throw new IllegalArgumentException("a reward costs at least one stamp");
@@ -122,6 +130,7 @@ public final class LedgerService {
      * Records a visit in points mode that earns {@code points}, with the amount spent, and returns once it
      * is on the disk.
      */
+    @Role(Who.TILL)
     public long earnPoints(long memberId, Long cardId, int points, Money amount, Long programId, Actor actor) {
         if (points < 0) {
             throw new IllegalArgumentException("points must not be negative");
@@ -165,6 +174,7 @@ public final class LedgerService {
     }
 
     /** Stamps a member brings from a paper card, entered once when they join. */
+    @Role(Who.TILL)
     public long paperStamps(long memberId, Long cardId, int stamps, Long programId, Actor actor) {
         if (stamps < 1) {
             throw new IllegalArgumentException("paper stamps must be at least one");
@@ -184,6 +194,7 @@ public final class LedgerService {
      * The member's most recent counter action (stamp, redeem, paper stamps) that nothing has cancelled,
      * if it happened within {@code grace} of now.
      */
+    @Role(Who.TILL)
     public Optional<Undoable> undoable(long memberId, Duration grace) {
         return undoable(db.dsl(), memberId, grace);
     }
@@ -209,6 +220,7 @@ public final class LedgerService {
      *
      * @return the cancelled action, or empty if there was none to undo (nothing is written)
      */
+    @Role(Who.TILL)
     public Optional<Undoable> undoLast(long memberId, Duration grace, Actor actor) {
         return db.write(tx -> {
             tx.select(BALANCE.MEMBER_ID).from(BALANCE).where(BALANCE.MEMBER_ID.eq(memberId)).forUpdate().fetch();
@@ -300,6 +312,7 @@ public final class LedgerService {
     }
 
     /** The member's current stamp balance. */
+    @Role(Who.TILL)
     public int stamps(long memberId) {
         Integer s = db.dsl().select(BALANCE.STAMPS).from(BALANCE).where(BALANCE.MEMBER_ID.eq(memberId))
                 .fetchOne(BALANCE.STAMPS);
@@ -322,7 +335,9 @@ public final class LedgerService {
      * @throws Refused without a reason, for an entry already undone or voided, for an undo/void/merge entry,
      *         for a member merged away, or when stamps or points would go below zero (nothing is written)
      */
+    @Role(Who.OWNER)
     public long voidEntry(long entryId, String reason, Actor actor) {
+        owner.require();
         String why = requireReason(reason);
         return db.write(tx -> {
             LedgerEntryRecord original = tx.fetchOne(LEDGER_ENTRY, LEDGER_ENTRY.ID.eq(entryId));
@@ -358,7 +373,9 @@ public final class LedgerService {
      * @throws Refused without a reason, for nothing to adjust, for a member merged away or erased, or when the
      *         balance would go below zero (nothing is written)
      */
+    @Role(Who.OWNER)
     public long adjust(long memberId, int stamps, int points, String reason, Actor actor) {
+        owner.require();
         String why = requireReason(reason);
         if (stamps == 0 && points == 0) {
             throw new Refused(Refused.Why.NOTHING_TO_ADJUST);
@@ -385,7 +402,9 @@ public final class LedgerService {
      * time, so the merge day does not become a visit. Afterwards the source's balance is zero (its first and
      * last visit stay, from its own visits) and both balances equal their ledger sums.
      */
+    @Role(Who.OWNER)
     public void merge(DSLContext tx, long sourceId, long targetId, Actor actor) {
+        owner.require();
         OffsetDateTime now = OffsetDateTime.now(clock);
         // lock in id order, so two merges of the same pair cannot deadlock
         var first = lockedBalance(tx, Math.min(sourceId, targetId));

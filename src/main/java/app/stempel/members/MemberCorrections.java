@@ -14,6 +14,8 @@ import java.util.Objects;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
+import app.stempel.owner.Role;
+import app.stempel.owner.Role.Who;
 import app.stempel.core.Actor;
 import app.stempel.core.Refused;
 import app.stempel.data.CsvExport;
@@ -71,12 +73,14 @@ public final class MemberCorrections {
     }
 
     /** Voids ledger entry {@code entryId} with {@code reason}; see {@link LedgerService#voidEntry}. */
+    @Role(Who.OWNER)
     public long voidEntry(long entryId, String reason, Actor actor) {
         gate.require();
         return ledger.voidEntry(entryId, reason, owner(actor));
     }
 
     /** Adjusts the member's stamps and points with {@code reason}; see {@link LedgerService#adjust}. */
+    @Role(Who.OWNER)
     public long adjust(long memberId, int stamps, int points, String reason, Actor actor) {
         gate.require();
         return ledger.adjust(memberId, stamps, points, reason, owner(actor));
@@ -87,6 +91,7 @@ public final class MemberCorrections {
      *
      * @throws Refused for a member merged into themselves, or when either record is merged away or erased
      */
+    @Role(Who.OWNER)
     public void merge(long sourceId, long targetId, Actor actor) {
         gate.require();
         if (sourceId == targetId) {
@@ -119,6 +124,7 @@ public final class MemberCorrections {
      *
      * @throws Refused for a member already erased, or merged away (erase the record they were merged into)
      */
+    @Role(Who.OWNER)
     public void erase(long memberId) {
         gate.require();
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -155,6 +161,7 @@ public final class MemberCorrections {
      *
      * @return false if there is no such member (nothing is written)
      */
+    @Role(Who.OWNER)
     public boolean export(long memberId, Path file) {
         gate.require();
         // any card the member had names them unambiguously; an id alone could read as an imported card number

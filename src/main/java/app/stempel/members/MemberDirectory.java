@@ -19,6 +19,8 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
+import app.stempel.owner.Role;
+import app.stempel.owner.Role.Who;
 import app.stempel.core.Refused;
 import app.stempel.counter.CounterService;
 import app.stempel.counter.CounterService.MemberRow;
@@ -62,7 +64,9 @@ public final class MemberDirectory {
      * A page of members: with an empty {@code query} everyone but the erased, by name (keyset paging on
      * the folded name and id, so any page is one index range); otherwise the counter's search.
      */
+    @Role(Who.OWNER)
     public SearchPage browse(String query, SearchCursor after, int limit) {
+        gate.require();
         if (query != null && !query.isBlank()) {
             return counter.search(query, after, limit);
         }
@@ -129,7 +133,9 @@ public final class MemberDirectory {
         }
     }
 
+    @Role(Who.OWNER)
     public Profile profile(long memberId) {
+        gate.require();
         Member into = MEMBER.as("into");
         Record r = db.dsl().select(MEMBER.asterisk(), BALANCE.asterisk(), MEMBER_GROUP.NAME, into.DISPLAY_NAME)
                 .from(MEMBER)
@@ -155,7 +161,9 @@ public final class MemberDirectory {
                 r.get(BALANCE.SPEND_MINOR), r.get(BALANCE.FIRST_VISIT_AT), r.get(BALANCE.LAST_VISIT_AT));
     }
 
+    @Role(Who.OWNER)
     public List<Group> groups() {
+        gate.require();
         return db.dsl().select(MEMBER_GROUP.ID, MEMBER_GROUP.NAME).from(MEMBER_GROUP).orderBy(MEMBER_GROUP.NAME)
                 .fetch(g -> new Group(g.value1(), g.value2()));
     }
@@ -181,7 +189,9 @@ public final class MemberDirectory {
     }
 
     /** The member's ledger entries with ids below {@code beforeId} (null: from the newest), newest first. */
+    @Role(Who.OWNER)
     public HistoryPage history(long memberId, Long beforeId, int limit) {
+        gate.require();
         LedgerEntry e = LEDGER_ENTRY.as("e");
         LedgerEntry c = LEDGER_ENTRY.as("c");
         Member other = MEMBER.as("other");
@@ -223,6 +233,7 @@ public final class MemberDirectory {
      * the old one. A birthday that changes sets its "set at" time to now (a birthday reward does not count
      * one changed recently); an unchanged birthday keeps it.
      */
+    @Role(Who.OWNER)
     public void edit(long memberId, Changes c) {
         gate.require();
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -274,6 +285,7 @@ public final class MemberDirectory {
      *
      * @throws Refused for a member merged away or erased
      */
+    @Role(Who.OWNER)
     public void setBlocked(long memberId, boolean blocked) {
         gate.require();
         db.write(tx -> {

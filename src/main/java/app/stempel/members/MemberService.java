@@ -9,6 +9,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
+import app.stempel.owner.OwnerGate;
+import app.stempel.owner.Role;
+import app.stempel.owner.Role.Who;
 import app.stempel.cards.CardNumbers;
 import app.stempel.cards.CardService;
 import app.stempel.store.Database;
@@ -26,9 +29,9 @@ public final class MemberService {
         this.cards = Objects.requireNonNull(cards);
     }
 
-    /** With a card service of its own, drawing numbers from {@code cardNumbers}. */
+    /** With a card service of its own, drawing numbers from {@code cardNumbers}, for issuing cards only. */
     public MemberService(Database db, Clock clock, CardNumbers cardNumbers) {
-        this(db, clock, new CardService(db, clock, cardNumbers));
+        this(db, clock, new CardService(db, clock, cardNumbers, OwnerGate.NEVER));
     }
 
     /** What the enrolment form collects; everything but the name is optional. */
@@ -50,6 +53,7 @@ public final class MemberService {
     }
 
     /** Creates the member, an active card with a new number and an empty balance, durably. */
+    @Role(Who.TILL)
     public Enrolled enrol(NewMember m) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return db.write(tx -> {
@@ -75,6 +79,7 @@ public final class MemberService {
         });
     }
 
+    @Role(Who.TILL)
     public int count() {
         return db.dsl().fetchCount(MEMBER);
     }

@@ -24,4 +24,7 @@ public interface OwnerGate {
 
     /** Always open: the command line and the program's own maintenance. */
     OwnerGate TRUSTED = () -> true;
+
+    /** Never open: for a service made only for its till work, inside another service. */
+    OwnerGate NEVER = () -> false;
 }

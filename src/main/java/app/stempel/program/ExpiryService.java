@@ -25,6 +25,8 @@ import org.jooq.Field;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import app.stempel.owner.Role;
+import app.stempel.owner.Role.Who;
 import app.stempel.core.Actor;
 import app.stempel.ledger.LedgerService;
 import app.stempel.owner.OwnerGate;
@@ -52,8 +54,6 @@ public final class ExpiryService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExpiryService.class);
 
-    /** Setting holding the day (ISO date) of the last whole-shop sweep. */
-    public static final String LAST_SWEEP = "expiry.sweptOn";
     /** Members per page of the whole-shop work. */
     static final int PAGE = 2_000;
     private static final Actor SYSTEM = Actor.system("expiry");
@@ -96,6 +96,7 @@ public final class ExpiryService {
     /**
      * Owner only: what {@code rule} would expire if it were saved now, without writing anything.
      */
+    @Role(Who.OWNER)
     public Preview preview(Expiry rule) {
         gate.require();
         long[] sums = new long[3];
@@ -111,6 +112,7 @@ public final class ExpiryService {
     }
 
     /** Writes what the current rule expires for one member; returns true if anything expired. */
+    @Role(Who.TILL)
     public boolean expireMember(long memberId) {
         Optional<Program> program = programs.current();
         if (program.isEmpty() || !program.get().rules().expiry().on()) {
@@ -131,6 +133,7 @@ public final class ExpiryService {
     }
 
     /** Expires what the current rule says for every member, page by page. */
+    @Role(Who.TILL)
     public Swept sweep() {
         Optional<Program> program = programs.current();
         if (program.isEmpty() || !program.get().rules().expiry().on()) {
@@ -171,13 +174,14 @@ public final class ExpiryService {
      *
      * @return what it wrote, or empty if it had run today already
      */
+    @Role(Who.TILL)
     public Optional<Swept> sweepIfDue() {
-        String today = LocalDate.now(clock).toString();
-        if (settings.get(LAST_SWEEP).filter(today::equals).isPresent()) {
+        LocalDate today = LocalDate.now(clock);
+        if (settings.expirySweptOn().filter(today.toString()::equals).isPresent()) {
             return Optional.empty();
         }
         Swept swept = sweep();
-        settings.putAll(Map.of(LAST_SWEEP, today));
+        settings.setExpirySweptOn(today);
         return Optional.of(swept);
     }
 

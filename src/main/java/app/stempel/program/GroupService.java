@@ -7,6 +7,8 @@ import static org.jooq.impl.DSL.count;
 import java.util.List;
 import java.util.Objects;
 
+import app.stempel.owner.Role;
+import app.stempel.owner.Role.Who;
 import app.stempel.owner.OwnerGate;
 import app.stempel.store.Database;
 
@@ -51,6 +53,7 @@ public final class GroupService {
     }
 
     /** Every group by name, with its member count. */
+    @Role(Who.TILL)
     public List<Group> groups() {
         return db.dsl().select(MEMBER_GROUP.ID, MEMBER_GROUP.NAME, MEMBER_GROUP.MULTIPLIER_PERMILLE, count(MEMBER.ID))
                 .from(MEMBER_GROUP).leftJoin(MEMBER).on(MEMBER.GROUP_ID.eq(MEMBER_GROUP.ID))
@@ -60,6 +63,7 @@ public final class GroupService {
     }
 
     /** Owner only: a new group. */
+    @Role(Who.OWNER)
     public Group add(String name, int multiplierPermille) {
         gate.require();
         String clean = check(name, multiplierPermille, null);
@@ -71,6 +75,7 @@ public final class GroupService {
     }
 
     /** Owner only: a group's new name and multiplier. */
+    @Role(Who.OWNER)
     public Group update(long id, String name, int multiplierPermille) {
         gate.require();
         String clean = check(name, multiplierPermille, id);
@@ -85,6 +90,7 @@ public final class GroupService {
     }
 
     /** Owner only: removes a group; its members keep their history and earn at 1× from now on. */
+    @Role(Who.OWNER)
     public void remove(long id) {
         gate.require();
         db.write(tx -> {

@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
+import app.stempel.owner.Role;
+import app.stempel.owner.Role.Who;
 import app.stempel.owner.OwnerGate;
 import app.stempel.program.ProgramRules.Birthday;
 import app.stempel.program.ProgramRules.Coupon;
@@ -55,6 +57,7 @@ public final class ProgramService {
     }
 
     /** The version in force, if the shop has set one up. */
+    @Role(Who.TILL)
     public Optional<Program> current() {
         return db.dsl().select(PROGRAM.ID).from(PROGRAM).where(PROGRAM.VALID_TO.isNull())
                 .orderBy(PROGRAM.VERSION.desc()).limit(1)
@@ -62,6 +65,7 @@ public final class ProgramService {
     }
 
     /** One version's rules by its id (its end, {@link Program#validTo()}, may be older than the truth). */
+    @Role(Who.TILL)
     public Program version(long id) {
         return byId.computeIfAbsent(id, i -> read(db.dsl(), i));
     }
@@ -70,6 +74,7 @@ public final class ProgramService {
      * The newest version that counted points ({@code points} true) or stamps, current or ended: the rules
      * of a balance the member earned before the program changed mode.
      */
+    @Role(Who.TILL)
     public Optional<Program> latest(boolean points) {
         return db.dsl().select(PROGRAM.ID).from(PROGRAM)
                 .where(PROGRAM.MODE.eq((points ? Mode.POINTS : Mode.STAMPS).name()))
@@ -78,6 +83,7 @@ public final class ProgramService {
     }
 
     /** Every version, newest first, read fresh. */
+    @Role(Who.TILL)
     public List<Program> versions() {
         return db.dsl().select(PROGRAM.ID).from(PROGRAM).orderBy(PROGRAM.VERSION.desc())
                 .fetch(PROGRAM.ID).stream().map(id -> read(db.dsl(), id)).toList();
@@ -88,7 +94,9 @@ public final class ProgramService {
      * {@code stampsForReward}); the previous version, if any, ends now. For the first-run wizard, which
      * sets the owner's PIN in the same step, so it asks no owner mode.
      */
+    @Role(Who.OWNER)
     public Program startStampCard(int stampsForReward, String rewardDescription, Currency currency) {
+        gate.require();
         return insert(ProgramRules.stampCard(stampsForReward, rewardDescription == null ? null : rewardDescription.strip(),
                 currency));
     }
@@ -100,6 +108,7 @@ public final class ProgramService {
      * @throws app.stempel.owner.OwnerOnlyException outside owner mode (nothing is written)
      * @throws IllegalArgumentException if the rules have {@link ProgramRules#problems() problems}
      */
+    @Role(Who.OWNER)
     public Program save(ProgramRules rules) {
         gate.require();
         return insert(rules);
@@ -199,7 +208,9 @@ public final class ProgramService {
     }
 
     /** The reward liability, in one aggregate query over the balances (nothing loaded per member). */
+    @Role(Who.OWNER)
     public Optional<Liability> liability() {
+        gate.require();
         return current().map(p -> {
             ProgramRules rules = p.rules();
             int n = rules.stampsForReward();

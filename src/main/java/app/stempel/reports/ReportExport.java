@@ -13,6 +13,8 @@ import java.util.Objects;
 
 import javax.imageio.ImageIO;
 
+import app.stempel.owner.Role;
+import app.stempel.owner.Role.Who;
 import app.stempel.core.Language;
 import app.stempel.data.CsvExport;
 import app.stempel.owner.OwnerGate;
@@ -66,6 +68,7 @@ public final class ReportExport {
     }
 
     /** Writes the data of {@code chart} (not {@link Chart#AT_RISK}) as CSV; returns the rows written. */
+    @Role(Who.OWNER)
     public int csv(Chart chart, Dashboard d, Path file) {
         gate.require();
         Objects.requireNonNull(d);
@@ -85,6 +88,7 @@ public final class ReportExport {
     }
 
     /** Writes the at-risk members with the data that put them there; returns the rows written. */
+    @Role(Who.OWNER)
     public int atRisk(List<AtRisk> members, Dashboard d, Path file) {
         gate.require();
         int digits = digits(d);
@@ -100,6 +104,7 @@ public final class ReportExport {
     }
 
     /** Writes {@code image} as PNG. */
+    @Role(Who.OWNER)
     public void png(BufferedImage image, Path file) {
         gate.require();
         Objects.requireNonNull(image);
@@ -115,6 +120,7 @@ public final class ReportExport {
     }
 
     /** Writes the whole report as PDF with {@code pdf}. */
+    @Role(Who.OWNER)
     public void pdf(ReportPdf pdf, Dashboard d, List<AtRisk> atRisk, Path file) throws IOException {
         gate.require();
         pdf.write(d, atRisk, file);

@@ -27,6 +27,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
+import app.stempel.owner.Role;
+import app.stempel.owner.Role.Who;
 import app.stempel.owner.OwnerGate;
 import app.stempel.program.Program;
 import app.stempel.program.ProgramRules;
@@ -65,15 +67,18 @@ public final class ReportService {
     }
 
     /** Today in the shop's time zone. */
+    @Role(Who.TILL)
     public LocalDate today() {
         return LocalDate.now(clock);
     }
 
+    @Role(Who.TILL)
     public ZoneId zone() {
         return clock.getZone();
     }
 
     /** Days of the "active member" window: the shop's setting, or {@value #DEFAULT_ACTIVE_DAYS}. */
+    @Role(Who.TILL)
     public int activeDays() {
         return new SettingsService(db).get(SettingsService.REPORTS_ACTIVE_DAYS).map(Integer::parseInt)
                 .orElse(DEFAULT_ACTIVE_DAYS);
@@ -85,6 +90,7 @@ public final class ReportService {
      *
      * @return the number of ledger entries read
      */
+    @Role(Who.OWNER)
     public long refresh(ReportSummary.Progress progress) {
         owner.require();
         return summary.refresh(progress);
@@ -95,11 +101,13 @@ public final class ReportService {
      * summaries and shows nothing. The app runs it in the background when the shop opens, so that reports
      * after a long break do not start by reading months of the ledger.
      */
+    @Role(Who.TILL)
     public long catchUp() {
         return summary.refresh(ReportSummary.Progress.NONE);
     }
 
     /** Brings the summaries up to date and computes the dashboard of {@code period}. */
+    @Role(Who.OWNER)
     public Dashboard dashboard(Period period, ReportSummary.Progress progress) {
         owner.require();
         summary.refresh(progress);
@@ -115,6 +123,7 @@ public final class ReportService {
      * The dashboard of {@code period} over the visits of {@code persons}, with the day totals, survey answers
      * and liability from the database.
      */
+    @Role(Who.OWNER)
     public Dashboard dashboard(Period period, Persons persons) {
         return scan(period, persons).dashboard();
     }
@@ -127,6 +136,7 @@ public final class ReportService {
      * Brings the summaries up to date and computes the dashboard of {@code period} and the at-risk list on
      * its last day in one pass: what the Reports screen and the PDF show.
      */
+    @Role(Who.OWNER)
     public Report report(Period period, ReportSummary.Progress progress) {
         owner.require();
         summary.refresh(progress);
@@ -175,6 +185,7 @@ public final class ReportService {
      * The at-risk list on {@code asOf} (see {@link AtRisk}), most valuable first; contact details only where
      * the member consented.
      */
+    @Role(Who.OWNER)
     public List<AtRisk> atRisk(LocalDate asOf) {
         owner.require();
         summary.refresh(ReportSummary.Progress.NONE);
@@ -233,6 +244,7 @@ public final class ReportService {
      * Every person with a visit up to the period's end, with what the dashboard of {@code period} counted
      * them as, member by member (nothing is held in memory): the member-level data behind the figures.
      */
+    @Role(Who.OWNER)
     public void memberFigures(Period period, Consumer<MemberFigures> out) {
         owner.require();
         summary.refresh(ReportSummary.Progress.NONE);
@@ -254,6 +266,7 @@ public final class ReportService {
     }
 
     /** The monthly cohort table (see {@link CohortReport}) for the cohorts of {@code from..to}. */
+    @Role(Who.OWNER)
     public List<CohortReport.Cohort> cohorts(YearMonth from, YearMonth to) {
         owner.require();
         if (to.isBefore(from)) {
@@ -269,6 +282,7 @@ public final class ReportService {
      * The day of the shop's latest visit as the summaries know it (call after a report brought them up to
      * date): a cohort's months after this one's are not known yet.
      */
+    @Role(Who.OWNER)
     public Optional<LocalDate> lastVisitDay() {
         owner.require();
         Integer day = db.dsl().select(max(REPORT_DAY.DAY_NUMBER)).from(REPORT_DAY)

@@ -26,6 +26,8 @@ import java.util.function.Supplier;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 
+import app.stempel.owner.Role;
+import app.stempel.owner.Role.Who;
 import app.stempel.store.Database;
 import app.stempel.store.schema.tables.records.ReportStateRecord;
 
@@ -67,6 +69,7 @@ public final class ReportSummary {
         this.zone = Objects.requireNonNull(zone);
     }
 
+    @Role(Who.TILL)
     public ZoneId zone() {
         return zone;
     }
@@ -77,6 +80,7 @@ public final class ReportSummary {
      * taking turns, and against another till by trying the lock again for up to
      * {@value #LOCK_TRIES} times H2's lock timeout. The first refresh on a big shop can take a minute.
      */
+    @Role(Who.TILL)
     public synchronized long refresh(Progress progress) {
         for (int attempt = 1; ; attempt++) {
             try {

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
+import app.stempel.owner.Role;
+import app.stempel.owner.Role.Who;
 import app.stempel.core.Language;
 import app.stempel.owner.OwnerGate;
 import app.stempel.store.Backups;
@@ -41,12 +43,14 @@ public final class AdminService {
         this.owner = Objects.requireNonNull(owner);
     }
 
+    @Role(Who.OWNER)
     public void setLanguage(Language language) {
         owner.require();
         settings.putAll(Map.of(SettingsService.LANGUAGE, language.code()));
     }
 
     /** Sets after how many idle minutes owner mode ends, for this till now and for every start after. */
+    @Role(Who.OWNER)
     public void setOwnerIdleMinutes(int minutes) {
         owner.require();
         if (minutes < IDLE_MIN || minutes > IDLE_MAX) {
@@ -57,12 +61,14 @@ public final class AdminService {
     }
 
     /** After how many days the counter's quick survey asks a member again (0: never). */
+    @Role(Who.OWNER)
     public int surveyDays() {
         owner.require();
         return settings.surveyDays();
     }
 
     /** Sets after how many days the counter's quick survey asks a member again; 0 stops it. */
+    @Role(Who.OWNER)
     public void setSurveyDays(int days) {
         owner.require();
         if (days < SURVEY_DAYS_MIN || days > SURVEY_DAYS_MAX) {
@@ -72,12 +78,14 @@ public final class AdminService {
     }
 
     /** Minutes after a visit in which another stamp for the same member asks the cashier first (0: never). */
+    @Role(Who.OWNER)
     public int repeatStampMinutes() {
         owner.require();
         return (int) settings.repeatStampWindow().toMinutes();
     }
 
     /** Sets how long after a visit another stamp for the same member asks the cashier first; 0 never asks. */
+    @Role(Who.OWNER)
     public void setRepeatStampMinutes(int minutes) {
         owner.require();
         if (minutes < REPEAT_MINUTES_MIN || minutes > REPEAT_MINUTES_MAX) {
@@ -87,12 +95,14 @@ public final class AdminService {
     }
 
     /** Writes a consistent backup to {@code file} while the shop keeps working. */
+    @Role(Who.OWNER)
     public Path backup(Path file) throws java.io.IOException {
         owner.require();
         Backups.backup(db, file);
         return file;
     }
 
+    @Role(Who.OWNER)
     public void restore(Path zip, Restorer restorer) throws Exception {
         owner.require();
         restorer.restore(zip);

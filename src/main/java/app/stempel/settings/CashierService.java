@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 
+import app.stempel.owner.Role;
+import app.stempel.owner.Role.Who;
 import app.stempel.owner.OwnerGate;
 import app.stempel.store.Database;
 
@@ -41,6 +43,7 @@ public final class CashierService {
     }
 
     /** Active cashiers by name. */
+    @Role(Who.TILL)
     public List<Cashier> active() {
         return db.dsl().select(CASHIER.ID, CASHIER.NAME, CASHIER.PIN_HASH).from(CASHIER)
                 .where(CASHIER.ACTIVE.isTrue())
@@ -48,6 +51,7 @@ public final class CashierService {
     }
 
     /** Everyone who ever worked at the till, active first. Owner only. */
+    @Role(Who.OWNER)
     public List<Staff> all() {
         owner.require();
         return db.dsl().select(CASHIER.ID, CASHIER.NAME, CASHIER.PIN_HASH, CASHIER.ACTIVE).from(CASHIER)
@@ -56,6 +60,7 @@ public final class CashierService {
     }
 
     /** Adds a cashier, with a PIN of 4 to 8 digits or none (null or blank). Owner only. */
+    @Role(Who.OWNER)
     public Cashier add(String name, String pin) {
         owner.require();
         String n = validName(name);
@@ -76,6 +81,7 @@ public final class CashierService {
     }
 
     /** Renames a cashier; the history shows the new name. Owner only. */
+    @Role(Who.OWNER)
     public void rename(long id, String name) {
         owner.require();
         String n = validName(name);
@@ -83,6 +89,7 @@ public final class CashierService {
     }
 
     /** Sets a cashier's PIN, or takes it away with null or blank. Owner only. */
+    @Role(Who.OWNER)
     public void setPin(long id, String pin) {
         owner.require();
         String hash = pinHash(pin);
@@ -90,6 +97,7 @@ public final class CashierService {
     }
 
     /** A cashier leaves (or comes back): gone from the till's list, kept in the history. Owner only. */
+    @Role(Who.OWNER)
     public void setActive(long id, boolean active) {
         owner.require();
         update(id, tx -> tx.update(CASHIER).set(CASHIER.ACTIVE, active).where(CASHIER.ID.eq(id)).execute());
@@ -103,6 +111,7 @@ public final class CashierService {
     }
 
     /** Whether {@code pin} opens the till for cashier {@code id}; true for a cashier without a PIN. Slow. */
+    @Role(Who.TILL)
     public boolean pinMatches(long id, String pin) {
         return db.dsl().select(CASHIER.PIN_HASH).from(CASHIER).where(CASHIER.ID.eq(id)).and(CASHIER.ACTIVE.isTrue())
                 .fetchOptional()

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import app.stempel.owner.Role;
+import app.stempel.owner.Role.Who;
 import app.stempel.owner.OwnerGate;
 
 /**
@@ -45,14 +47,26 @@ public final class OwnerSession implements OwnerGate {
     private final Clock clock;
     private Duration idleLimit = DEFAULT_IDLE;
     private Instant lastActivity;
+    private boolean setUp;
 
+    /** Takes the owner's idle limit from the shop's settings. */
     public OwnerSession(SettingsService settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings);
         this.clock = Objects.requireNonNull(clock);
+        settings.ownerIdle().ifPresent(this::setIdleLimit);
     }
 
+    /**
+     * Open after the owner's PIN until it ends or idles out; and open while the shop has not been set up yet,
+     * since whoever sets it up becomes its owner (the first-run wizard, or a demo shop). Once set up, a shop
+     * stays set up: owner work needs the PIN from then on.
+     */
     @Override
+    @Role(Who.TILL)
     public synchronized boolean isOpen() {
+        if (!setUp && !(setUp = settings.isSetUp())) {
+            return true;
+        }
         if (lastActivity == null) {
             return false;
         }
@@ -64,6 +78,7 @@ public final class OwnerSession implements OwnerGate {
     }
 
     /** Tries the owner's PIN; slow by design. */
+    @Role(Who.TILL)
     public Attempt unlock(String pin) {
         Instant now = clock.instant();
         Optional<Duration> wait = lockedFor(now);
@@ -86,6 +101,7 @@ public final class OwnerSession implements OwnerGate {
     }
 
     /** How long a lock-out still lasts, if one does. */
+    @Role(Who.TILL)
     public Optional<Duration> lockedFor() {
         return lockedFor(clock.instant());
     }
@@ -122,6 +138,7 @@ public final class OwnerSession implements OwnerGate {
     }
 
     /** The owner did something: the idle time starts again. Does nothing when owner mode is closed. */
+    @Role(Who.TILL)
     public synchronized void touch() {
         if (isOpen()) {
             lastActivity = clock.instant();
@@ -129,15 +146,17 @@ public final class OwnerSession implements OwnerGate {
     }
 
     /** Ends owner mode now. */
+    @Role(Who.TILL)
     public synchronized void end() {
         lastActivity = null;
     }
 
+    @Role(Who.TILL)
     public synchronized Duration idleLimit() {
         return idleLimit;
     }
 
-    public synchronized void setIdleLimit(Duration limit) {
+    synchronized void setIdleLimit(Duration limit) {
         if (limit.isNegative() || limit.isZero()) {
             throw new IllegalArgumentException("the idle limit must be positive");
         }
@@ -145,6 +164,7 @@ public final class OwnerSession implements OwnerGate {
     }
 
     /** Changes the owner's PIN; the old one must be given. Owner mode must be open. */
+    @Role(Who.OWNER)
     public boolean changePin(String oldPin, String newPin) {
         require();
         if (!SetupService.isValidPin(newPin)) {

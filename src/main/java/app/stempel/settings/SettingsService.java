@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import app.stempel.owner.Role;
+import app.stempel.owner.Role.Who;
 import app.stempel.store.Database;
 import app.stempel.core.Language;
 
@@ -36,19 +38,27 @@ public final class SettingsService {
     /** {@link #REPEAT_STAMP_MINUTES} when the owner has not set it. */
     public static final int REPEAT_STAMP_MINUTES_DEFAULT = 10;
 
+    /** The day the shop's daily expiry sweep last ran. */
+    public static final String EXPIRY_SWEPT_ON = "expiry.sweptOn";
+
     private final Database db;
 
     public SettingsService(Database db) {
         this.db = Objects.requireNonNull(db);
     }
 
+    @Role(Who.TILL)
     public Optional<String> get(String key) {
         return db.dsl().select(SETTING.SETTING_VALUE).from(SETTING).where(SETTING.SETTING_KEY.eq(key))
                 .fetchOptional(SETTING.SETTING_VALUE);
     }
 
-    /** Stores several settings in one durable transaction. */
-    public void putAll(Map<String, String> values) {
+    /**
+     * Stores several settings in one durable transaction. Only this package writes settings: the owner's
+     * through {@link AdminService}, the PIN's bookkeeping through {@link OwnerSession}, the first run through
+     * {@link SetupService}; so no other code can change a setting, or clear a PIN lock-out, past the owner.
+     */
+    void putAll(Map<String, String> values) {
         db.write(tx -> {
             values.forEach((key, value) -> {
                 if (tx.fetchExists(SETTING, SETTING.SETTING_KEY.eq(key))) {
@@ -61,21 +71,37 @@ public final class SettingsService {
         });
     }
 
+    /** The day the whole shop's expiry last ran (the program's own bookkeeping), if ever. */
+    @Role(Who.TILL)
+    public Optional<String> expirySweptOn() {
+        return get(EXPIRY_SWEPT_ON);
+    }
+
+    /** Notes that the whole shop's expiry ran on {@code day}. */
+    @Role(Who.TILL)
+    public void setExpirySweptOn(java.time.LocalDate day) {
+        putAll(java.util.Map.of(EXPIRY_SWEPT_ON, day.toString()));
+    }
+
     /** True once the first-run setup has been done. */
+    @Role(Who.TILL)
     public boolean isSetUp() {
         return get(SHOP_NAME).isPresent();
     }
 
+    @Role(Who.TILL)
     public Optional<Language> language() {
         return get(LANGUAGE).map(Language::fromCode);
     }
 
     /** The undo grace period, if the owner set one; a value that is not a number of seconds counts as none. */
+    @Role(Who.TILL)
     public Optional<java.time.Duration> undoGrace() {
         return whole(UNDO_GRACE_SECONDS).filter(n -> n >= 0).map(java.time.Duration::ofSeconds);
     }
 
     /** How long owner mode may stay idle, if the owner set it; a value that is not a number counts as none. */
+    @Role(Who.TILL)
     public Optional<java.time.Duration> ownerIdle() {
         return whole(OWNER_IDLE_MINUTES).filter(n -> n > 0).map(java.time.Duration::ofMinutes);
     }
@@ -84,6 +110,7 @@ public final class SettingsService {
      * After how many days the quick survey asks a member again, 0 for never; {@value #SURVEY_DAYS_DEFAULT}
      * when not set or not a number of days.
      */
+    @Role(Who.TILL)
     public int surveyDays() {
         return whole(SURVEY_DAYS).filter(n -> n >= 0 && n <= Integer.MAX_VALUE).map(Long::intValue)
                 .orElse(SURVEY_DAYS_DEFAULT);
@@ -93,6 +120,7 @@ public final class SettingsService {
      * How long after a visit a further stamp for the same member asks the cashier to confirm it; zero for
      * never, {@value #REPEAT_STAMP_MINUTES_DEFAULT} minutes when not set or not a number of minutes.
      */
+    @Role(Who.TILL)
     public java.time.Duration repeatStampWindow() {
         return java.time.Duration.ofMinutes(whole(REPEAT_STAMP_MINUTES).filter(n -> n >= 0 && n <= 24 * 60)
                 .orElse((long) REPEAT_STAMP_MINUTES_DEFAULT));
@@ -108,6 +136,7 @@ public final class SettingsService {
         });
     }
 
+    @Role(Who.TILL)
     public Optional<Currency> currency() {
         return get(CURRENCY).map(Currency::getInstance);
     }

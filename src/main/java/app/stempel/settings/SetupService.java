@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 import app.stempel.core.Language;
+import app.stempel.owner.OwnerGate;
+import app.stempel.owner.Role;
+import app.stempel.owner.Role.Who;
 import app.stempel.program.ProgramService;
 
 /**
@@ -30,9 +33,15 @@ public final class SetupService {
     private final SettingsService settings;
     private final ProgramService programs;
     private final CashierService cashiers;
+    private final OwnerGate owner;
 
-    public SetupService(SettingsService settings, ProgramService programs, CashierService cashiers) {
+    /**
+     * @param owner asked first: open on a shop not yet set up (whoever sets it up becomes its owner), so a
+     *        finished shop is set up again only with the owner's PIN
+     */
+    public SetupService(SettingsService settings, ProgramService programs, CashierService cashiers, OwnerGate owner) {
         this.settings = Objects.requireNonNull(settings);
+        this.owner = Objects.requireNonNull(owner);
         this.programs = Objects.requireNonNull(programs);
         this.cashiers = Objects.requireNonNull(cashiers);
     }
@@ -42,7 +51,9 @@ public final class SetupService {
     }
 
     /** Sets the shop up; {@code withProgram} false when demo data brought its own program and cashiers. */
+    @Role(Who.OWNER)
     public void apply(Setup s, boolean withProgram) {
+        owner.require();
         if (s.shopName() == null || s.shopName().isBlank()) {
             throw new IllegalArgumentException("the shop needs a name");
         }

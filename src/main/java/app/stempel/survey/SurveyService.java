@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
+import app.stempel.owner.Role;
+import app.stempel.owner.Role.Who;
 import app.stempel.core.Actor;
 import app.stempel.settings.SettingsService;
 import app.stempel.store.Database;
@@ -40,6 +42,7 @@ public final class SurveyService {
     }
 
     /** Whether the survey should be offered to the member now (see the class comment). */
+    @Role(Who.TILL)
     public boolean due(long memberId) {
         int days = settings.surveyDays();
         if (days <= 0) {
@@ -55,6 +58,7 @@ public final class SurveyService {
      *
      * @throws IllegalArgumentException if {@code score} is not 0 to 10; nothing is written then
      */
+    @Role(Who.TILL)
     public void answer(long memberId, int score, Actor actor) {
         if (score < LOWEST || score > HIGHEST) {
             throw new IllegalArgumentException("a survey answer is 0 to 10, not " + score);
@@ -63,6 +67,7 @@ public final class SurveyService {
     }
 
     /** Records that the survey was offered to the member and skipped. */
+    @Role(Who.TILL)
     public void skip(long memberId, Actor actor) {
         record(memberId, null, actor);
     }

@@ -6,8 +6,11 @@ import org.kordamp.ikonli.feather.Feather;
 public enum Page {
     COUNTER("counter", "nav.counter", "page.counter.text", Feather.SHOPPING_BAG, Access.ANYONE),
     MEMBERS("members", "nav.members", "page.members.text", Feather.USERS, Access.OWNER),
-    /** Open to cashiers for printing and lost cards; its design tab is the owner's. */
-    CARDS("cards", "nav.cards", "page.cards.text", Feather.CREDIT_CARD, Access.OWNER_PARTS),
+    /**
+     * The owner's: its lists hand out members' card numbers, which carry their balances, and a lost card is
+     * blocked there. The counter still prints a new member's card.
+     */
+    CARDS("cards", "nav.cards", "page.cards.text", Feather.CREDIT_CARD, Access.OWNER),
     PROGRAM("program", "nav.program", "page.program.text", Feather.GIFT, Access.OWNER),
     REPORTS("reports", "nav.reports", "page.reports.text", Feather.BAR_CHART_2, Access.OWNER),
     SETTINGS("settings", "nav.settings", "page.settings.text", Feather.SETTINGS, Access.OWNER);
@@ -16,8 +19,6 @@ public enum Page {
     public enum Access {
         /** Everyone at the till. */
         ANYONE,
-        /** Everyone, but parts of it are the owner's: it is made afresh when owner mode opens or ends. */
-        OWNER_PARTS,
         /** Only the owner: in cashier mode it shows the PIN instead. */
         OWNER
     }

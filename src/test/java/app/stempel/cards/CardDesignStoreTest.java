@@ -95,7 +95,7 @@ class CardDesignStoreTest {
 
     @Test
     void aColourSettingThatCannotBeReadFallsBackToTheDefault() {
-        shop.settings().putAll(Map.of(CardDesignStore.PANEL, "teal", CardDesignStore.TEXT, "#12345"));
+        TestShop.putSettings(shop.db(), Map.of(CardDesignStore.PANEL, "teal", CardDesignStore.TEXT, "#12345"));
         assertThat(store.load().panelColour()).isEqualTo(CardDesign.DEFAULT_PANEL);
         assertThat(store.load().textColour()).isEqualTo(CardDesign.DEFAULT_TEXT);
     }

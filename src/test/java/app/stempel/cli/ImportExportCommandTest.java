@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import app.stempel.testing.TestShop;
 import app.stempel.testing.Console;
 import app.stempel.settings.SettingsService;
 import app.stempel.store.Database;
@@ -133,7 +134,7 @@ class ImportExportCommandTest {
         assertThat(run("import", "members", members.toString(), "--data-dir", data.toString())).isZero();
         assertThat(run("import", "visits", visits.toString(), "--data-dir", data.toString())).isZero();
         try (Database db = Database.open(data)) {
-            new SettingsService(db).putAll(Map.of(SettingsService.LANGUAGE, "pl"));
+            TestShop.putSettings(db, Map.of(SettingsService.LANGUAGE, "pl"));
         }
         Path export = dir.resolve("members-export.csv");
         assertThat(run("export", "members", export.toString(), "--data-dir", data.toString())).isZero();

@@ -1,5 +1,6 @@
 package app.stempel.counter;
 
+import app.stempel.testing.TestShop;
 import app.stempel.owner.OwnerGate;
 import app.stempel.program.Tier;
 import static app.stempel.store.schema.Tables.CARD;
@@ -69,7 +70,7 @@ class CounterServiceTest {
         members = new MemberService(db, clock, new CardNumbers(new Random(11)));
         ProgramService programs = new ProgramService(db, clock, OwnerGate.TRUSTED);
         programs.startStampCard(5, "Free coffee", Currency.getInstance("PLN"));
-        counter = new CounterService(db, clock, new LedgerService(db, clock), programs, members);
+        counter = new CounterService(db, clock, new LedgerService(db, clock, OwnerGate.TRUSTED), programs, members);
     }
 
     @AfterEach
@@ -174,11 +175,11 @@ class CounterServiceTest {
     void theOwnersGracePeriodFromTheSettingsIsUsed() {
         db.close();
         try (app.stempel.Services s = app.stempel.Services.open(dir, clock)) {
-            s.settings().putAll(java.util.Map.of(app.stempel.settings.SettingsService.UNDO_GRACE_SECONDS, "30"));
+            TestShop.putSettings(s.db(), java.util.Map.of(app.stempel.settings.SettingsService.UNDO_GRACE_SECONDS, "30"));
         }
         try (app.stempel.Services s = app.stempel.Services.open(dir, clock)) {
             assertThat(s.counter().undoGrace()).isEqualTo(Duration.ofSeconds(30));
-            s.settings().putAll(java.util.Map.of(app.stempel.settings.SettingsService.UNDO_GRACE_SECONDS, "soon"));
+            TestShop.putSettings(s.db(), java.util.Map.of(app.stempel.settings.SettingsService.UNDO_GRACE_SECONDS, "soon"));
         }
         try (app.stempel.Services s = app.stempel.Services.open(dir, clock)) {
             assertThat(s.counter().undoGrace()).isEqualTo(Duration.ofMinutes(2));
@@ -276,7 +277,7 @@ class CounterServiceTest {
         later(Duration.ofMinutes(10));
         assertThat(counter.stampOrAsk(e.memberId(), null, ANNA).done()).as("ten minutes on").isTrue();
 
-        new app.stempel.settings.SettingsService(db).putAll(
+        TestShop.putSettings(db, 
                 java.util.Map.of(app.stempel.settings.SettingsService.REPEAT_STAMP_MINUTES, "0"));
         assertThat(counter.stampOrAsk(e.memberId(), null, ANNA).done()).as("0 never asks").isTrue();
         assertThat(counter.panel(e.memberId()).stamps()).isEqualTo(4);

@@ -24,6 +24,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import app.stempel.owner.OwnerGate;
 import app.stempel.Services;
 import app.stempel.core.Language;
 import app.stempel.members.MemberService.Enrolled;
@@ -342,7 +343,7 @@ class CustomerDisplayScreenTest {
 
     @Test
     void idleWelcomesThenTheFirstNameTheCardAndPlusOneAndANewSearchGoesBackToIdle(FxRobot robot) throws Exception {
-        shop.settings().putAll(Map.of(SettingsService.SURVEY_DAYS, "0")); // no survey in the way of the card
+        TestShop.putSettings(shop.db(), Map.of(SettingsService.SURVEY_DAYS, "0")); // no survey in the way of the card
         Enrolled ola = shop.members().enrol(new NewMember("Ola Nordmann", PHONE, EMAIL, null, false));
         Enrolled kari = TestShop.withStamps(shop, "Kari Hansen", 5);
         show(robot);
@@ -407,7 +408,7 @@ class CustomerDisplayScreenTest {
 
     @Test
     void inPointsModeTheDisplayShowsThePointsAndHowManyLanded(FxRobot robot) throws Exception {
-        shop.settings().putAll(Map.of(SettingsService.SURVEY_DAYS, "0"));
+        TestShop.putSettings(shop.db(), Map.of(SettingsService.SURVEY_DAYS, "0"));
         var programs = new app.stempel.program.ProgramService(shop.db(), Clock.systemUTC(), app.stempel.owner.OwnerGate.TRUSTED);
         programs.save(programs.current().orElseThrow().rules().withPoints(2,
                 List.of(new app.stempel.program.ProgramRules.PointReward(50, "Coffee"))));

@@ -240,7 +240,7 @@ class DataScreenTest {
     void exportingMembersWritesTheFileForTheShopsLanguage(FxRobot robot) throws Exception {
         TestShop.withStamps(shop, "Kari Nordmann", 2);
         TestShop.enrol(shop, "Łukasz Żółć");
-        shop.settings().putAll(Map.of(SettingsService.LANGUAGE, "pl"));
+        TestShop.putSettings(shop.db(), Map.of(SettingsService.LANGUAGE, "pl"));
         openSettings(robot, Language.POLISH);
         Path csv = dir.resolve("klienci.csv");
         files.willSave(csv);

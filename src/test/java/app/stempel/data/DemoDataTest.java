@@ -20,6 +20,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import app.stempel.owner.OwnerGate;
 import app.stempel.cards.CardNumbers;
 import app.stempel.ledger.IntegrityCheck;
 import app.stempel.members.MemberService;
@@ -36,7 +37,7 @@ class DemoDataTest {
     Path dir;
 
     private DemoData.Result fill(Database db, int members, int years, long seed, Long visits) {
-        return new DemoData(db, clock).fill(new DemoData.Settings(members, years, seed, visits, "PLN", false),
+        return new DemoData(db, clock, OwnerGate.TRUSTED).fill(new DemoData.Settings(members, years, seed, visits, "PLN", false),
                 (done, total, v, expected) -> { });
     }
 
@@ -220,7 +221,7 @@ class DemoDataTest {
             assertThatThrownBy(() -> fill(db, 100, 1, 43, null)).isInstanceOf(DemoData.NotEmptyException.class);
             assertThat(count(db, "SELECT COUNT(*) FROM member")).isEqualTo(100);
 
-            new DemoData(db, clock).fill(new DemoData.Settings(50, 1, 43, null, "PLN", true), (d, t, v, e) -> { });
+            new DemoData(db, clock, OwnerGate.TRUSTED).fill(new DemoData.Settings(50, 1, 43, null, "PLN", true), (d, t, v, e) -> { });
             assertThat(count(db, "SELECT COUNT(*) FROM member")).isEqualTo(150);
             assertThat(count(db, "SELECT COUNT(*) FROM program")).isEqualTo(1);
             assertThat(new IntegrityCheck(db).run().ok()).isTrue();

@@ -76,7 +76,7 @@ class ExportViewModelTest {
 
     @Test
     void aPolishShopGetsSemicolonsAndAPolishMessage() throws Exception {
-        shop.settings().putAll(Map.of(SettingsService.LANGUAGE, "pl"));
+        TestShop.putSettings(shop.db(), Map.of(SettingsService.LANGUAGE, "pl"));
         ExportViewModel model = model(Language.POLISH);
         Path visits = dir.resolve(model.suggestedName(What.VISITS));
         assertThat(visits.getFileName().toString()).isEqualTo("wizyty-2025-03-01.csv");

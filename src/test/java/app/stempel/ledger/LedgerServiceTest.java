@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import app.stempel.owner.OwnerGate;
 import app.stempel.cards.CardNumbers;
 import app.stempel.core.Actor;
 import app.stempel.core.Money;
@@ -40,7 +41,7 @@ class LedgerServiceTest {
     void open() {
         db = Database.open(dir);
         Clock clock = Clock.fixed(NOW, ZoneId.of("Europe/Oslo"));
-        ledger = new LedgerService(db, clock);
+        ledger = new LedgerService(db, clock, OwnerGate.TRUSTED);
         ola = new MemberService(db, clock, new CardNumbers(new Random(1))).enrol(NewMember.named("Ola Nordmann"));
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Currency;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -24,6 +25,13 @@ import app.stempel.cards.CardNumbers;
 import app.stempel.core.Language;
 import app.stempel.data.CsvExport;
 import app.stempel.data.CsvImport;
+import app.stempel.data.DemoData;
+import app.stempel.cards.CardService;
+import app.stempel.cards.PrintableCards;
+import app.stempel.members.MemberDirectory;
+import app.stempel.settings.OwnerSession;
+import app.stempel.settings.SettingsService;
+import app.stempel.settings.SetupService;
 import app.stempel.testing.TestShop;
 
 /**
@@ -117,5 +125,66 @@ class OwnerGateTest {
         CardDesign before = store.load();
         refused(() -> store.save(before.withLine("Ten stamps, one coffee")));
         assertThat(store.load().line()).isEqualTo(before.line());
+    }
+
+    @Test
+    void aFinishedShopIsNotSetUpAgainWithoutTheOwnersPin() {
+        SetupService.Setup again = new SetupService.Setup("Other shop", Currency.getInstance("EUR"), Language.NORWEGIAN, 8,
+                "Free bun", "999999", "Mallory");
+        refused(() -> shop.setup().apply(again, true));
+        refused(() -> shop.programs().startStampCard(1, "Everything free", Currency.getInstance("EUR")));
+        assertThat(shop.settings().get(SettingsService.SHOP_NAME)).contains("Kafé Test");
+        assertThat(shop.owner().unlock("999999")).isInstanceOf(OwnerSession.Attempt.Wrong.class);
+        assertThat(shop.programs().current().orElseThrow().rules().stampsForReward()).isEqualTo(5);
+
+        shop.owner().unlock(TestShop.OWNER_PIN);
+        shop.setup().apply(again, false);
+        assertThat(shop.settings().get(SettingsService.SHOP_NAME)).contains("Other shop");
+    }
+
+    @Test
+    void aNewShopIsSetUpOnceByWhoeverSetsItUp() {
+        try (Services fresh = Services.open(dir.resolve("fresh"), clock)) {
+            assertThat(fresh.owner().isOpen()).as("open while nobody owns the shop yet").isTrue();
+            fresh.setup().apply(new SetupService.Setup("Bakeriet", Currency.getInstance("NOK"), Language.NORWEGIAN, 8,
+                    "Gratis bolle", "246810", "Kari"), true);
+            assertThat(fresh.owner().isOpen()).as("closed once it has an owner").isFalse();
+            refused(() -> fresh.setup().apply(new SetupService.Setup("Mine now", Currency.getInstance("NOK"),
+                    Language.NORWEGIAN, 8, "x", "135791", "Mallory"), true));
+            refused(() -> new DemoData(fresh.db(), clock, fresh.owner()).fill(
+                    new DemoData.Settings(10, 1, 1L, null, "NOK", false, null), (m, t, v, e) -> { }));
+            assertThat(fresh.members().count()).isZero();
+        }
+    }
+
+    @Test
+    void membersDataAndCardListsAreTheOwners() {
+        MemberDirectory directory = new MemberDirectory(shop.db(), clock, shop.counter(), shop.owner());
+        PrintableCards printable = new PrintableCards(shop.db(), clock, shop.owner());
+        long kari = shop.counter().search("Kari", null, 1).rows().get(0).id();
+        refused(() -> directory.browse(null, null, 10));
+        refused(() -> directory.browse("Kari", null, 10));
+        refused(() -> directory.profile(kari));
+        refused(() -> directory.history(kari, null, 10));
+        refused(() -> printable.activeCards(null));
+        refused(() -> printable.byNumbers(java.util.List.of("2000000000001")));
+        String card = shop.counter().panel(kari).cardNumber();
+        refused(() -> shop.cards().reissue(kari, CardService.Reason.LOST));
+        assertThat(shop.counter().panel(kari).cardNumber()).isEqualTo(card);
+
+        shop.owner().unlock(TestShop.OWNER_PIN);
+        assertThat(directory.profile(kari).name()).isEqualTo("Kari Nordmann");
+        assertThat(printable.activeCards(null)).hasSize(1);
+        assertThat(shop.cards().reissue(kari, CardService.Reason.LOST).replacedNumber()).isEqualTo(card);
+    }
+
+    @Test
+    void correctionsStraightOnTheLedgerAreTheOwners() {
+        long kari = shop.counter().search("Kari", null, 1).rows().get(0).id();
+        refused(() -> shop.ledger().adjust(kari, 5, 0, "gift", TestShop.TILL));
+        assertThat(shop.counter().panel(kari).stamps()).isEqualTo(2);
+        shop.owner().unlock(TestShop.OWNER_PIN);
+        shop.ledger().adjust(kari, 5, 0, "gift", TestShop.TILL);
+        assertThat(shop.counter().panel(kari).stamps()).isEqualTo(7);
     }
 }

@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import app.stempel.owner.OwnerGate;
 import app.stempel.cards.CardNumbers;
 import app.stempel.core.Actor;
 import app.stempel.ledger.IntegrityCheck;
@@ -40,7 +41,7 @@ class FileGrowthTest {
         try (Database db = Database.open(dir)) {
             file = db.file();
             MemberService members = new MemberService(db, Clock.systemUTC(), new CardNumbers(new SplittableRandom(7)));
-            LedgerService ledger = new LedgerService(db, Clock.systemUTC());
+            LedgerService ledger = new LedgerService(db, Clock.systemUTC(), OwnerGate.TRUSTED);
             List<MemberService.Enrolled> enrolled = new ArrayList<>();
             for (int i = 0; i < MEMBERS; i++) {
                 enrolled.add(members.enrol(MemberService.NewMember.named("Member " + i)));

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import app.stempel.owner.OwnerGate;
 import app.stempel.cards.CardNumbers;
 import app.stempel.core.Actor;
 import app.stempel.ledger.LedgerService;
@@ -55,7 +56,7 @@ public final class StampLoop {
 
         Database db = Database.open(dir);
         MemberService members = new MemberService(db, Clock.systemUTC(), new CardNumbers(new SplittableRandom()));
-        LedgerService ledger = new LedgerService(db, Clock.systemUTC());
+        LedgerService ledger = new LedgerService(db, Clock.systemUTC(), OwnerGate.TRUSTED);
         List<MemberService.Enrolled> enrolled = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
             enrolled.add(members.enrol(MemberService.NewMember.named("Kill test " + i)));

@@ -55,7 +55,7 @@ class SurveyServiceTest {
     }
 
     private void setDays(int days) {
-        shop.settings().putAll(Map.of(SettingsService.SURVEY_DAYS, String.valueOf(days)));
+        TestShop.putSettings(shop.db(), Map.of(SettingsService.SURVEY_DAYS, String.valueOf(days)));
     }
 
     @Test
@@ -120,9 +120,9 @@ class SurveyServiceTest {
     @Test
     void aSettingThatIsNotANumberOfDaysCountsAsTheDefault() {
         Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
-        shop.settings().putAll(Map.of(SettingsService.SURVEY_DAYS, "soon"));
+        TestShop.putSettings(shop.db(), Map.of(SettingsService.SURVEY_DAYS, "soon"));
         assertThat(shop.settings().surveyDays()).isEqualTo(SettingsService.SURVEY_DAYS_DEFAULT);
-        shop.settings().putAll(Map.of(SettingsService.SURVEY_DAYS, "-3"));
+        TestShop.putSettings(shop.db(), Map.of(SettingsService.SURVEY_DAYS, "-3"));
         assertThat(shop.settings().surveyDays()).isEqualTo(SettingsService.SURVEY_DAYS_DEFAULT);
         survey.skip(ola.memberId(), anna);
         clock.advance(Duration.ofDays(89));
@@ -207,7 +207,7 @@ class SurveyServiceTest {
         assertThatThrownBy(() -> shop.admin().setRepeatStampMinutes(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> shop.admin().setRepeatStampMinutes(AdminService.REPEAT_MINUTES_MAX + 1))
                 .isInstanceOf(IllegalArgumentException.class);
-        shop.settings().putAll(java.util.Map.of(SettingsService.REPEAT_STAMP_MINUTES, "soon"));
+        TestShop.putSettings(shop.db(), java.util.Map.of(SettingsService.REPEAT_STAMP_MINUTES, "soon"));
         assertThat(shop.settings().repeatStampWindow()).as("garbage counts as the default").isEqualTo(Duration.ofMinutes(10));
     }
 }

@@ -1,16 +1,21 @@
 package app.stempel.testing;
 
+import static app.stempel.store.schema.Tables.SETTING;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Currency;
+import java.util.Map;
 
 import app.stempel.Services;
 import app.stempel.core.Actor;
 import app.stempel.core.Language;
 import app.stempel.data.CsvExport;
+import app.stempel.ledger.LedgerService;
 import app.stempel.members.MemberCorrections;
 import app.stempel.owner.OwnerGate;
 import app.stempel.settings.SetupService;
+import app.stempel.store.Database;
 import app.stempel.members.MemberService.Enrolled;
 import app.stempel.members.MemberService.NewMember;
 
@@ -53,6 +58,21 @@ public final class TestShop {
 
     /** The owner's corrections (void, adjust, merge, erase) on the shop, behind {@code gate}. */
     public static MemberCorrections corrections(Services s, Clock clock, OwnerGate gate) {
-        return new MemberCorrections(s.db(), clock, s.ledger(), new CsvExport(s.db(), clock, gate), gate);
+        return new MemberCorrections(s.db(), clock, new LedgerService(s.db(), clock, gate), new CsvExport(s.db(), clock, gate),
+                gate);
+    }
+
+    /**
+     * Writes settings straight into the shop's table, as a test's given state (the program itself writes them
+     * only through the settings package, behind the owner).
+     */
+    public static void putSettings(Database db, Map<String, String> values) {
+        db.write(tx -> {
+            values.forEach((key, value) -> {
+                tx.deleteFrom(SETTING).where(SETTING.SETTING_KEY.eq(key)).execute();
+                tx.insertInto(SETTING).set(SETTING.SETTING_KEY, key).set(SETTING.SETTING_VALUE, value).execute();
+            });
+            return null;
+        });
     }
 }
