@@ -73,13 +73,7 @@ public final class App extends Application {
     private void show(Language language, Callable<Services> opener) {
         I18n i18n = new I18n(language);
         model = new MainViewModel(tasks, i18n, opener);
-        model.servicesProperty().addListener((obs, old, open) -> {
-            if (open != null && old == null) {
-                tasks.run(() -> new Backups(dataDir, open.clock()).daily(open.db(), false),
-                        written -> written.ifPresent(f -> LOG.info("Daily backup {}", f)),
-                        e -> model.showProblem("error.backup"));
-            }
-        });
+        model.takeDailyBackups();
         model.chosenLanguageProperty().addListener((obs, old, chosen) -> {
             if (chosen != language) {
                 restart(model.servicesProperty().get(), chosen, null, false);
@@ -175,8 +169,7 @@ public final class App extends Application {
         }
         if (services != null) {
             try {
-                new Backups(dataDir, services.clock()).daily(services.db(), true)
-                        .ifPresent(f -> LOG.info("Backup on exit {}", f));
+                LOG.info("Backup on exit {}", services.admin().exitBackup());
             } catch (java.io.IOException | RuntimeException e) {
                 LOG.error("Backup on exit failed", e);
             }

@@ -19,6 +19,7 @@ import app.stempel.settings.OwnerSession;
 import app.stempel.settings.SettingsService;
 import app.stempel.reports.ReportService;
 import app.stempel.settings.SetupService;
+import app.stempel.store.Backups;
 import app.stempel.store.Database;
 import app.stempel.survey.SurveyService;
 
@@ -46,7 +47,7 @@ public record Services(Path dataDir, Clock clock, Database db, CardService cards
         CounterService counter = new CounterService(db, clock, ledger, programs, members, expiry, settings);
         return new Services(dataDir, clock, db, cards, members, ledger, programs, counter,
                 new IntegrityCheck(db), settings, cashiers, new SetupService(settings, programs, cashiers, owner), owner,
-                new AdminService(db, settings, owner), expiry, new GroupService(db, owner),
+                new AdminService(db, settings, owner, new Backups(dataDir, clock)), expiry, new GroupService(db, owner),
                 new SurveyService(db, clock, settings), new ReportService(db, clock, owner));
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import app.stempel.owner.Role;
 import app.stempel.owner.Role.Who;
@@ -33,12 +34,14 @@ public final class AdminService {
     public static final int REPEAT_MINUTES_MIN = 0;
     public static final int REPEAT_MINUTES_MAX = 24 * 60;
 
+    private final Backups backups;
     private final Database db;
     private final SettingsService settings;
     private final OwnerSession owner;
 
-    public AdminService(Database db, SettingsService settings, OwnerSession owner) {
+    public AdminService(Database db, SettingsService settings, OwnerSession owner, Backups backups) {
         this.db = Objects.requireNonNull(db);
+        this.backups = Objects.requireNonNull(backups);
         this.settings = Objects.requireNonNull(settings);
         this.owner = Objects.requireNonNull(owner);
     }
@@ -100,6 +103,23 @@ public final class AdminService {
         owner.require();
         Backups.backup(db, file);
         return file;
+    }
+
+    /**
+     * Today's automatic backup, if there is none yet: when the shop opens, and again on the first check of each
+     * new day while the program runs. The program's own work, at any till.
+     *
+     * @return the backup written, or empty if today's was there already
+     */
+    @Role(Who.TILL)
+    public Optional<Path> dailyBackup() throws java.io.IOException {
+        return backups.daily(db, false);
+    }
+
+    /** The backup on closing, beside the day's automatic one. The program's own work. */
+    @Role(Who.TILL)
+    public Path exitBackup() throws java.io.IOException {
+        return backups.onExit(db);
     }
 
     @Role(Who.OWNER)

@@ -30,8 +30,13 @@ public final class OwnerSession implements OwnerGate {
 
     /** What a PIN attempt came to. */
     public sealed interface Attempt {
-        /** Owner mode is open. */
-        record Opened() implements Attempt {
+        /**
+         * Owner mode is open.
+         *
+         * @param lengthen the PIN is shorter than new PINs must be, and the owner has not been asked before to
+         *        lengthen it: ask now, once
+         */
+        record Opened(boolean lengthen) implements Attempt {
         }
 
         /** The PIN was wrong; {@code triesLeft} more before a lock-out (0 when this one started one). */
@@ -47,6 +52,7 @@ public final class OwnerSession implements OwnerGate {
     private final Clock clock;
     private Duration idleLimit = DEFAULT_IDLE;
     private Instant lastActivity;
+    /** Read when the shop opens, and set by {@link SetupService}: asked on the JavaFX thread, so never read from the database. */
     private boolean setUp;
 
     /** Takes the owner's idle limit from the shop's settings. */
@@ -54,6 +60,7 @@ public final class OwnerSession implements OwnerGate {
         this.settings = Objects.requireNonNull(settings);
         this.clock = Objects.requireNonNull(clock);
         settings.ownerIdle().ifPresent(this::setIdleLimit);
+        this.setUp = settings.isSetUp();
     }
 
     /**
@@ -64,7 +71,7 @@ public final class OwnerSession implements OwnerGate {
     @Override
     @Role(Who.TILL)
     public synchronized boolean isOpen() {
-        if (!setUp && !(setUp = settings.isSetUp())) {
+        if (!setUp) {
             return true;
         }
         if (lastActivity == null) {
@@ -87,11 +94,18 @@ public final class OwnerSession implements OwnerGate {
         }
         String stored = settings.get(SettingsService.OWNER_PIN).orElse(null);
         if (pin != null && stored != null && PinHasher.matches(pin, stored)) {
-            settings.putAll(Map.of(SettingsService.OWNER_FAILURES, "0", SettingsService.OWNER_LOCKED_UNTIL, ""));
+            boolean lengthen = pin.length() < SetupService.OWNER_PIN_MIN
+                    && settings.get(SettingsService.OWNER_PIN_SHORT_ASKED).isEmpty();
+            Map<String, String> reset = new java.util.HashMap<>(
+                    Map.of(SettingsService.OWNER_FAILURES, "0", SettingsService.OWNER_LOCKED_UNTIL, ""));
+            if (lengthen) {
+                reset.put(SettingsService.OWNER_PIN_SHORT_ASKED, now.toString());
+            }
+            settings.putAll(reset);
             synchronized (this) {
                 lastActivity = clock.instant();
             }
-            return new Attempt.Opened();
+            return new Attempt.Opened(lengthen);
         }
         int failures = failures() + 1;
         Duration lock = lockAfter(failures);
@@ -145,6 +159,11 @@ public final class OwnerSession implements OwnerGate {
         }
     }
 
+    /** The first-run setup is done: from now on owner work needs the PIN. */
+    synchronized void shopSetUp() {
+        setUp = true;
+    }
+
     /** Ends owner mode now. */
     @Role(Who.TILL)
     public synchronized void end() {
@@ -167,8 +186,9 @@ public final class OwnerSession implements OwnerGate {
     @Role(Who.OWNER)
     public boolean changePin(String oldPin, String newPin) {
         require();
-        if (!SetupService.isValidPin(newPin)) {
-            throw new IllegalArgumentException("the owner PIN must be 4 to 8 digits");
+        if (!SetupService.isValidOwnerPin(newPin)) {
+            throw new IllegalArgumentException("the owner PIN must be " + SetupService.OWNER_PIN_MIN + " to "
+                    + SetupService.OWNER_PIN_MAX + " digits");
         }
         String stored = settings.get(SettingsService.OWNER_PIN).orElse(null);
         if (oldPin == null || stored == null || !PinHasher.matches(oldPin, stored)) {

@@ -25,6 +25,8 @@ public final class SettingsService {
     /** Wrong owner PINs in a row, and until when owner mode is locked out (an instant, or empty). */
     public static final String OWNER_FAILURES = "owner.failures";
     public static final String OWNER_LOCKED_UNTIL = "owner.lockedUntil";
+    /** When the owner was asked to lengthen a PIN shorter than new ones must be (asked once). */
+    public static final String OWNER_PIN_SHORT_ASKED = "owner.pinShortAsked";
     /** Idle minutes after which owner mode ends by itself. */
     public static final String OWNER_IDLE_MINUTES = "owner.idleMinutes";
     /** Days without a visit after which a member no longer counts as active in the reports. */

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import app.stempel.core.Language;
-import app.stempel.owner.OwnerGate;
 import app.stempel.owner.Role;
 import app.stempel.owner.Role.Who;
 import app.stempel.program.ProgramService;
@@ -26,28 +25,39 @@ public final class SetupService {
         }
     }
 
-    /** Digits in an owner PIN. */
-    public static final int PIN_MIN = 4;
-    public static final int PIN_MAX = 8;
+    /** Digits in an owner PIN set now (a shop set up earlier may still have a 4-digit one, and is asked once to lengthen it). */
+    public static final int OWNER_PIN_MIN = 6;
+    public static final int OWNER_PIN_MAX = 12;
+    /** Digits in a cashier's optional PIN: it only says who is at the till. */
+    public static final int CASHIER_PIN_MIN = 4;
+    public static final int CASHIER_PIN_MAX = 8;
 
     private final SettingsService settings;
     private final ProgramService programs;
     private final CashierService cashiers;
-    private final OwnerGate owner;
+    private final OwnerSession owner;
 
     /**
      * @param owner asked first: open on a shop not yet set up (whoever sets it up becomes its owner), so a
      *        finished shop is set up again only with the owner's PIN
      */
-    public SetupService(SettingsService settings, ProgramService programs, CashierService cashiers, OwnerGate owner) {
+    public SetupService(SettingsService settings, ProgramService programs, CashierService cashiers, OwnerSession owner) {
         this.settings = Objects.requireNonNull(settings);
         this.owner = Objects.requireNonNull(owner);
         this.programs = Objects.requireNonNull(programs);
         this.cashiers = Objects.requireNonNull(cashiers);
     }
 
-    public static boolean isValidPin(String pin) {
-        return pin != null && pin.length() >= PIN_MIN && pin.length() <= PIN_MAX && pin.chars().allMatch(c -> c >= '0' && c <= '9');
+    public static boolean isValidOwnerPin(String pin) {
+        return digits(pin, OWNER_PIN_MIN, OWNER_PIN_MAX);
+    }
+
+    public static boolean isValidCashierPin(String pin) {
+        return digits(pin, CASHIER_PIN_MIN, CASHIER_PIN_MAX);
+    }
+
+    private static boolean digits(String pin, int min, int max) {
+        return pin != null && pin.length() >= min && pin.length() <= max && pin.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     /** Sets the shop up; {@code withProgram} false when demo data brought its own program and cashiers. */
@@ -57,8 +67,8 @@ public final class SetupService {
         if (s.shopName() == null || s.shopName().isBlank()) {
             throw new IllegalArgumentException("the shop needs a name");
         }
-        if (!isValidPin(s.ownerPin())) {
-            throw new IllegalArgumentException("the owner PIN must be 4 to 8 digits");
+        if (!isValidOwnerPin(s.ownerPin())) {
+            throw new IllegalArgumentException("the owner PIN must be " + OWNER_PIN_MIN + " to " + OWNER_PIN_MAX + " digits");
         }
         if (withProgram) {
             programs.startStampCard(s.stampsForReward(), s.reward(), s.currency());
@@ -72,5 +82,6 @@ public final class SetupService {
         values.put(SettingsService.OWNER_PIN, PinHasher.hash(s.ownerPin()));
         values.put(SettingsService.SHOP_NAME, s.shopName().strip());
         settings.putAll(values);
+        owner.shopSetUp();
     }
 }

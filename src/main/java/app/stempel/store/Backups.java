@@ -24,9 +24,12 @@ import java.util.zip.ZipInputStream;
 
 /**
  * Backups of the shop's database: H2's online {@code BACKUP TO}, consistent while the tills keep
- * stamping. Automatic ones live in {@code backups/} in the data folder, one a day
- * ({@code stempel-YYYY-MM-DD.zip}), rotated to the last {@value #KEEP_DAILY} days plus one a week for
- * {@value #KEEP_WEEKLY} weeks before that.
+ * stamping. Automatic ones live in {@code backups/} in the data folder: one a day
+ * ({@code stempel-YYYY-MM-DD.zip}, taken when the shop opens and, for a till left open past midnight, on
+ * the day's first check), and the one taken on closing beside it ({@code stempel-YYYY-MM-DD-exit.zip}),
+ * rotated to the last {@value #KEEP_DAILY} days plus one a week for {@value #KEEP_WEEKLY} weeks before that.
+ * Each backup is written to a file of its own and renamed when complete, one at a time, so two backups
+ * never share a file.
  */
 public final class Backups {
 
@@ -35,6 +38,10 @@ public final class Backups {
     static final int KEEP_DAILY = 7;
     static final int KEEP_WEEKLY = 4;
     private static final String PREFIX = "stempel-";
+    private static final String EXIT = "-exit";
+    private static final String PARTIAL = ".partial";
+    /** One backup at a time in this program: the daily one, the one on closing and the owner's. */
+    private static final Object WRITING = new Object();
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
 
     private final Path dataDir;
@@ -49,11 +56,16 @@ public final class Backups {
     public static void backup(Database db, Path zip) throws IOException {
         Path target = zip.toAbsolutePath();
         Files.createDirectories(target.getParent());
-        Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        Files.deleteIfExists(partial);
-        db.dsl().execute("BACKUP TO '" + partial.toString().replace("'", "''") + "'");
-        PrivateFiles.secureFile(partial);
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        synchronized (WRITING) {
+            Path partial = target.resolveSibling(target.getFileName() + "." + Long.toHexString(System.nanoTime()) + PARTIAL);
+            try {
+                db.dsl().execute("BACKUP TO '" + partial.toString().replace("'", "''") + "'");
+                PrivateFiles.secureFile(partial);
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+        }
     }
 
     /**
@@ -63,9 +75,7 @@ public final class Backups {
      * @return the backup written, or empty if today's already existed
      */
     public Optional<Path> daily(Database db, boolean force) throws IOException {
-        Files.createDirectories(folder());
-        PrivateFiles.secureFile(folder()); // the backups folder, like the data folder, is its owner's alone
-        Path today = folder().resolve(PREFIX + LocalDate.now(clock).format(DAY) + ".zip");
+        Path today = automatic("");
         if (Files.exists(today) && !force) {
             return Optional.empty();
         }
@@ -74,33 +84,59 @@ public final class Backups {
         return Optional.of(today);
     }
 
-    /** The automatic backups, newest first. */
+    /** The backup on closing: beside the day's automatic one, which it leaves as it is; then rotation. */
+    public Path onExit(Database db) throws IOException {
+        Path file = automatic(EXIT);
+        backup(db, file);
+        rotate();
+        return file;
+    }
+
+    private Path automatic(String suffix) throws IOException {
+        Files.createDirectories(folder());
+        PrivateFiles.secureFile(folder()); // the backups folder, like the data folder, is its owner's alone
+        return folder().resolve(PREFIX + LocalDate.now(clock).format(DAY) + suffix + ".zip");
+    }
+
+    /** The automatic backups, newest first (a day's backup on closing before that day's automatic one). */
     public List<Path> list() throws IOException {
         if (!Files.isDirectory(folder())) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder())) {
             return files.filter(f -> day(f).isPresent())
-                    .sorted(Comparator.comparing((Path f) -> day(f).orElseThrow()).reversed())
+                    .sorted(Comparator.comparing((Path f) -> day(f).orElseThrow())
+                            .thenComparing(f -> f.getFileName().toString().endsWith(EXIT + ".zip")).reversed())
                     .toList();
         }
     }
 
-    /** Deletes automatic backups beyond the last {@value #KEEP_DAILY} days and one per week for {@value #KEEP_WEEKLY} weeks. */
+    /**
+     * Keeps the backups of the last {@value #KEEP_DAILY} days that have one, and one a week for
+     * {@value #KEEP_WEEKLY} weeks before that; deletes the rest, and files left half-written by a program
+     * that stopped during a backup.
+     */
     void rotate() throws IOException {
-        List<Path> all = list();
-        Set<Path> keep = new HashSet<>(all.subList(0, Math.min(KEEP_DAILY, all.size())));
-        Set<Long> weeks = new HashSet<>();
-        for (Path f : all.subList(Math.min(KEEP_DAILY, all.size()), all.size())) {
-            LocalDate d = day(f).orElseThrow();
-            long week = d.get(IsoFields.WEEK_BASED_YEAR) * 100L + d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
-            if (weeks.size() < KEEP_WEEKLY && weeks.add(week)) {
-                keep.add(f);
+        synchronized (WRITING) {
+            List<Path> all = list();
+            List<LocalDate> days = all.stream().map(f -> day(f).orElseThrow()).distinct().toList();
+            Set<LocalDate> keep = new HashSet<>(days.subList(0, Math.min(KEEP_DAILY, days.size())));
+            Set<Long> weeks = new HashSet<>();
+            for (LocalDate d : days.subList(Math.min(KEEP_DAILY, days.size()), days.size())) {
+                long week = d.get(IsoFields.WEEK_BASED_YEAR) * 100L + d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+                if (weeks.size() < KEEP_WEEKLY && weeks.add(week)) {
+                    keep.add(d);
+                }
             }
-        }
-        for (Path f : all) {
-            if (!keep.contains(f)) {
-                Files.deleteIfExists(f);
+            for (Path f : all) {
+                if (!keep.contains(day(f).orElseThrow())) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            try (Stream<Path> files = Files.list(folder())) {
+                for (Path f : files.filter(f -> f.getFileName().toString().endsWith(PARTIAL)).toList()) {
+                    Files.deleteIfExists(f);
+                }
             }
         }
     }
@@ -183,8 +219,12 @@ public final class Backups {
         if (!name.startsWith(PREFIX) || !name.endsWith(".zip")) {
             return Optional.empty();
         }
+        String day = name.substring(PREFIX.length(), name.length() - ".zip".length());
+        if (day.endsWith(EXIT)) {
+            day = day.substring(0, day.length() - EXIT.length());
+        }
         try {
-            return Optional.of(LocalDate.parse(name.substring(PREFIX.length(), name.length() - 4), DAY));
+            return Optional.of(LocalDate.parse(day, DAY));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

@@ -121,6 +121,9 @@ public final class MainViewModel {
             ownerBusy.set(false);
             ownerMessage.set(app.stempel.settings.PinMessages.of(attempt, i18n));
             ownerOpen.set(s.owner().isOpen());
+            if (attempt instanceof app.stempel.settings.OwnerSession.Attempt.Opened opened && opened.lengthen()) {
+                showNotice("owner.pin.lengthen");
+            }
         }, e -> {
             ownerBusy.set(false);
             showError(e);
@@ -145,6 +148,46 @@ public final class MainViewModel {
         }
     }
 
+    // --- the daily backup
+
+    private boolean dailyBackups;
+    private java.time.LocalDate backedUpOn;
+    private boolean backingUp;
+
+    /** Takes the automatic daily backup from now on (the window does; tests of other things need not). */
+    public void takeDailyBackups() {
+        dailyBackups = true;
+        backupIfDue();
+    }
+
+    /**
+     * Today's automatic backup in the background, if it has not been taken today: called when the shop opens
+     * and every second, so a till left open for days still has one a day. Cheap when nothing is due.
+     */
+    public void backupIfDue() {
+        Services s = services.get();
+        if (!dailyBackups || s == null || backingUp) {
+            return;
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(s.clock());
+        if (today.equals(backedUpOn)) {
+            return;
+        }
+        backingUp = true;
+        tasks.run(() -> s.admin().dailyBackup(), written -> {
+            backingUp = false;
+            backedUpOn = today;
+            written.ifPresent(f -> LOG.info("Daily backup {}", f));
+        }, e -> {
+            backingUp = false;
+            backedUpOn = today; // tried today: the backup on closing and tomorrow's try again
+            LOG.error("Daily backup failed", e);
+            if (s == services.get()) {
+                showProblem("error.backup");
+            }
+        });
+    }
+
     /** Called now and then: notices that owner mode ended by itself. */
     public void checkOwner() {
         Services s = services.get();
@@ -165,11 +208,13 @@ public final class MainViewModel {
             return new Opened(s, s.members().count(), s.settings().isSetUp());
         }, opened -> {
             services.set(opened.services());
-            ownerOpen.set(opened.services().owner().isOpen());
+            // before the first-run setup the gate lets the wizard work; owner mode itself opens with the PIN
+            ownerOpen.set(opened.setUp() && opened.services().owner().isOpen());
             memberCount = opened.memberCount();
             location.set(i18n.get("status.dataDir", opened.services().dataDir().toString()));
             status.set(i18n.plural("status.members", memberCount));
             phase.set(opened.setUp() ? Phase.CASHIER : Phase.SETUP);
+            backupIfDue();
         }, e -> {
             phase.set(Phase.FAILED);
             status.set(i18n.get("startup.failed"));

@@ -279,6 +279,7 @@ public final class MainWindow {
                 return;
             }
             model.checkOwner();
+            model.backupIfDue();
         }));
         idle.setCycleCount(javafx.animation.Animation.INDEFINITE);
         idle.play();

@@ -36,6 +36,7 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.multi.qrcode.QRCodeMultiReader;
 
+import app.stempel.testing.Await;
 import app.stempel.owner.OwnerGate;
 import app.stempel.Screens;
 import app.stempel.Services;
@@ -105,9 +106,9 @@ class CardsScreenTest {
 
     private static void waitUntil(BooleanSupplier condition, java.util.function.Supplier<String> state) {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+            Await.until(condition::getAsBoolean);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("waited 20 s in vain " + state.get(), e);
+            throw new AssertionError("waited in vain " + state.get(), e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -138,7 +139,7 @@ class CardsScreenTest {
 
     private void waitForMessage(FxRobot robot, String start) {
         try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> message(robot).startsWith(start));
+            Await.until(() -> message(robot).startsWith(start));
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("expected a message starting \"" + start + "\" but it says \"" + message(robot) + "\"");
         }
@@ -211,7 +212,7 @@ class CardsScreenTest {
         Node warning = robot.lookup("#cards-design-low-contrast").query();
         assertThat(warning.isVisible()).isFalse();
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#cards-design-text").queryAs(ColorPicker.class)
-                .setValue(javafx.scene.paint.Color.rgb(0x2A, 0x66, 0x60))).get(5, TimeUnit.SECONDS);
+                .setValue(javafx.scene.paint.Color.rgb(0x2A, 0x66, 0x60))).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
         waitUntil(warning::isVisible);
         robot.clickOn("#cards-design-default-colours");
         waitUntil(() -> !warning.isVisible());

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +19,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import app.stempel.testing.Await;
 import app.stempel.Services;
 import app.stempel.program.GroupService;
 import app.stempel.program.ProgramService;
@@ -83,14 +83,14 @@ class CounterOffersScreenTest {
 
     private void show(FxRobot robot) throws Exception {
         window = TestWindow.open(robot, stage, shop, Language.ENGLISH, SCAN_GAP, new StubFiles(), new FakePrinter());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#counter-search").tryQuery().isPresent());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, stage::isFocused);
+        Await.until(() -> robot.lookup("#counter-search").tryQuery().isPresent());
+        Await.until(stage::isFocused);
         robot.clickOn("#counter-search");
     }
 
     private void scan(FxRobot robot, Enrolled member, String name) throws Exception {
         robot.write(member.cardNumber(), 0);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> stage.getScene().getFocusOwner()
+        Await.until(() -> stage.getScene().getFocusOwner()
                 instanceof javafx.scene.control.TextInputControl f && f.getText().endsWith(member.cardNumber()));
         WaitForAsyncUtils.waitForFxEvents();
         robot.type(KeyCode.ENTER);
@@ -108,7 +108,7 @@ class CounterOffersScreenTest {
 
     private static void waitFor(FxRobot robot, String id, java.util.function.Predicate<String> ok) {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            Await.until(() -> {
                 String t = text(robot, id);
                 return t != null && ok.test(t);
             });
@@ -119,8 +119,7 @@ class CounterOffersScreenTest {
     }
 
     private static void waitGone(FxRobot robot, String id) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup(id).tryQuery().map(n -> !n.isVisible()).orElse(true));
+        Await.until(() -> robot.lookup(id).tryQuery().map(n -> !n.isVisible()).orElse(true));
     }
 
     private int ledger(String kind) {

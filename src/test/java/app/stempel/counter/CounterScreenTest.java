@@ -17,6 +17,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import app.stempel.testing.Await;
 import app.stempel.Screens;
 import app.stempel.testing.FakePrinter;
 import app.stempel.testing.StubFiles;
@@ -73,8 +74,8 @@ class CounterScreenTest {
         window = TestWindow.open(robot, stage, shop, language, SCAN_GAP, files, printer);
         main = window.main();
         lastScreens = window.screens();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#counter-search").tryQuery().isPresent());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, stage::isFocused);
+        Await.until(() -> robot.lookup("#counter-search").tryQuery().isPresent());
+        Await.until(stage::isFocused);
         waitForFocus(robot, "#counter-search");
         // the headless toolkit can drop the very first keystroke into a new window; a click settles it
         robot.clickOn("#counter-search");
@@ -95,7 +96,7 @@ class CounterScreenTest {
         // the robot's keystrokes are queued events: let them all arrive before Enter, as a scanner's do
         if (stage.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl field) {
             try {
-                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> field.getText().endsWith(text));
+                Await.until(() -> field.getText().endsWith(text));
             } catch (java.util.concurrent.TimeoutException e) {
                 throw new AssertionError("typed " + text + " but " + field.getId() + " holds " + field.getText());
             }
@@ -117,7 +118,7 @@ class CounterScreenTest {
 
     private void settle() {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !main.phaseProperty().get().equals(MainViewModel.Phase.OPENING)
+            Await.until(() -> !main.phaseProperty().get().equals(MainViewModel.Phase.OPENING)
                     && !busy());
         } catch (Exception e) {
             throw new AssertionError(e);
@@ -138,7 +139,7 @@ class CounterScreenTest {
 
     private static void waitForText(FxRobot robot, String id, java.util.function.Predicate<String> ok) {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(id).tryQuery()
+            Await.until(() -> robot.lookup(id).tryQuery()
                     .map(n -> ok.test(((Label) n).getText())).orElse(false));
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError(id + " shows " + robot.lookup(id).tryQuery().map(n -> "\"" + ((Label) n).getText() + "\"")
@@ -148,7 +149,7 @@ class CounterScreenTest {
     }
 
     private void waitForFocus(FxRobot robot, String id) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+        Await.until(() -> {
             Node focus = stage.getScene().getFocusOwner();
             return focus != null && ("#" + focus.getId()).equals(id);
         });
@@ -287,7 +288,7 @@ class CounterScreenTest {
         typeLikeAPerson(robot, "ola");
         @SuppressWarnings("unchecked")
         ListView<CounterService.MemberRow> list = robot.lookup("#counter-results").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
+        Await.until(() -> list.getItems().size() == 1);
         press(robot, KeyCode.ENTER);
         waitForText(robot, "#member-name", "Ola Nordmann"::equals);
     }
@@ -304,7 +305,7 @@ class CounterScreenTest {
         @SuppressWarnings("unchecked")
         ListView<CounterService.MemberRow> list = robot.lookup("#counter-results").queryAs(ListView.class);
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 2);
+            Await.until(() -> list.getItems().size() == 2);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("search box has \"" + lastScreens.counter().queryProperty().get() + "\", list " + list.getItems());
         }
@@ -315,12 +316,12 @@ class CounterScreenTest {
         waitForText(robot, "#member-name", "Łukasz Nowak"::equals);
 
         typeLikeAPerson(robot, "oyvind");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
+        Await.until(() -> list.getItems().size() == 1);
         press(robot, KeyCode.ENTER);
         waitForText(robot, "#member-name", "Øyvind Berg"::equals);
 
         typeLikeAPerson(robot, "ольг");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
+        Await.until(() -> list.getItems().size() == 1);
         press(robot, KeyCode.ENTER);
         waitForText(robot, "#member-name", "Ольга Иванова"::equals);
     }
@@ -331,7 +332,7 @@ class CounterScreenTest {
         show(robot, Language.ENGLISH);
         // the cards screen: one a cashier reaches (settings are locked behind the owner's PIN)
         robot.clickOn("#nav-cards");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#page-cards").tryQuery().isPresent());
+        Await.until(() -> robot.lookup("#page-cards").tryQuery().isPresent());
 
         scan(robot, ola.cardNumber());
 
@@ -347,7 +348,7 @@ class CounterScreenTest {
         waitForText(robot, "#counter-message", "No member matches ‘Zofia’ – F6 to enrol a new member."::equals);
 
         press(robot, KeyCode.F6);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#enrol-form").tryQuery().isPresent());
+        Await.until(() -> robot.lookup("#enrol-form").tryQuery().isPresent());
         assertThat(robot.lookup("#enrol-name").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo("Zofia");
         robot.write(" Lis");
         robot.clickOn("#enrol-paper").write("3");
@@ -363,7 +364,7 @@ class CounterScreenTest {
 
     private String enrolZofia(FxRobot robot) throws Exception {
         press(robot, KeyCode.F6);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#enrol-form").tryQuery().isPresent());
+        Await.until(() -> robot.lookup("#enrol-form").tryQuery().isPresent());
         robot.write("Zofia Lis", HUMAN_MS / 4);
         robot.clickOn("#enrol-consent");
         press(robot, KeyCode.ENTER);
@@ -423,12 +424,12 @@ class CounterScreenTest {
     void theEnrolmentFormRefusesAMissingNameAndEscLeavesIt(FxRobot robot) throws Exception {
         show(robot, Language.ENGLISH);
         robot.clickOn("#counter-enrol");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#enrol-form").tryQuery().isPresent());
+        Await.until(() -> robot.lookup("#enrol-form").tryQuery().isPresent());
         robot.clickOn("#enrol-save");
         waitForText(robot, "#enrol-error", "Type the member's name."::equals);
 
         press(robot, KeyCode.ESCAPE);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#enrol-form").tryQuery().isEmpty());
+        Await.until(() -> robot.lookup("#enrol-form").tryQuery().isEmpty());
         assertThat(shop.members().count()).isZero();
         waitForFocus(robot, "#counter-search");
     }
@@ -485,7 +486,7 @@ class CounterScreenTest {
             robot.type(KeyCode.BACK_SPACE);
         }
         settle();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !showing(robot, "#member-detached"));
+        Await.until(() -> !showing(robot, "#member-detached"));
         press(robot, KeyCode.F2);
         waitForText(robot, "#counter-message", "1 stamp added for Gro Pedersen · now 1/5"::equals);
         assertThat(stampsOf(gro.memberId())).isEqualTo(1);
@@ -499,7 +500,7 @@ class CounterScreenTest {
         typeLikeAPerson(robot, "Gro P");
         @SuppressWarnings("unchecked")
         ListView<CounterService.MemberRow> list = robot.lookup("#counter-results").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 1
+        Await.until(() -> list.getItems().size() == 1
                 && list.getSelectionModel().getSelectedItem() != null);
         assertThat(list.getSelectionModel().getSelectedItem().name()).isEqualTo("Gro Pedersen");
 
@@ -589,7 +590,7 @@ class CounterScreenTest {
     void undoSaysWhatItUndidAndNamesThePaperStampsBeforeReachingThem(FxRobot robot) throws Exception {
         show(robot, Language.ENGLISH);
         press(robot, KeyCode.F6);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#enrol-form").tryQuery().isPresent());
+        Await.until(() -> robot.lookup("#enrol-form").tryQuery().isPresent());
         robot.write("Łukasz Nowak", HUMAN_MS / 4);
         robot.clickOn("#enrol-paper").write("3");
         press(robot, KeyCode.ENTER);
@@ -643,8 +644,8 @@ class CounterScreenTest {
         typeLikeAPerson(robot, "Hege");
         @SuppressWarnings("unchecked")
         ListView<CounterService.MemberRow> list = robot.lookup("#counter-results").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 2);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".result-card").queryAll().stream()
+        Await.until(() -> list.getItems().size() == 2);
+        Await.until(() -> robot.lookup(".result-card").queryAll().stream()
                 .map(n -> ((Label) n).getText()).anyMatch(hege.cardNumber()::equals));
         for (Node card : robot.lookup(".result-card").queryAll()) {
             Label l = (Label) card;
@@ -653,7 +654,7 @@ class CounterScreenTest {
 
         // the cashier gives up typing and scans the card: the scan is the card, not "Hege" and the number
         robot.write(hege.cardNumber(), 0);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lastScreens.counter().queryProperty().get()
+        Await.until(() -> lastScreens.counter().queryProperty().get()
                 .endsWith(hege.cardNumber()));
         WaitForAsyncUtils.waitForFxEvents();
         robot.type(KeyCode.ENTER);
@@ -673,9 +674,9 @@ class CounterScreenTest {
         typeLikeAPerson(robot, "Olg");
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#page-cards").tryQuery().isPresent());
+        Await.until(() -> robot.lookup("#page-cards").tryQuery().isPresent());
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#page-counter").tryQuery().isPresent());
+        Await.until(() -> robot.lookup("#page-counter").tryQuery().isPresent());
         waitForFocus(robot, "#counter-search");
 
         press(robot, KeyCode.F2);
@@ -703,8 +704,8 @@ class CounterScreenTest {
         assertThat(displayStage(robot)).isEmpty();
 
         robot.clickOn("#counter-display");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> displayStage(robot).isPresent());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> new app.stempel.store.LocalPrefs(dir).customerDisplay());
+        Await.until(() -> displayStage(robot).isPresent());
+        Await.until(() -> new app.stempel.store.LocalPrefs(dir).customerDisplay());
         waitForFocus(robot, "#counter-search");
 
         // a card scanned while the display has the focus still reaches the counter
@@ -718,27 +719,27 @@ class CounterScreenTest {
             }
             javafx.event.Event.fireEvent(displayRoot, new javafx.scene.input.KeyEvent(
                     javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
-        }).get(10, TimeUnit.SECONDS);
+        }).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
         settle();
         waitForText(robot, "#member-name", "Ola Nordmann"::equals);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> display.getScene().lookup("#display-hello") instanceof Label l
+        Await.until(() -> display.getScene().lookup("#display-hello") instanceof Label l
                 && l.isVisible() && "Hello, Ola!".equals(l.getText()));
 
         robot.clickOn("#counter-display");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> displayStage(robot).isEmpty());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !new app.stempel.store.LocalPrefs(dir).customerDisplay());
+        Await.until(() -> displayStage(robot).isEmpty());
+        Await.until(() -> !new app.stempel.store.LocalPrefs(dir).customerDisplay());
     }
 
     @Test
     void aTillThatHadItsDisplayOpenOpensItAgainAndClosingTheWindowIsRemembered(FxRobot robot) throws Exception {
         new app.stempel.store.LocalPrefs(dir).setCustomerDisplay(true);
         show(robot, Language.ENGLISH);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> displayStage(robot).isPresent());
+        Await.until(() -> displayStage(robot).isPresent());
 
         Stage display = displayStage(robot).orElseThrow();
-        WaitForAsyncUtils.asyncFx(display::close).get(10, TimeUnit.SECONDS); // the window's own close button
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !new app.stempel.store.LocalPrefs(dir).customerDisplay());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#counter-display").query()
+        WaitForAsyncUtils.asyncFx(display::close).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS); // the window's own close button
+        Await.until(() -> !new app.stempel.store.LocalPrefs(dir).customerDisplay());
+        Await.until(() -> !robot.lookup("#counter-display").query()
                 .getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("open")));
     }
 
@@ -748,9 +749,9 @@ class CounterScreenTest {
         show(robot, Language.ENGLISH);
         window.unlockOwner();
         robot.clickOn("#nav-settings");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#settings-repeat-minutes").tryQuery().isPresent());
+        Await.until(() -> robot.lookup("#settings-repeat-minutes").tryQuery().isPresent());
         javafx.scene.control.TextField minutes = robot.lookup("#settings-repeat-minutes").queryAs(javafx.scene.control.TextField.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "10".equals(minutes.getText()));
+        Await.until(() -> "10".equals(minutes.getText()));
 
         robot.clickOn(minutes).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.write("two", 80);
@@ -764,7 +765,7 @@ class CounterScreenTest {
         waitForText(robot, "#settings-message", "A second stamp for the same member no longer asks first."::equals);
 
         robot.clickOn("#nav-counter");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#counter-search").tryQuery().isPresent());
+        Await.until(() -> robot.lookup("#counter-search").tryQuery().isPresent());
         robot.clickOn("#counter-search");
         scan(robot, ola.cardNumber());
         waitForText(robot, "#member-name", "Ola Nordmann"::equals);

@@ -24,6 +24,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import app.stempel.testing.Await;
 import app.stempel.owner.OwnerGate;
 import app.stempel.Services;
 import app.stempel.core.Language;
@@ -90,7 +91,7 @@ class CustomerDisplayScreenTest {
     @AfterEach
     void close() throws Exception {
         if (display != null) {
-            WaitForAsyncUtils.asyncFx(display::close).get(5, TimeUnit.SECONDS);
+            WaitForAsyncUtils.asyncFx(display::close).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
         }
         if (window != null) {
             window.close();
@@ -124,7 +125,7 @@ class CustomerDisplayScreenTest {
                     plusShown.add(((Labeled) plus()).getText());
                 }
             });
-        }).get(10, TimeUnit.SECONDS);
+        }).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
         waitFor(() -> display.isShowing() && display.stage().getY() == 600 && stage.isFocused());
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#counter-search");
@@ -200,7 +201,7 @@ class CustomerDisplayScreenTest {
             List<String> texts = new ArrayList<>();
             collect(display.stage().getScene().getRoot(), texts);
             return texts;
-        }).get(5, TimeUnit.SECONDS);
+        }).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
     }
 
     private static void collect(Node n, List<String> texts) {
@@ -224,12 +225,12 @@ class CustomerDisplayScreenTest {
     private int filledSlots() throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> (int) displayNode("#display-card").lookupAll(".display-stamp").stream()
                 .filter(n -> n.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("filled")))
-                .count()).get(5, TimeUnit.SECONDS);
+                .count()).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
     }
 
     private int slots() throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> displayNode("#display-card").lookupAll(".display-stamp").size())
-                .get(5, TimeUnit.SECONDS);
+                .get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
     }
 
     /** The window sizes the display must look right at, with the size step each gets. */
@@ -250,7 +251,7 @@ class CustomerDisplayScreenTest {
             WaitForAsyncUtils.asyncFx(() -> {
                 display.stage().setWidth(w);
                 display.stage().setHeight(h);
-            }).get(5, TimeUnit.SECONDS);
+            }).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
             waitFor(() -> display.stage().getScene().getWidth() == w && display.stage().getScene().getHeight() == h);
             List<String> problems = WaitForAsyncUtils.asyncFx(() -> {
                 Parent root = display.stage().getScene().getRoot();
@@ -260,13 +261,13 @@ class CustomerDisplayScreenTest {
                 }
                 saveShot(name + "-" + (int) w + "x" + (int) h);
                 return problems(w, h, size.getValue());
-            }).get(10, TimeUnit.SECONDS);
+            }).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
             assertThat(problems).as(name + " at " + (int) w + " × " + (int) h).isEmpty();
         }
         WaitForAsyncUtils.asyncFx(() -> {
             display.stage().setWidth(CustomerDisplayWindow.WIDTH);
             display.stage().setHeight(CustomerDisplayWindow.HEIGHT);
-        }).get(5, TimeUnit.SECONDS);
+        }).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
         waitFor(() -> display.stage().getScene().getWidth() == CustomerDisplayWindow.WIDTH);
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -336,7 +337,7 @@ class CustomerDisplayScreenTest {
     }
 
     private static void waitFor(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        Await.until(condition::getAsBoolean);
     }
 
     // --- the tests
@@ -354,7 +355,7 @@ class CustomerDisplayScreenTest {
         assertThat(showing("#display-hello")).isFalse();
         assertThat(showing("#display-plus")).isFalse();
         assertThat(showing("#display-logo")).as("no logo given").isFalse();
-        WaitForAsyncUtils.asyncFx(() -> view.setLogo(new javafx.scene.image.WritableImage(300, 100))).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> view.setLogo(new javafx.scene.image.WritableImage(300, 100))).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
         assertThat(showing("#display-logo")).isTrue();
         looksRightAtEverySize("idle");
 
@@ -475,22 +476,22 @@ class CustomerDisplayScreenTest {
 
         // the window manager's close button
         WaitForAsyncUtils.asyncFx(() -> own.fireEvent(new javafx.stage.WindowEvent(own,
-                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST))).get(5, TimeUnit.SECONDS);
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST))).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
         waitFor(() -> !display.isShowing());
         assertThat(display.showingProperty().get()).isFalse();
 
         // opened again, it shows the counter as it is now
-        WaitForAsyncUtils.asyncFx(stage::requestFocus).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(stage::requestFocus).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
         waitFor(stage::isFocused);
         scan(robot, ola.cardNumber());
         WaitForAsyncUtils.asyncFx(() -> display.show(() -> {
             stage.toFront();
             stage.requestFocus();
-        })).get(5, TimeUnit.SECONDS);
+        })).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
         waitFor(() -> display.isShowing() && stage.isFocused());
         assertThat(display.stage()).isNotSameAs(own);
         waitUntilShows("#display-hello", "Hello, Ola!");
-        WaitForAsyncUtils.asyncFx(display::close).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(display::close).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
         waitFor(() -> !display.isShowing());
     }
 

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +22,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import app.stempel.testing.Await;
 import app.stempel.Screens;
 import app.stempel.Services;
 import app.stempel.core.Language;
@@ -83,7 +83,7 @@ class DataScreenTest {
         main = window.main();
         robot.clickOn("#nav-settings");
         robot.clickOn("#settings-tab-data");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> visible(robot, "#settings-data"));
+        Await.until(() -> visible(robot, "#settings-data"));
     }
 
     private Path file(String name, String text) throws Exception {
@@ -98,7 +98,7 @@ class DataScreenTest {
     }
 
     private static void waitForPreview(FxRobot robot) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible(robot, "#import-page")
+        Await.until(() -> visible(robot, "#import-page")
                 && !robot.lookup("#import-reading").query().isVisible()
                 && !text(robot, "#import-problems-summary").isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
@@ -137,7 +137,7 @@ class DataScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(robot.lookup(".combo-box-popup .list-cell")
                 .match((javafx.scene.control.ListCell<?> c) -> label.equals(c.getText())).queryAs(Node.class));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> label.equals(
+        Await.until(() -> label.equals(
                 robot.lookup("#import-field-" + index).queryAs(ComboBox.class).getValue().toString()));
         waitForPreview(robot);
     }
@@ -165,7 +165,7 @@ class DataScreenTest {
         assertThat(button(robot, "#import-start").isDisabled()).isTrue();
 
         robot.clickOn("#import-back");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> visible(robot, "#settings-data"));
+        Await.until(() -> visible(robot, "#settings-data"));
         assertThat(visible(robot, "#import-page")).isFalse();
         assertThat(members()).isZero();
         assertThat(entries()).isZero();
@@ -195,14 +195,14 @@ class DataScreenTest {
         assertThat(entries()).isZero();
 
         robot.clickOn("#import-start");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible(robot, "#import-summary"));
+        Await.until(() -> visible(robot, "#import-summary"));
         assertThat(text(robot, "#import-summary")).isEqualTo("3 visits imported, 23.50 PLN in total. "
                 + "2 new members were added for customers the shop did not know yet.");
         assertThat(entries()).isEqualTo(3);
         assertThat(members()).isEqualTo(2);
         assertThat(shop.integrity().run().ok()).isTrue();
         robot.clickOn("#import-back");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> visible(robot, "#settings-data"));
+        Await.until(() -> visible(robot, "#settings-data"));
     }
 
     @Test
@@ -213,7 +213,7 @@ class DataScreenTest {
         assertThat(visible(robot, "#import-previous")).isFalse();
         assertThat(button(robot, "#import-start").getText()).isEqualTo("Import");
         robot.clickOn("#import-start");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible(robot, "#import-summary"));
+        Await.until(() -> visible(robot, "#import-summary"));
         assertThat(text(robot, "#import-summary")).isEqualTo("2 members imported, each with a card.");
         robot.clickOn("#import-back");
 
@@ -222,17 +222,17 @@ class DataScreenTest {
                 .endsWith("(as members.csv). Importing it again adds its rows a second time.");
         assertThat(button(robot, "#import-start").getText()).isEqualTo("Import again…");
         robot.clickOn("#import-start");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> visible(robot, "#import-again-question"));
+        Await.until(() -> visible(robot, "#import-again-question"));
         assertThat(button(robot, "#import-start").isDisabled()).isTrue();
         assertThat(members()).isEqualTo(2);
 
         robot.clickOn("#import-again-no");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !visible(robot, "#import-again-question"));
+        Await.until(() -> !visible(robot, "#import-again-question"));
         assertThat(members()).isEqualTo(2);
 
         robot.clickOn("#import-start");
         robot.clickOn("#import-again");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible(robot, "#import-summary"));
+        Await.until(() -> visible(robot, "#import-summary"));
         assertThat(members()).isEqualTo(4);
     }
 
@@ -247,7 +247,7 @@ class DataScreenTest {
 
         robot.clickOn("#data-export-members");
 
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !text(robot, "#data-message").isEmpty());
+        Await.until(() -> !text(robot, "#data-message").isEmpty());
         assertThat(text(robot, "#data-message")).isEqualTo("Wyeksportowano 2 klientów do " + csv + ".");
         String written = Files.readString(csv, StandardCharsets.UTF_8);
         assertThat(written).startsWith("\uFEFFcard;customer_id;name;phone;");
@@ -267,16 +267,16 @@ class DataScreenTest {
         assertThat(problems(robot)).isEmpty();
 
         robot.clickOn("#import-start");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> visible(robot, "#import-progress")
+        Await.until(() -> visible(robot, "#import-progress")
                 || visible(robot, "#import-summary"));
         assertThat(button(robot, "#import-back").isDisabled() || visible(robot, "#import-summary")).isTrue();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> visible(robot, "#import-summary"));
+        Await.until(() -> visible(robot, "#import-summary"));
         long done = System.nanoTime();
         assertThat(robot.lookup("#import-progress").queryAs(ProgressBar.class).getProgress()).isEqualTo(1.0);
         assertThat(text(robot, "#import-summary")).startsWith("18,536 visits imported, ")
                 .endsWith(" 4,339 new members were added for customers the shop did not know yet.");
         assertThat(members()).isEqualTo(4_339);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#status").endsWith("4,339 members"));
+        Await.until(() -> text(robot, "#status").endsWith("4,339 members"));
         assertThat(text(robot, "#status")).isEqualTo("Cashier: Anna · 4,339 members");
         assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq("IMPORT"))).isEqualTo(18_536);
         assertThat(shop.integrity().run().ok()).isTrue();

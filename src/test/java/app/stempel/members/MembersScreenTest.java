@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -20,6 +19,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import app.stempel.testing.Await;
 import app.stempel.Screens;
 import app.stempel.Services;
 import app.stempel.core.Language;
@@ -101,9 +101,9 @@ class MembersScreenTest {
 
     private static void waitUntil(BooleanSupplier condition, Supplier<String> state) {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+            Await.until(condition::getAsBoolean);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("waited 20 s in vain " + state.get(), e);
+            throw new AssertionError("waited in vain " + state.get(), e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }

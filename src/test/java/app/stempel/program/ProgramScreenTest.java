@@ -19,6 +19,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import app.stempel.testing.Await;
 import app.stempel.Screens;
 import app.stempel.Services;
 import app.stempel.core.Language;
@@ -75,7 +76,7 @@ class ProgramScreenTest {
                     stage.setWidth(sizeBefore[0]);
                     stage.setHeight(sizeBefore[1]);
                 }
-            }).get(5, TimeUnit.SECONDS);
+            }).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
         }
         assertThat(shop.integrity().run().ok()).isTrue();
         shop.close();
@@ -91,9 +92,9 @@ class ProgramScreenTest {
 
     private static void waitUntil(BooleanSupplier condition) {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+            Await.until(condition::getAsBoolean);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("waited 20 s in vain", e);
+            throw new AssertionError("waited in vain", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }

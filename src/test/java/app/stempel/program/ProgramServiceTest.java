@@ -158,7 +158,7 @@ class ProgramServiceTest {
         TestShop.withStamps(shop, "Kari", 2);
         TestShop.withStamps(shop, "Jan", 9);   // 1 ready, 4 on the next card: one away
         TestShop.enrol(shop, "Nobody");
-        var liability = shop.programs().liability().orElseThrow();
+        var liability = ownerPrograms().liability().orElseThrow();
         assertThat(liability.openStamps()).isEqualTo(15);
         assertThat(liability.valueMinor()).isEqualTo(15 * 250);
         assertThat(liability.oneStampAway()).isEqualTo(2);

@@ -228,7 +228,7 @@ class ReportServiceTest {
                             }
                         }
                     }));
-            assertThat(folding.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(folding.await(app.stempel.testing.Await.LIMIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             assertThat(second.refresh(ReportSummary.Progress.NONE)).as("nothing left to read").isZero();
             assertThat(slow.get()).isEqualTo(lastEntry());
         }

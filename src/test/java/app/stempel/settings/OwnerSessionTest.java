@@ -131,13 +131,41 @@ class OwnerSessionTest {
 
     @Test
     void changingThePinNeedsOwnerModeAndTheOldPin() {
-        assertThatThrownBy(() -> owner.changePin(TestShop.OWNER_PIN, "5678")).isInstanceOf(OwnerOnlyException.class);
+        assertThatThrownBy(() -> owner.changePin(TestShop.OWNER_PIN, "56789012")).isInstanceOf(OwnerOnlyException.class);
         owner.unlock(TestShop.OWNER_PIN);
-        assertThat(owner.changePin("0000", "5678")).isFalse();
+        assertThat(owner.changePin("0000", "56789012")).isFalse();
         assertThatThrownBy(() -> owner.changePin(TestShop.OWNER_PIN, "12")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(owner.changePin(TestShop.OWNER_PIN, "5678")).isTrue();
+        assertThatThrownBy(() -> owner.changePin(TestShop.OWNER_PIN, "2468")).as("4 digits are too few for a new PIN")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(owner.changePin(TestShop.OWNER_PIN, "56789012")).isTrue();
         owner.end();
         assertThat(owner.unlock(TestShop.OWNER_PIN)).isInstanceOf(Attempt.Wrong.class);
-        assertThat(owner.unlock("5678")).isInstanceOf(Attempt.Opened.class);
+        assertThat(owner.unlock("56789012")).isInstanceOf(Attempt.Opened.class);
+    }
+
+    @Test
+    void aShortPinFromAnOlderShopStillOpensAndTheOwnerIsAskedOnceToLengthenIt() {
+        TestShop.putSettings(shop.db(), java.util.Map.of(SettingsService.OWNER_PIN, PinHasher.hash("2468")));
+        assertThat(owner.unlock("2468")).isEqualTo(new Attempt.Opened(true));
+        owner.end();
+        assertThat(owner.unlock("2468")).as("asked once").isEqualTo(new Attempt.Opened(false));
+        assertThat(owner.changePin("2468", "24681357")).isTrue();
+        owner.end();
+        assertThat(owner.unlock("24681357")).isEqualTo(new Attempt.Opened(false));
+    }
+
+    @Test
+    void aNewShopNeedsAnOwnerPinOfAtLeastSixDigits() throws Exception {
+        try (Services fresh = Services.open(dir.resolve("fresh"), clock)) {
+            for (String pin : new String[] {"2468", "24680", "1234567890123", "12ab56", ""}) {
+                assertThatThrownBy(() -> fresh.setup().apply(new SetupService.Setup("Bakeriet",
+                        java.util.Currency.getInstance("NOK"), app.stempel.core.Language.NORWEGIAN, 8, "Bolle", pin, "Kari"),
+                        true)).as(pin).isInstanceOf(IllegalArgumentException.class);
+            }
+            assertThat(fresh.settings().isSetUp()).isFalse();
+            fresh.setup().apply(new SetupService.Setup("Bakeriet", java.util.Currency.getInstance("NOK"),
+                    app.stempel.core.Language.NORWEGIAN, 8, "Bolle", "246801", "Kari"), true);
+            assertThat(fresh.owner().unlock("246801")).isEqualTo(new Attempt.Opened(false));
+        }
     }
 }

@@ -157,4 +157,59 @@ class BackupsTest {
                             "stempel-2026-02-01.zip");
         }
     }
+
+    @Test
+    void theBackupOnClosingLiesBesideTheDaysAutomaticOneAndBothAreKept() throws Exception {
+        Clock clock = Clock.fixed(Instant.parse("2026-03-10T09:00:00Z"), ZoneOffset.UTC);
+        try (Services s = TestShop.open(shop(), clock)) {
+            TestShop.withStamps(s, "Kari", 2);
+            Backups backups = new Backups(shop(), clock);
+            Path daily = backups.daily(s.db(), false).orElseThrow();
+            byte[] morning = Files.readAllBytes(daily);
+            TestShop.withStamps(s, "Ola", 3);
+            Path exit = backups.onExit(s.db());
+            assertThat(exit.getFileName().toString()).isEqualTo("stempel-2026-03-10-exit.zip");
+            assertThat(Files.readAllBytes(daily)).as("the morning's backup is left as it was").isEqualTo(morning);
+            assertThat(backups.list()).containsExactly(exit, daily);
+            assertThat(backups.daily(s.db(), false)).as("still one automatic backup a day").isEmpty();
+        }
+        Path restoredFrom = dir.resolve("restored");
+        new Backups(restoredFrom, clock).restore(new Backups(shop(), clock).list().get(0), db -> new IntegrityCheck(db).run().ok());
+        try (Services back = Services.open(restoredFrom, clock)) {
+            assertThat(back.members().count()).as("the backup on closing has the afternoon's members").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void twoBackupsAtOnceNeverShareAFileAndAHalfWrittenOneIsCleared() throws Exception {
+        Clock clock = Clock.fixed(Instant.parse("2026-03-10T09:00:00Z"), ZoneOffset.UTC);
+        try (Services s = TestShop.open(shop(), clock)) {
+            for (int i = 0; i < 200; i++) {
+                TestShop.enrol(s, "Member " + i);
+            }
+            Backups backups = new Backups(shop(), clock);
+            Path stale = Files.createDirectories(shop().resolve(Backups.FOLDER)).resolve("stempel-2026-03-09.zip.1a2b.partial");
+            Files.writeString(stale, "left by a program that stopped during a backup");
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var daily = two.submit(() -> backups.daily(s.db(), false));
+                var exit = two.submit(() -> backups.onExit(s.db()));
+                assertThat(daily.get()).isPresent();
+                assertThat(exit.get()).exists();
+            } finally {
+                two.shutdown();
+            }
+            try (var files = Files.list(shop().resolve(Backups.FOLDER))) {
+                assertThat(files.map(f -> f.getFileName().toString()))
+                        .containsExactlyInAnyOrder("stempel-2026-03-10.zip", "stempel-2026-03-10-exit.zip");
+            }
+            for (Path zip : backups.list()) {
+                Path into = dir.resolve("check-" + zip.getFileName());
+                new Backups(into, clock).restore(zip, db -> new IntegrityCheck(db).run().ok());
+                try (Services back = Services.open(into, clock)) {
+                    assertThat(back.members().count()).as(zip.toString()).isEqualTo(200);
+                }
+            }
+        }
+    }
 }

@@ -28,7 +28,7 @@ public final class TestShop {
     }
 
     /** The owner's PIN in every test shop. */
-    public static final String OWNER_PIN = "1234";
+    public static final String OWNER_PIN = "135790";
 
     /** Name of the cashier every test shop has. */
     public static final String CASHIER = "Anna";

@@ -46,22 +46,22 @@ public record TestWindow(FxTaskRunner tasks, MainViewModel main, Screens screens
             stage.show();
             stage.toFront();
             main.open();
-        }).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.phaseProperty().get() == MainViewModel.Phase.CASHIER);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".cashier-button").tryQuery().isPresent());
+        }).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
+        Await.until(() -> main.phaseProperty().get() == MainViewModel.Phase.CASHIER);
+        Await.until(() -> robot.lookup(".cashier-button").tryQuery().isPresent());
         // the cashier is chosen by pressing their button on the FX thread: a robot's lookup from here may meet the
         // button's text mid-layout (the cashier screen has tests of its own that click it)
         WaitForAsyncUtils.asyncFx(() -> robot.lookup(".cashier-button").queryAll().stream()
                 .filter(n -> n instanceof javafx.scene.control.Button b && TestShop.CASHIER.equals(b.getText()))
-                .map(n -> (javafx.scene.control.Button) n).findFirst().orElseThrow().fire()).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.phaseProperty().get() == MainViewModel.Phase.READY);
+                .map(n -> (javafx.scene.control.Button) n).findFirst().orElseThrow().fire()).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
+        Await.until(() -> main.phaseProperty().get() == MainViewModel.Phase.READY);
         return new TestWindow(tasks, main, screens, stage);
     }
 
     /** Opens owner mode with the owner's PIN, as the lock screen does, and waits until it is open. */
     public TestWindow unlockOwner() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> main.unlockOwner(TestShop.OWNER_PIN)).get(5, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.ownerOpenProperty().get());
+        WaitForAsyncUtils.asyncFx(() -> main.unlockOwner(TestShop.OWNER_PIN)).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
+        Await.until(() -> main.ownerOpenProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         return this;
     }
@@ -72,7 +72,7 @@ public record TestWindow(FxTaskRunner tasks, MainViewModel main, Screens screens
         try {
             WaitForAsyncUtils.asyncFx(() -> new java.util.ArrayList<>(javafx.stage.Window.getWindows()).stream()
                     .filter(w -> w != stage && w instanceof Stage).forEach(w -> ((Stage) w).close()))
-                    .get(10, TimeUnit.SECONDS);
+                    .get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not close the test's other windows", e);
         } finally {

@@ -67,4 +67,52 @@ class MainViewModelTest {
         model.select(Page.REPORTS);
         assertThat(model.pageProperty().get()).isEqualTo(Page.REPORTS);
     }
+
+    @Test
+    void anOwnerWithAShortPinFromAnOlderShopIsAskedOnceToLengthenIt() {
+        try (Services seed = app.stempel.testing.TestShop.open(dir, Clock.systemUTC())) {
+            app.stempel.testing.TestShop.putSettings(seed.db(), java.util.Map.of(app.stempel.settings.SettingsService.OWNER_PIN,
+                    app.stempel.settings.PinHasher.hash("2468")));
+        }
+        MainViewModel model = new MainViewModel(new SameThreadTaskRunner(), new I18n(Language.ENGLISH),
+                () -> Services.open(dir, Clock.systemUTC()));
+        model.open();
+        try (Services s = model.servicesProperty().get()) {
+            model.unlockOwner("2468");
+            assertThat(model.ownerOpenProperty().get()).isTrue();
+            assertThat(model.errorProperty().get()).startsWith("Your owner PIN has fewer than 6 digits.");
+            model.endOwnerMode();
+            model.dismissError();
+            model.unlockOwner("2468");
+            assertThat(model.ownerOpenProperty().get()).isTrue();
+            assertThat(model.errorProperty().get()).as("asked once").isEmpty();
+        }
+    }
+
+    @Test
+    void aTillLeftOpenForDaysTakesItsDailyBackupEachDay() throws Exception {
+        app.stempel.testing.MutableClock clock = app.stempel.testing.MutableClock.at("2026-03-10T21:00:00Z");
+        try (Services seed = app.stempel.testing.TestShop.open(dir, clock)) {
+            app.stempel.testing.TestShop.enrol(seed, "Kari");
+        }
+        MainViewModel model = new MainViewModel(new SameThreadTaskRunner(), new I18n(Language.ENGLISH),
+                () -> Services.open(dir, clock));
+        model.takeDailyBackups();
+        model.open();
+        try (Services s = model.servicesProperty().get()) {
+            Path folder = dir.resolve(app.stempel.store.Backups.FOLDER);
+            assertThat(folder.resolve("stempel-2026-03-10.zip")).as("taken when the shop opened").exists();
+            model.backupIfDue();
+            clock.advance(java.time.Duration.ofHours(5));
+            model.backupIfDue();
+            assertThat(folder.resolve("stempel-2026-03-11.zip")).as("taken after midnight, the till still open").exists();
+            clock.advance(java.time.Duration.ofDays(1));
+            model.backupIfDue();
+            assertThat(folder.resolve("stempel-2026-03-12.zip")).exists();
+            try (var files = java.nio.file.Files.list(folder)) {
+                assertThat(files).hasSize(3);
+            }
+            assertThat(model.errorProperty().get()).isEmpty();
+        }
+    }
 }
