@@ -122,7 +122,7 @@ public final class Screens implements ScreenFactory {
 
     private Node cards() {
         Services s = main.servicesProperty().get();
-        CardsViewModel model = new CardsViewModel(new PrintableCards(s.db(), s.clock(), s.owner()), s.cards(), s.counter(), printer,
+        CardsViewModel model = new CardsViewModel(new PrintableCards(s.db(), s.clock(), s.owner()), s.cards(), s.search(), printer,
                 tasks, i18n, s.clock());
         return new CardsView(model, i18n, files).root();
     }
@@ -131,7 +131,7 @@ public final class Screens implements ScreenFactory {
         Services s = main.servicesProperty().get();
         MemberCorrections corrections = new MemberCorrections(s.db(), s.clock(), s.ledger(),
                 new CsvExport(s.db(), s.clock(), s.owner()), s.owner());
-        MembersViewModel model = new MembersViewModel(new MemberDirectory(s.db(), s.clock(), s.counter(), s.owner()), corrections,
+        MembersViewModel model = new MembersViewModel(new MemberDirectory(s.db(), s.clock(), s.search(), s.owner()), corrections,
                 tasks, i18n, s.clock(), this::actor, () -> s.settings().currency().orElse(null));
         return new MembersView(model, i18n, files).root();
     }

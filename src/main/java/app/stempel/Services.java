@@ -9,6 +9,7 @@ import app.stempel.cards.CardService;
 import app.stempel.counter.CounterService;
 import app.stempel.ledger.IntegrityCheck;
 import app.stempel.ledger.LedgerService;
+import app.stempel.members.MemberSearch;
 import app.stempel.members.MemberService;
 import app.stempel.program.ExpiryService;
 import app.stempel.program.GroupService;
@@ -28,6 +29,7 @@ import app.stempel.survey.SurveyService;
  * Closing it closes the database.
  */
 public record Services(Path dataDir, Clock clock, Database db, CardService cards, MemberService members,
+        MemberSearch search,
         LedgerService ledger,
         ProgramService programs, CounterService counter, IntegrityCheck integrity, SettingsService settings,
         CashierService cashiers, SetupService setup, OwnerSession owner, AdminService admin, ExpiryService expiry,
@@ -44,8 +46,9 @@ public record Services(Path dataDir, Clock clock, Database db, CardService cards
         ProgramService programs = new ProgramService(db, clock, owner);
         CashierService cashiers = new CashierService(db, clock, owner);
         ExpiryService expiry = new ExpiryService(db, clock, programs, settings, owner);
-        CounterService counter = new CounterService(db, clock, ledger, programs, members, expiry, settings);
-        return new Services(dataDir, clock, db, cards, members, ledger, programs, counter,
+        MemberSearch search = new MemberSearch(db);
+        CounterService counter = new CounterService(db, clock, ledger, programs, members, expiry, settings, search);
+        return new Services(dataDir, clock, db, cards, members, search, ledger, programs, counter,
                 new IntegrityCheck(db), settings, cashiers, new SetupService(settings, programs, cashiers, owner), owner,
                 new AdminService(db, settings, owner, new Backups(dataDir, clock)), expiry, new GroupService(db, owner),
                 new SurveyService(db, clock, settings), new ReportService(db, clock, owner));

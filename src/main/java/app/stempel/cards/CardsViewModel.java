@@ -16,8 +16,8 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import app.stempel.counter.CounterService;
-import app.stempel.counter.CounterService.MemberRow;
+import app.stempel.members.MemberSearch;
+import app.stempel.members.MemberSearch.MemberRow;
 import app.stempel.ui.I18n;
 import app.stempel.ui.TaskRunner;
 import javafx.application.Platform;
@@ -60,7 +60,7 @@ public final class CardsViewModel {
 
     private final PrintableCards printable;
     private final CardService cards;
-    private final CounterService counter;
+    private final MemberSearch search;
     private final CardPrinter printer;
     private final TaskRunner tasks;
     private final I18n i18n;
@@ -97,11 +97,11 @@ public final class CardsViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
 
-    public CardsViewModel(PrintableCards printable, CardService cards, CounterService counter, CardPrinter printer,
+    public CardsViewModel(PrintableCards printable, CardService cards, MemberSearch search, CardPrinter printer,
             TaskRunner tasks, I18n i18n, Clock clock) {
         this.printable = Objects.requireNonNull(printable);
         this.cards = Objects.requireNonNull(cards);
-        this.counter = Objects.requireNonNull(counter);
+        this.search = Objects.requireNonNull(search);
         this.printer = Objects.requireNonNull(printer);
         this.tasks = Objects.requireNonNull(tasks);
         this.i18n = Objects.requireNonNull(i18n);
@@ -317,7 +317,7 @@ public final class CardsViewModel {
             found.clear();
             return;
         }
-        tasks.run(() -> counter.search(query, null, SEARCH_LIMIT).rows(), rows -> {
+        tasks.run(() -> search.search(query, null, SEARCH_LIMIT).rows(), rows -> {
             if (generation == searchGeneration) {
                 found.setAll(rows.stream().filter(r -> r.cardNumber() != null).toList());
             }

@@ -22,10 +22,9 @@ import org.jooq.Record;
 import app.stempel.owner.Role;
 import app.stempel.owner.Role.Who;
 import app.stempel.core.Refused;
-import app.stempel.counter.CounterService;
-import app.stempel.counter.CounterService.MemberRow;
-import app.stempel.counter.CounterService.SearchCursor;
-import app.stempel.counter.CounterService.SearchPage;
+import app.stempel.members.MemberSearch.MemberRow;
+import app.stempel.members.MemberSearch.SearchCursor;
+import app.stempel.members.MemberSearch.SearchPage;
 import app.stempel.owner.OwnerGate;
 import app.stempel.store.Database;
 import app.stempel.store.schema.tables.LedgerEntry;
@@ -47,14 +46,14 @@ public final class MemberDirectory {
 
     private final Database db;
     private final Clock clock;
-    private final CounterService counter;
+    private final MemberSearch search;
     private final OwnerGate gate;
 
     /** @param gate asked before a member is changed (edit, block): the Members screen is the owner's */
-    public MemberDirectory(Database db, Clock clock, CounterService counter, OwnerGate gate) {
+    public MemberDirectory(Database db, Clock clock, MemberSearch search, OwnerGate gate) {
         this.db = Objects.requireNonNull(db);
         this.clock = Objects.requireNonNull(clock);
-        this.counter = Objects.requireNonNull(counter);
+        this.search = Objects.requireNonNull(search);
         this.gate = Objects.requireNonNull(gate);
     }
 
@@ -62,13 +61,13 @@ public final class MemberDirectory {
 
     /**
      * A page of members: with an empty {@code query} everyone but the erased, by name (keyset paging on
-     * the folded name and id, so any page is one index range); otherwise the counter's search.
+     * the folded name and id, so any page is one index range); otherwise the member search.
      */
     @Role(Who.OWNER)
     public SearchPage browse(String query, SearchCursor after, int limit) {
         gate.require();
         if (query != null && !query.isBlank()) {
-            return counter.search(query, after, limit);
+            return search.search(query, after, limit);
         }
         var select = db.dsl().select(MEMBER.ID, MEMBER.SEARCH_NAME, MEMBER.DISPLAY_NAME, MEMBER.PHONE, MEMBER.EMAIL,
                         MEMBER.STATUS, CARD.CARD_NUMBER)

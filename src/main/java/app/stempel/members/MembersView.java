@@ -6,7 +6,7 @@ import java.util.function.Function;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import app.stempel.counter.CounterService.MemberRow;
+import app.stempel.members.MemberSearch.MemberRow;
 import app.stempel.members.MemberDirectory.Group;
 import app.stempel.members.MemberDirectory.HistoryRow;
 import app.stempel.members.MemberDirectory.Profile;

@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 
 import app.stempel.core.Actor;
 import app.stempel.core.Refused;
-import app.stempel.counter.CounterService.MemberRow;
-import app.stempel.counter.CounterService.SearchCursor;
-import app.stempel.counter.CounterService.SearchPage;
+import app.stempel.members.MemberSearch.MemberRow;
+import app.stempel.members.MemberSearch.SearchCursor;
+import app.stempel.members.MemberSearch.SearchPage;
 import app.stempel.members.MemberDirectory.Group;
 import app.stempel.members.MemberDirectory.HistoryPage;
 import app.stempel.members.MemberDirectory.HistoryRow;

@@ -17,6 +17,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import app.stempel.members.MemberSearch;
 import app.stempel.testing.Await;
 import app.stempel.Screens;
 import app.stempel.testing.FakePrinter;
@@ -287,7 +288,7 @@ class CounterScreenTest {
 
         typeLikeAPerson(robot, "ola");
         @SuppressWarnings("unchecked")
-        ListView<CounterService.MemberRow> list = robot.lookup("#counter-results").queryAs(ListView.class);
+        ListView<MemberSearch.MemberRow> list = robot.lookup("#counter-results").queryAs(ListView.class);
         Await.until(() -> list.getItems().size() == 1);
         press(robot, KeyCode.ENTER);
         waitForText(robot, "#member-name", "Ola Nordmann"::equals);
@@ -303,13 +304,13 @@ class CounterScreenTest {
 
         typeLikeAPerson(robot, "lu");
         @SuppressWarnings("unchecked")
-        ListView<CounterService.MemberRow> list = robot.lookup("#counter-results").queryAs(ListView.class);
+        ListView<MemberSearch.MemberRow> list = robot.lookup("#counter-results").queryAs(ListView.class);
         try {
             Await.until(() -> list.getItems().size() == 2);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("search box has \"" + lastScreens.counter().queryProperty().get() + "\", list " + list.getItems());
         }
-        assertThat(list.getItems()).extracting(CounterService.MemberRow::name).containsExactly("Łucja Lis", "Łukasz Nowak");
+        assertThat(list.getItems()).extracting(MemberSearch.MemberRow::name).containsExactly("Łucja Lis", "Łukasz Nowak");
 
         press(robot, KeyCode.DOWN);
         press(robot, KeyCode.ENTER);
@@ -499,7 +500,7 @@ class CounterScreenTest {
 
         typeLikeAPerson(robot, "Gro P");
         @SuppressWarnings("unchecked")
-        ListView<CounterService.MemberRow> list = robot.lookup("#counter-results").queryAs(ListView.class);
+        ListView<MemberSearch.MemberRow> list = robot.lookup("#counter-results").queryAs(ListView.class);
         Await.until(() -> list.getItems().size() == 1
                 && list.getSelectionModel().getSelectedItem() != null);
         assertThat(list.getSelectionModel().getSelectedItem().name()).isEqualTo("Gro Pedersen");
@@ -643,7 +644,7 @@ class CounterScreenTest {
         show(robot, Language.ENGLISH);
         typeLikeAPerson(robot, "Hege");
         @SuppressWarnings("unchecked")
-        ListView<CounterService.MemberRow> list = robot.lookup("#counter-results").queryAs(ListView.class);
+        ListView<MemberSearch.MemberRow> list = robot.lookup("#counter-results").queryAs(ListView.class);
         Await.until(() -> list.getItems().size() == 2);
         Await.until(() -> robot.lookup(".result-card").queryAll().stream()
                 .map(n -> ((Label) n).getText()).anyMatch(hege.cardNumber()::equals));

@@ -1,5 +1,6 @@
 package app.stempel.counter;
 
+import app.stempel.members.MemberSearch;
 import app.stempel.testing.TestShop;
 import app.stempel.owner.OwnerGate;
 import app.stempel.program.Tier;
@@ -223,7 +224,7 @@ class CounterServiceTest {
             members.enrol(NewMember.named(String.format("Anna Berg %02d", i)));
         }
         var seen = new java.util.ArrayList<String>();
-        CounterService.SearchCursor cursor = null;
+        MemberSearch.SearchCursor cursor = null;
         int pages = 0;
         do {
             var page = counter.search("anna", cursor, 20);
@@ -256,7 +257,7 @@ class CounterServiceTest {
     }
 
     private java.util.List<String> names(String query) {
-        return counter.search(query, null, 20).rows().stream().map(CounterService.MemberRow::name).toList();
+        return counter.search(query, null, 20).rows().stream().map(MemberSearch.MemberRow::name).toList();
     }
 
     @Test

@@ -50,7 +50,7 @@ class MemberCorrectionsTest {
     @BeforeEach
     void open() {
         shop = TestShop.open(dir, clock);
-        directory = new MemberDirectory(shop.db(), clock, shop.counter(), OwnerGate.TRUSTED);
+        directory = new MemberDirectory(shop.db(), clock, shop.search(), OwnerGate.TRUSTED);
         owner = corrections(OwnerGate.TRUSTED);
     }
 
@@ -218,7 +218,7 @@ class MemberCorrectionsTest {
         CounterService.ScanResult scan = shop.counter().lookupCard(older.cardNumber());
         assertThat(scan.problem()).isEqualTo(CounterService.ScanProblem.BLOCKED_CARD);
         assertThat(scan.blockedReason()).isEqualTo("MERGED");
-        assertThat(shop.counter().search("kari", null, 10).rows()).extracting(CounterService.MemberRow::id)
+        assertThat(shop.counter().search("kari", null, 10).rows()).extracting(MemberSearch.MemberRow::id)
                 .containsExactly(newer.memberId());
         checkGreen();
 
@@ -340,7 +340,7 @@ class MemberCorrectionsTest {
         assertThatThrownBy(() -> closed.merge(a.memberId(), b.memberId(), OWNER)).isInstanceOf(OwnerOnlyException.class);
         assertThatThrownBy(() -> closed.erase(a.memberId())).isInstanceOf(OwnerOnlyException.class);
         assertThatThrownBy(() -> closed.export(a.memberId(), file)).isInstanceOf(OwnerOnlyException.class);
-        MemberDirectory closedDirectory = new MemberDirectory(shop.db(), clock, shop.counter(), () -> false);
+        MemberDirectory closedDirectory = new MemberDirectory(shop.db(), clock, shop.search(), () -> false);
         assertThatThrownBy(() -> closedDirectory.edit(a.memberId(),
                 new MemberDirectory.Changes("Z", null, null, null, false, null, null))).isInstanceOf(OwnerOnlyException.class);
         assertThatThrownBy(() -> closedDirectory.setBlocked(a.memberId(), true)).isInstanceOf(OwnerOnlyException.class);

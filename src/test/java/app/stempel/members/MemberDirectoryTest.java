@@ -25,9 +25,9 @@ import app.stempel.testing.MutableClock;
 import app.stempel.Services;
 import app.stempel.core.Refused;
 import app.stempel.counter.CounterService;
-import app.stempel.counter.CounterService.MemberRow;
-import app.stempel.counter.CounterService.SearchCursor;
-import app.stempel.counter.CounterService.SearchPage;
+import app.stempel.members.MemberSearch.MemberRow;
+import app.stempel.members.MemberSearch.SearchCursor;
+import app.stempel.members.MemberSearch.SearchPage;
 import app.stempel.members.MemberDirectory.Changes;
 import app.stempel.members.MemberService.Enrolled;
 import app.stempel.testing.TestShop;
@@ -45,7 +45,7 @@ class MemberDirectoryTest {
     @BeforeEach
     void open() {
         shop = TestShop.open(dir, clock);
-        directory = new MemberDirectory(shop.db(), clock, shop.counter(), OwnerGate.TRUSTED);
+        directory = new MemberDirectory(shop.db(), clock, shop.search(), OwnerGate.TRUSTED);
     }
 
     @AfterEach

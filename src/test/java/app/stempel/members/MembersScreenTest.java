@@ -86,7 +86,7 @@ class MembersScreenTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static ListView<CounterService.MemberRow> list(FxRobot robot) {
+    private static ListView<MemberSearch.MemberRow> list(FxRobot robot) {
         return robot.lookup("#members-list").queryAs(ListView.class);
     }
 
@@ -172,7 +172,7 @@ class MembersScreenTest {
         waitUntil(() -> list(robot).getItems().size() == MembersViewModel.PAGE);
         robot.clickOn("#members-more");
         waitUntil(() -> list(robot).getItems().size() == shop.members().count());
-        assertThat(list(robot).getItems().stream().map(CounterService.MemberRow::id).distinct().count())
+        assertThat(list(robot).getItems().stream().map(MemberSearch.MemberRow::id).distinct().count())
                 .isEqualTo(shop.members().count());
         assertThat(robot.lookup("#members-more").queryAs(Button.class).isDisabled()).isTrue();
         assertThat(text(robot, "#members-shown")).isEqualTo((MembersViewModel.PAGE + 7) + " members shown");
@@ -193,7 +193,7 @@ class MembersScreenTest {
         robot.clickOn("#members-save");
         waitForMessage(robot, i18n.get("members.saved"));
         assertThat(text(robot, "#members-profile-name")).isEqualTo("Kari Berg");
-        assertThat(shop.counter().search("berg", null, 5).rows()).extracting(CounterService.MemberRow::id)
+        assertThat(shop.counter().search("berg", null, 5).rows()).extracting(MemberSearch.MemberRow::id)
                 .containsExactly(kari.memberId());
         assertThat(shop.counter().search("nordmann", null, 5).rows()).isEmpty();
         assertThat(shop.db().dsl().fetchOne(MEMBER, MEMBER.ID.eq(kari.memberId())).getBirthdaySetAt()).isNotNull();

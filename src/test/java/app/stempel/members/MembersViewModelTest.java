@@ -41,7 +41,7 @@ class MembersViewModelTest {
     }
 
     private MembersViewModel model(OwnerGate gate) {
-        MembersViewModel m = new MembersViewModel(new MemberDirectory(shop.db(), clock, shop.counter(), OwnerGate.TRUSTED),
+        MembersViewModel m = new MembersViewModel(new MemberDirectory(shop.db(), clock, shop.search(), OwnerGate.TRUSTED),
                 TestShop.corrections(shop, clock, gate),
                 new SameThreadTaskRunner(), i18n, clock, () -> TestShop.TILL, () -> null);
         m.open(kari.memberId());

@@ -159,7 +159,7 @@ class OwnerGateTest {
 
     @Test
     void membersDataAndCardListsAreTheOwners() {
-        MemberDirectory directory = new MemberDirectory(shop.db(), clock, shop.counter(), shop.owner());
+        MemberDirectory directory = new MemberDirectory(shop.db(), clock, shop.search(), shop.owner());
         PrintableCards printable = new PrintableCards(shop.db(), clock, shop.owner());
         long kari = shop.counter().search("Kari", null, 1).rows().get(0).id();
         refused(() -> directory.browse(null, null, 10));

@@ -101,7 +101,7 @@ class RolesTest {
         all.put(DemoData.class, new DemoData(s.db(), clock, s.owner()));
         all.put(PrintableCards.class, new PrintableCards(s.db(), clock, s.owner()));
         all.put(CardDesignStore.class, new CardDesignStore(s.db(), clock, s.owner()));
-        all.put(MemberDirectory.class, new MemberDirectory(s.db(), clock, s.counter(), s.owner()));
+        all.put(MemberDirectory.class, new MemberDirectory(s.db(), clock, s.search(), s.owner()));
         all.put(MemberCorrections.class, new MemberCorrections(s.db(), clock, s.ledger(), export, s.owner()));
         all.put(ReportExport.class, new ReportExport(s.owner(), Language.ENGLISH));
         all.put(ReportSummary.class, new ReportSummary(s.db(), clock.getZone()));

@@ -374,7 +374,7 @@ class ReportServiceTest {
         // 9 open stamps at 1.50
         assertThat(reports.dashboard(today, ReportSummary.Progress.NONE).tiles().liability()).isEqualTo(1350L);
         // Bo's card is blocked: his stamps are no longer owed; Anna redeems nothing, Cyd is merged into Anna
-        new app.stempel.members.MemberDirectory(shop.db(), clock, shop.counter(), OwnerGate.TRUSTED)
+        new app.stempel.members.MemberDirectory(shop.db(), clock, shop.search(), OwnerGate.TRUSTED)
                 .setBlocked(bo.memberId(), true);
         assertThat(reports.dashboard(today, ReportSummary.Progress.NONE).tiles().liability())
                 .isEqualTo(programs.liability().orElseThrow().valueMinor()).isEqualTo(750L);
