@@ -42,6 +42,7 @@ import app.stempel.settings.SettingsService;
 import app.stempel.reports.ReportsView;
 import app.stempel.reports.ReportsViewModel;
 import app.stempel.settings.CashierChoiceView;
+import app.stempel.settings.CashierChoiceViewModel;
 import app.stempel.settings.CashiersView;
 import app.stempel.settings.CashiersViewModel;
 import app.stempel.settings.CashierService.Cashier;
@@ -203,8 +204,9 @@ public final class Screens implements ScreenFactory {
 
     @Override
     public Node cashierChoice() {
-        return new CashierChoiceView(main.servicesProperty().get().cashiers(), main.servicesProperty().get().owner(), tasks, i18n,
-                main::cashierChosen).root();
+        Services s = main.servicesProperty().get();
+        return new CashierChoiceView(new CashierChoiceViewModel(s.cashiers(), s.owner(), tasks, i18n, main::cashierChosen),
+                i18n).root();
     }
 
     /** True for the node that takes scans itself. */
