@@ -75,6 +75,14 @@ public final class I18n {
         return f.format(java.math.BigDecimal.valueOf(minor, digits)) + " " + currency.getCurrencyCode();
     }
 
+    /** A number with {@code digits} decimals and the language's marks (1,234.5 / 1 234,5). */
+    public String decimal(double n, int digits) {
+        NumberFormat f = NumberFormat.getNumberInstance(language.locale());
+        f.setMinimumFractionDigits(digits);
+        f.setMaximumFractionDigits(digits);
+        return f.format(n);
+    }
+
     /** A whole number with the language's grouping (1,234 / 1 234). */
     public String number(long n) {
         return NumberFormat.getIntegerInstance(language.locale()).format(n);
