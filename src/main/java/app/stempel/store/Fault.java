@@ -37,11 +37,13 @@ public enum Fault {
         return messageKey;
     }
 
-    /** What {@code e} means; {@link #OTHER} when nothing in its cause chain says. */
+    /**
+     * What {@code e} means; {@link #OTHER} when nothing it carries says. Causes, a batch's next exceptions
+     * (a JDBC batch keeps the real failure there) and suppressed exceptions are all read.
+     */
     public static Fault of(Throwable e) {
         Fault found = OTHER;
-        int depth = 0;
-        for (Throwable t = e; t != null && depth < 64; t = t.getCause(), depth++) {
+        for (Throwable t : carried(e)) {
             Fault f = one(t);
             // a full disk explains whatever followed it (a write failed, so H2 closed the database)
             if (f == DISK_FULL) {
@@ -52,6 +54,33 @@ public enum Fault {
             }
         }
         return found;
+    }
+
+    /** {@code e} and everything it carries, breadth first, each once, at most a few hundred. */
+    private static java.util.List<Throwable> carried(Throwable e) {
+        java.util.List<Throwable> out = new java.util.ArrayList<>();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
+        if (e != null) {
+            todo.add(e);
+        }
+        while (!todo.isEmpty() && out.size() < 256) {
+            Throwable t = todo.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            out.add(t);
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+            if (t instanceof SQLException s && s.getNextException() != null) {
+                todo.add(s.getNextException());
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                todo.add(suppressed);
+            }
+        }
+        return out;
     }
 
     private static Fault one(Throwable t) {
@@ -110,8 +139,7 @@ public enum Fault {
 
     /** Whether H2 reports its database closed: after it met a write it could not make (see {@link Database}). */
     static boolean isClosed(Throwable e) {
-        int depth = 0;
-        for (Throwable t = e; t != null && depth < 64; t = t.getCause(), depth++) {
+        for (Throwable t : carried(e)) {
             if (t instanceof SQLException s && s.getErrorCode() == ErrorCode.DATABASE_IS_CLOSED) {
                 return true;
             }

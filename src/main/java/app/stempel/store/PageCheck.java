@@ -49,7 +49,11 @@ public final class PageCheck {
                 Transaction reader = transactions.begin();
                 int maps = 0;
                 long entries = 0;
-                for (String map : store.getMapNames()) {
+                // the undo logs (left by a transaction a crash or a full disk cut short) name the maps they
+                // change by id, so every other map is opened first
+                java.util.List<String> names = new java.util.ArrayList<>(store.getMapNames());
+                names.sort(java.util.Comparator.comparing((String n) -> n.startsWith("undoLog")));
+                for (String map : names) {
                     name = map;
                     TransactionMap<Object, Object> m = reader.openMap(map);
                     for (var cursor = m.map.cursor(null); cursor.hasNext();) {

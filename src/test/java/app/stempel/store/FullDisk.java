@@ -21,6 +21,7 @@ public final class FullDisk extends FilePathWrapper {
     public static final String SCHEME = "fulldisk";
 
     private static final AtomicBoolean FULL = new AtomicBoolean();
+    private static final java.util.concurrent.atomic.AtomicLong ROOM = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
     private static final FullDisk PROVIDER = new FullDisk();
 
     static {
@@ -29,13 +30,13 @@ public final class FullDisk extends FilePathWrapper {
 
     /** Every H2 file opened from now on, in this JVM, comes through this disk; the disk has room. */
     public static void install() {
-        FULL.set(false);
+        free();
         Database.fileSystem = SCHEME + ":";
     }
 
     /** Back to the real disk for databases opened after this. */
     public static void uninstall() {
-        FULL.set(false);
+        free();
         Database.fileSystem = Database.DISK;
     }
 
@@ -44,9 +45,25 @@ public final class FullDisk extends FilePathWrapper {
         FULL.set(true);
     }
 
+    /** The disk fills up after {@code bytes} more bytes are written. */
+    public static void fillAfter(long bytes) {
+        ROOM.set(bytes);
+    }
+
     /** Room again. */
     public static void free() {
+        ROOM.set(Long.MAX_VALUE);
         FULL.set(false);
+    }
+
+    private static void take(int bytes) throws IOException {
+        if (FULL.get()) {
+            throw full();
+        }
+        if (ROOM.addAndGet(-bytes) < 0) {
+            FULL.set(true);
+            throw full();
+        }
     }
 
     @Override
@@ -94,17 +111,13 @@ public final class FullDisk extends FilePathWrapper {
 
         @Override
         public int write(ByteBuffer src) throws IOException {
-            if (FULL.get()) {
-                throw full();
-            }
+            take(src.remaining());
             return base.write(src);
         }
 
         @Override
         public int write(ByteBuffer src, long position) throws IOException {
-            if (FULL.get()) {
-                throw full();
-            }
+            take(src.remaining());
             return base.write(src, position);
         }
 
