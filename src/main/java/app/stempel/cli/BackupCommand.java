@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import app.stempel.Main;
 import app.stempel.store.Backups;
 import app.stempel.store.DataDir;
 import app.stempel.store.Database;
+import app.stempel.ui.I18n;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -44,11 +44,15 @@ public final class BackupCommand implements Callable<Integer> {
                     written = new Backups(dataDir, Clock.systemDefaultZone()).daily(db, true).orElseThrow();
                 }
             } catch (IOException | org.jooq.exception.DataAccessException e) {
-                throw new UserError("Could not write the backup" + (file == null ? "" : " to " + file)
-                        + ": check the folder exists, is writable and has room.");
+                if (app.stempel.store.Fault.of(e) == app.stempel.store.Fault.DISK_FULL) {
+                    throw new UserError("cli.backup.diskFull");
+                }
+                throw file == null ? new UserError("cli.backup.failed")
+                        : new UserError("cli.backup.failedTo", file.toString());
             }
-            spec.commandLine().getOut().printf(Locale.ROOT, "Backup written: %s (%,.1f MB)%n", written,
-                    Files.size(written) / 1048576.0);
+            I18n i18n = I18n.forLanguage(main.options().language());
+            spec.commandLine().getOut().println(i18n.get("cli.backup.written", written.toString(),
+                    i18n.decimal(Files.size(written) / 1048576.0, 1)));
             return 0;
         }
     }

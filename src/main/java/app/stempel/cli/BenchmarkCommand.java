@@ -93,12 +93,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (stamps < 1 || warmup < 0) {
-            throw new UserError("--stamps must be at least 1 and --warmup not negative");
+            throw new UserError("cli.benchmark.counts");
         }
         List<String> selected = only == null || only.isEmpty() ? List.copyOf(PARTS.keySet()) : only;
         for (String name : selected) {
             if (!PARTS.containsKey(name)) {
-                throw new UserError("unknown benchmark part '" + name + "'; known: " + String.join(", ", PARTS.keySet()));
+                throw new UserError("cli.benchmark.part", name, String.join(", ", PARTS.keySet()));
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -296,13 +296,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
             Long maxId = db.dsl().select(DSL.max(CARD.ID)).from(CARD).fetchOne(0, Long.class);
             long maxCard = maxId == null ? 0 : maxId;
             if (maxCard == 0) {
-                throw new UserError("the counter benchmark needs members: run 'demo' on this data folder first");
+                throw new UserError("cli.benchmark.noMembers");
             }
             List<String> numbers = new ArrayList<>();
             List<String> names = new ArrayList<>();
             for (int round = 0; numbers.size() < 2_000; round++) {
                 if (round == 1_000) {
-                    throw new UserError("the counter benchmark found too few active cards in this data folder");
+                    throw new UserError("cli.benchmark.fewCards");
                 }
                 List<Long> ids = new ArrayList<>();
                 for (int i = 0; i < 500; i++) {

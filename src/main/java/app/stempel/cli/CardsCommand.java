@@ -15,6 +15,8 @@ import java.util.concurrent.Callable;
 
 import app.stempel.owner.OwnerGate;
 import app.stempel.Main;
+import app.stempel.store.Fault;
+import app.stempel.ui.I18n;
 import app.stempel.cards.CardFace;
 import app.stempel.cards.CardOutput;
 import app.stempel.cards.CardRenderer;
@@ -43,6 +45,10 @@ public final class CardsCommand implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
         return 2;
+    }
+
+    private I18n i18n() {
+        return I18n.forLanguage(main.options().language());
     }
 
     private Database open() {
@@ -83,20 +89,22 @@ public final class CardsCommand implements Callable<Integer> {
                 output = new CardOutput(service.design());
             }
             if (faces.isEmpty()) {
-                throw new UserError("no active cards to print" + (from == null ? "" : " for members enrolled since " + from));
+                throw from == null ? new UserError("cli.cards.none") : new UserError("cli.cards.noneSince", from.toString());
             }
             ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), System.console() != null, System::nanoTime);
             int total = faces.size();
             write(file, () -> output.pdf(faces, sheet, file, done -> progress.show(done, total, "cards")));
             progress.finish();
             int pages = sheet ? (total + CardRenderer.PER_SHEET - 1) / CardRenderer.PER_SHEET : total;
-            spec.commandLine().getOut().printf("%,d card(s) on %,d page(s) written to %s%n", total, pages, file);
+            I18n i18n = cards.i18n();
+            spec.commandLine().getOut().println(i18n.get("cli.cards.written", file.toString(),
+                    i18n.plural("cli.cards.count", total), i18n.plural("cli.pages.count", pages)));
             return 0;
         }
 
         private static List<CardFace> chosen(PrintableCards service, List<String> numbers, LocalDate since) {
             if (since != null) {
-                throw new UserError("give either --since or --numbers, not both");
+                throw new UserError("cli.cards.sinceOrNumbers");
             }
             List<String> wanted = new ArrayList<>(new LinkedHashSet<>(numbers.stream().map(String::strip)
                     .filter(n -> !n.isEmpty()).toList()));
@@ -135,7 +143,7 @@ public final class CardsCommand implements Callable<Integer> {
                 output = new CardOutput(service.design());
             }
             write(file, () -> output.png(face, file));
-            spec.commandLine().getOut().printf("card %s written to %s%n", face.number(), file);
+            spec.commandLine().getOut().println(cards.i18n().get("cli.cards.card.written", face.number(), file.toString()));
             return 0;
         }
     }
@@ -143,10 +151,10 @@ public final class CardsCommand implements Callable<Integer> {
     private static CardFace face(Map<String, PrintableCards.Found> found, String number) {
         PrintableCards.Found f = found.get(number);
         if (f == null) {
-            throw new UserError("no card with the number " + number);
+            throw new UserError("cli.cards.unknown", number);
         }
         if (!f.active()) {
-            throw new UserError("card " + number + " is blocked; print the member's current card instead");
+            throw new UserError("cli.cards.blocked", number);
         }
         return f.face();
     }
@@ -155,7 +163,7 @@ public final class CardsCommand implements Callable<Integer> {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new UserError("cannot read the date '" + text + "': write it as YYYY-MM-DD, e.g. 2025-03-01");
+            throw new UserError("cli.date.bad", text);
         }
     }
 
@@ -167,11 +175,14 @@ public final class CardsCommand implements Callable<Integer> {
         try {
             writing.run();
         } catch (NoSuchFileException e) {
-            throw new UserError("cannot write " + file + ": the folder does not exist");
+            throw new UserError("cli.file.noFolder", file.toString());
         } catch (AccessDeniedException e) {
-            throw new UserError("cannot write " + file + ": permission denied");
+            throw new UserError("cli.file.denied", file.toString());
         } catch (IOException e) {
-            throw new UserError("cannot write " + file + ": " + e.getMessage());
+            if (Fault.of(e) == Fault.DISK_FULL) {
+                throw new UserError("cli.file.diskFull", file.toString());
+            }
+            throw new UserError("cli.file.cannotWrite", file.toString());
         }
     }
 }

@@ -1,26 +1,36 @@
 package app.stempel.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import app.stempel.Main;
+import app.stempel.ledger.IntegrityCheck;
 import app.stempel.store.DataDir;
-import app.stempel.store.DatabaseException;
+import app.stempel.store.Fault;
+import app.stempel.store.GoodBackups;
 import app.stempel.ui.I18n;
 import app.stempel.ui.Logging;
 import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
  * Runs the command line: sets up logging in the data folder, runs the command, and turns any failure
- * into one clear line on standard error and a non-zero exit code. Details go to the log file.
+ * into one clear line on standard error, in the person's language, and a non-zero exit code. Details go
+ * to the log file. The usage and help texts ({@code --help}) are picocli's and stay English.
  */
 public final class Cli {
 
     /** Exit code for a failure the person can fix (bad input, database in use). */
     public static final int FAILED = 1;
+
+    /** Exit code for a command line picocli cannot read (its own convention). */
+    public static final int USAGE = 2;
 
     private Cli() {
     }
@@ -39,6 +49,12 @@ public final class Cli {
             }
             return FAILED;
         });
+        cl.setParameterExceptionHandler((e, given) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println(describeUsage(e, main));
+            err.flush();
+            return USAGE;
+        });
         return cl.execute(args);
     }
 
@@ -53,12 +69,37 @@ public final class Cli {
     /** One line a person can act on, in their language. */
     static String describe(Exception e, Main main) {
         I18n i18n = I18n.forLanguage(main.options().language());
-        if (e instanceof DatabaseException de) {
-            return i18n.get(de.messageKey());
-        }
         if (e instanceof UserError ue) {
-            return ue.getMessage();
+            return ue.count() == null ? i18n.get(ue.key(), ue.args()) : i18n.plural(ue.key(), ue.count(), ue.args());
         }
-        return i18n.get("error.unexpected");
+        Fault fault = Fault.of(e);
+        if (fault == Fault.DAMAGED) {
+            Path dataDir = DataDir.resolve(main.options().dataDir());
+            Optional<Path> backup = new GoodBackups(dataDir, Clock.systemDefaultZone())
+                    .newest(db -> new IntegrityCheck(db).run().ok());
+            return backup.map(b -> i18n.get("error.damaged.restoreCommand", b.toString()))
+                    .orElseGet(() -> i18n.get("error.damaged.noBackup", dataDir.toString()));
+        }
+        return i18n.get(fault.messageKey());
+    }
+
+    /** A command line that cannot be read, said in the person's language (the usage stays in --help). */
+    static String describeUsage(ParameterException e, Main main) {
+        I18n i18n = I18n.forLanguage(main.options().language());
+        String command = e.getCommandLine().getCommandSpec().qualifiedName();
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            return i18n.get("cli.usage.unknown", u.getUnmatched().get(0), command);
+        }
+        if (e instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
+            var missing = m.getMissing().get(0);
+            String name = missing instanceof CommandLine.Model.OptionSpec o ? o.longestName() : missing.paramLabel();
+            return i18n.get("cli.usage.missing", name, command);
+        }
+        if (e.getArgSpec() != null && e.getValue() != null) {
+            var spec = e.getArgSpec();
+            String name = spec instanceof CommandLine.Model.OptionSpec o ? o.longestName() : spec.paramLabel();
+            return i18n.get("cli.usage.badValue", name, e.getValue(), command);
+        }
+        return i18n.get("cli.usage.other", command);
     }
 }

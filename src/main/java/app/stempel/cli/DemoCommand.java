@@ -1,5 +1,7 @@
 package app.stempel.cli;
 
+import static app.stempel.store.schema.Tables.MEMBER;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -8,11 +10,13 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import app.stempel.owner.OwnerGate;
 import app.stempel.Main;
 import app.stempel.data.DemoData;
+import app.stempel.owner.OwnerGate;
 import app.stempel.store.DataDir;
 import app.stempel.store.Database;
+import app.stempel.store.Fault;
+import app.stempel.ui.I18n;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -75,47 +79,90 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /** The options' values a demo shop cannot have, said in the person's language. */
+    private void checkOptions() {
+        if (members < 1) {
+            throw new UserError("cli.demo.members", members);
+        }
+        if (years < 1 || years > DemoData.MAX_YEARS) {
+            throw new UserError("cli.demo.years", years, DemoData.MAX_YEARS);
+        }
+        if (visits != null && visits < 1) {
+            throw new UserError("cli.demo.visits", visits);
+        }
+        try {
+            java.util.Currency.getInstance(currency.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new UserError("cli.demo.currency", currency);
+        }
+    }
+
     @Override
     public Integer call() {
+        checkOptions();
         DemoData.Settings settings;
         try {
             settings = new DemoData.Settings(members, years, seed, visits, currency, force);
         } catch (IllegalArgumentException e) {
-            throw new UserError("demo: " + e.getMessage());
+            throw new UserError("cli.demo.currency", currency);
         }
+        I18n i18n = I18n.forLanguage(main.options().language());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Database db = Database.open(DataDir.resolve(main.options().dataDir()))) {
             ProgressLine line = new ProgressLine(err, System.console() != null, System::nanoTime);
             long start = System.nanoTime();
+            int before = db.dsl().fetchCount(MEMBER);
             DemoData.Result result;
             try {
                 result = new DemoData(db, Clock.systemDefaultZone(), OwnerGate.TRUSTED).fill(settings,
                         (done, total, visitsDone, expected) -> show(line, done, total, visitsDone, expected));
             } catch (DemoData.NotEmptyException e) {
-                throw new UserError(String.format(Locale.ROOT,
-                        "demo: the shop already has %,d members; demo data goes into an empty shop "
-                        + "(--force adds anyway)", e.members()));
+                throw UserError.plural("cli.demo.notEmpty", e.members());
             } catch (IllegalArgumentException e) {
-                throw new UserError("demo: " + e.getMessage());
+                throw new UserError("cli.demo.visitsUnreachable", visits, members, years);
+            } catch (RuntimeException e) {
+                if (Fault.of(e) != Fault.DISK_FULL) {
+                    throw e;
+                }
+                throw diskFull(db, before, e);
             } finally {
                 line.finish();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             String file = "";
             if (!noCompact) {
-                err.println("Compacting the database file...");
+                err.println(i18n.get("cli.demo.compacting"));
                 err.flush();
                 long compactStart = System.nanoTime();
                 db.closeCompacting();
-                file = String.format(Locale.ROOT, "; file compacted to %,.1f MB in %.1f s",
-                        size(db.file()) / 1048576.0, (System.nanoTime() - compactStart) / 1e9);
+                file = " " + i18n.get("cli.demo.compacted", i18n.decimal(size(db.file()) / 1048576.0, 1),
+                        i18n.decimal((System.nanoTime() - compactStart) / 1e9, 1));
             }
-            out.printf(Locale.ROOT, "Demo shop ready: %,d members, %,d visits, %,d rewards redeemed in %.1f s "
-                    + "(%,d visits/s)%s.%n", result.members(), result.visits(), result.redemptions(), seconds,
-                    Math.round(result.visits() / Math.max(seconds, 1e-3)), file);
+            out.println(i18n.get("cli.demo.ready", i18n.plural("cli.members.count", result.members()),
+                    i18n.plural("cli.visits.count", result.visits()),
+                    i18n.plural("cli.rewards.count", result.redemptions()), i18n.decimal(seconds, 1),
+                    i18n.number(Math.round(result.visits() / Math.max(seconds, 1e-3)))) + file);
             out.flush();
             return 0;
         }
+    }
+
+    /**
+     * The disk filled up during the load. Members are committed whole, so the shop holds some demo members
+     * with all their visits and none of the rest: the message says how many, as the database now holds them
+     * (it is opened again at its last state on the disk to count them).
+     */
+    private UserError diskFull(Database db, int before, RuntimeException cause) {
+        org.slf4j.LoggerFactory.getLogger(DemoCommand.class).error("Demo stopped: the disk is full", cause);
+        int now;
+        try {
+            now = db.dsl().fetchCount(MEMBER);
+        } catch (RuntimeException e) {
+            return new UserError("cli.demo.diskFullUnknown");
+        }
+        int added = Math.max(0, now - before);
+        return added == 0 ? new UserError("cli.demo.diskFullNothing")
+                : UserError.plural("cli.demo.diskFull", added, members);
     }
 }

@@ -12,6 +12,8 @@ import app.stempel.Main;
 import app.stempel.data.CsvExport;
 import app.stempel.store.DataDir;
 import app.stempel.store.Database;
+import app.stempel.store.Fault;
+import app.stempel.ui.I18n;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -60,6 +62,11 @@ public final class ExportCommand {
         }
     }
 
+    private static UserError cannotWrite(UncheckedIOException e, Path file) {
+        return Fault.of(e) == Fault.DISK_FULL ? new UserError("cli.file.diskFull", file.toString())
+                : new UserError("cli.file.cannotWrite", file.toString());
+    }
+
     /** What the whole-table exports share. */
     abstract static class Run implements Callable<Integer> {
         @ParentCommand
@@ -76,18 +83,23 @@ public final class ExportCommand {
         @Override
         public Integer call() {
             try (Database db = Database.open(DataDir.resolve(parent.main.options().dataDir()))) {
+                I18n i18n = I18n.forLanguage(parent.main.options().language());
                 PrintWriter err = spec.commandLine().getErr();
-                err.println("Exporting " + spec.name() + "...");
+                err.println(i18n.get(switch (spec.name()) {
+                    case "members" -> "cli.export.running.members";
+                    case "visits" -> "cli.export.running.visits";
+                    default -> "cli.export.running.ledger";
+                }));
                 err.flush();
                 long start = System.nanoTime();
                 long rows;
                 try {
                     rows = export(new CsvExport(db, Clock.systemDefaultZone(), OwnerGate.TRUSTED), file);
                 } catch (UncheckedIOException e) {
-                    throw new UserError("export: cannot write " + file + ": check the folder exists and is writable.");
+                    throw cannotWrite(e, file);
                 }
-                spec.commandLine().getOut().printf(Locale.ROOT, "Exported %,d row(s) to %s in %.1f s.%n", rows,
-                        file.toAbsolutePath(), (System.nanoTime() - start) / 1e9);
+                spec.commandLine().getOut().println(i18n.get("cli.export.done", i18n.plural("cli.rows.count", rows),
+                        file.toAbsolutePath().toString(), i18n.decimal((System.nanoTime() - start) / 1e9, 1)));
                 spec.commandLine().getOut().flush();
                 return 0;
             }
@@ -117,12 +129,13 @@ public final class ExportCommand {
                 try {
                     found = new CsvExport(db, Clock.systemDefaultZone(), OwnerGate.TRUSTED).member(member, file);
                 } catch (UncheckedIOException e) {
-                    throw new UserError("export: cannot write " + file + ": check the folder exists and is writable.");
+                    throw cannotWrite(e, file);
                 }
                 if (!found) {
-                    throw new UserError("export: no member has the card number or id " + member);
+                    throw new UserError("cli.export.noMember", member);
                 }
-                spec.commandLine().getOut().println("Exported member " + member + " to " + file.toAbsolutePath() + ".");
+                spec.commandLine().getOut().println(I18n.forLanguage(parent.main.options().language())
+                        .get("cli.export.member.done", member, file.toAbsolutePath().toString()));
                 spec.commandLine().getOut().flush();
                 return 0;
             }

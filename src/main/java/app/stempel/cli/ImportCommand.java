@@ -91,7 +91,7 @@ public final class ImportCommand {
         @Override
         public Integer call() {
             if (!Files.isRegularFile(file)) {
-                throw new UserError("import: " + file + " is not a file");
+                throw new UserError("cli.import.notAFile", file.toString());
             }
             Main main = parent.main;
             PrintWriter out = spec.commandLine().getOut();
@@ -106,23 +106,23 @@ public final class ImportCommand {
                 try {
                     preview = importer.preview(file, kind, map);
                 } catch (UncheckedIOException e) {
-                    throw new UserError("import: cannot read " + file + ": " + e.getCause().getMessage());
+                    throw new UserError("cli.import.cannotRead", file.toString());
                 } catch (IllegalArgumentException e) {
-                    throw new UserError("import: --map names an unknown field '" + e.getMessage() + "'");
+                    throw new UserError("cli.import.unknownField", e.getMessage());
                 }
-                out.printf(Locale.ROOT, "%s: %,d row(s) of %s%n", file.getFileName(), preview.rows(),
-                        kind.name().toLowerCase(Locale.ROOT));
+                out.println(i18n.get("cli.import.read", file.getFileName().toString(),
+                        i18n.plural(kind == CsvImport.Kind.MEMBERS ? "cli.import.memberRows" : "cli.import.visitRows",
+                                preview.fileRows())));
                 preview.mapping().forEach((header, field) -> out.printf("  %-24s -> %s%n", header,
-                        field == null ? "(not read)" : field));
+                        field == null ? i18n.get("cli.import.notRead") : field));
                 if (!preview.ok()) {
                     printProblems(err, i18n, preview.problems());
-                    throw new UserError(String.format(Locale.ROOT, "import: %,d problem(s) in %s; nothing was imported.",
-                            preview.problems().size(), file));
+                    throw refused(preview.problems(), preview.fileRows(), preview.rows());
                 }
-                preview.previous().ifPresent(p -> out.printf("This file was imported before, on %s (as %s).%n",
-                        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(p.at()), p.fileName()));
+                preview.previous().ifPresent(p -> out.println(i18n.get("cli.import.before",
+                        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(p.at()), p.fileName())));
                 if (dryRun) {
-                    out.println("Dry run: no problems found; nothing was written.");
+                    out.println(i18n.get("cli.import.dryRun"));
                     out.flush();
                     return 0;
                 }
@@ -130,36 +130,53 @@ public final class ImportCommand {
                 CsvImport.Result result;
                 try {
                     result = importer.commit(preview, again, (done, total) ->
-                            line.show(done, total, String.format(Locale.ROOT, "%,d/%,d rows", done, total)));
+                            line.show(done, total, String.format(Locale.ROOT, "%,d/%,d", done, total)));
                 } catch (CsvImport.AlreadyImported e) {
-                    throw new UserError("import: " + file + " was imported before, on "
-                            + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(e.previous().at())
-                            + "; nothing was imported (--again imports it once more).");
+                    throw new UserError("cli.import.again", file.toString(),
+                            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(e.previous().at()));
                 } catch (CsvImport.Refused e) {
                     printProblems(err, i18n, e.problems());
-                    throw new UserError(String.format(Locale.ROOT, "import: %,d problem(s) in %s; nothing was imported.",
-                            e.problems().size(), file));
+                    throw refused(e.problems(), preview.fileRows(), preview.rows());
+                } catch (RuntimeException e) {
+                    // one transaction: a failed commit (a full disk, say) leaves the shop as it was
+                    if (app.stempel.store.Fault.of(e) == app.stempel.store.Fault.DISK_FULL) {
+                        throw new UserError("cli.import.diskFull");
+                    }
+                    throw e;
                 } finally {
                     line.finish();
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 if (kind == CsvImport.Kind.MEMBERS) {
-                    out.printf(Locale.ROOT, "Imported %,d members in %.1f s.%n", result.membersCreated(), seconds);
+                    out.println(i18n.get("cli.import.membersDone", i18n.plural("cli.members.count",
+                            result.membersCreated()), i18n.decimal(seconds, 1)));
                 } else {
-                    out.printf(Locale.ROOT, "Imported %,d visits (%s in total) in %.1f s; %,d new members.%n",
-                            result.visits(), java.math.BigDecimal.valueOf(result.amountMinor(), 2).toPlainString(),
-                            seconds, result.membersCreated());
+                    out.println(i18n.get("cli.import.visitsDone", i18n.plural("cli.visits.count", result.visits()),
+                            i18n.decimal(result.amountMinor() / 100.0, 2), i18n.decimal(seconds, 1),
+                            i18n.plural("cli.newMembers.count", result.membersCreated())));
                 }
                 out.flush();
                 return 0;
             }
         }
 
+        /**
+         * Nothing was imported because of {@code problems}; a file none of whose rows can be read says so
+         * plainly (the first problems are listed above the line).
+         */
+        private UserError refused(List<CsvImport.Problem> problems, int fileRows, int goodRows) {
+            if (goodRows == 0) {
+                return fileRows == 0 ? new UserError("cli.import.empty", file.toString())
+                        : UserError.plural("cli.import.allBad", fileRows, file.toString());
+            }
+            return UserError.plural("cli.import.problems", problems.size(), file.toString());
+        }
+
         private static void printProblems(PrintWriter err, I18n i18n, List<CsvImport.Problem> problems) {
             problems.stream().limit(SHOWN).forEach(p -> err.println("  " + i18n.get("import.problem.atLine", p.line(),
                     i18n.get(p.key(), p.args().toArray()))));
             if (problems.size() > SHOWN) {
-                err.printf(Locale.ROOT, "  ... and %,d more%n", problems.size() - SHOWN);
+                err.println("  " + i18n.plural("cli.more", problems.size() - SHOWN));
             }
             err.flush();
         }

@@ -32,6 +32,7 @@ import app.stempel.ui.I18n;
 import app.stempel.reports.ReportService;
 import app.stempel.store.DataDir;
 import app.stempel.store.Database;
+import app.stempel.store.Fault;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -193,11 +194,11 @@ public final class ReportCommand {
         @Override
         public Integer call() {
             if ((from == null) != (to == null)) {
-                throw new UserError("report pdf: give both --from and --to, or neither (the last 12 months).");
+                throw new UserError("cli.report.fromAndTo");
             }
             Path parent = file.toAbsolutePath().getParent();
             if (parent == null || !Files.isDirectory(parent)) {
-                throw new UserError("report pdf: the folder of " + file + " does not exist.");
+                throw new UserError("cli.file.noFolder", file.toString());
             }
             withReports(report, spec.commandLine().getErr(), (reports, db) -> {
                 Period period = from == null ? Period.lastMonths(12, reports.today()) : period(from, to);
@@ -209,11 +210,13 @@ public final class ReportCommand {
                     new ReportPdf(new ReportTexts(I18n.forLanguage(language)), settings.get(SettingsService.SHOP_NAME)
                             .orElse("")).write(r.dashboard(), r.atRisk(), file);
                 } catch (IOException e) {
-                    throw new UserError("report pdf: cannot write " + file + " (" + e.getMessage() + ").");
+                    throw Fault.of(e) == Fault.DISK_FULL ? new UserError("cli.file.diskFull", file.toString())
+                            : new UserError("cli.file.cannotWrite", file.toString());
                 }
                 return null;
             });
-            spec.commandLine().getOut().println("Report written: " + file);
+            spec.commandLine().getOut().println(I18n.forLanguage(report.main.options().language())
+                    .get("cli.report.written", file.toString()));
             spec.commandLine().getOut().flush();
             return 0;
         }
@@ -237,7 +240,7 @@ public final class ReportCommand {
         LocalDate first = day("--from", from, false);
         LocalDate last = day("--to", to, true);
         if (last.isBefore(first)) {
-            throw new UserError("--to " + to + " is before --from " + from + ".");
+            throw new UserError("cli.period.reversed", to, from);
         }
         return new Period(first, last);
     }
@@ -252,7 +255,7 @@ public final class ReportCommand {
             }
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            throw new UserError(option + " " + value + " is not a day: write it as YYYY-MM-DD (or a month as YYYY-MM).");
+            throw new UserError("cli.period.badDay", option, value);
         }
     }
 
@@ -318,7 +321,7 @@ public final class ReportCommand {
     /** {@code report cohorts --from YYYY-MM --to YYYY-MM [--percent]}. */
     @Command(name = "cohorts", mixinStandardHelpOptions = true,
             description = "Monthly cohort retention: cohort (month of the first visit), size, then members "
-                    + "with a visit in months 0..12 after it (with --percent, their share of the cohort in %).")
+                    + "with a visit in months 0..12 after it (with --percent, their share of the cohort in %%).")
     static final class Cohorts implements Callable<Integer> {
 
         @ParentCommand
@@ -333,7 +336,7 @@ public final class ReportCommand {
         @Option(names = "--to", required = true, description = "Last cohort month, YYYY-MM.")
         private String to;
 
-        @Option(names = "--percent", description = "Shares of the cohort in % instead of member counts.")
+        @Option(names = "--percent", description = "Shares of the cohort in %% instead of member counts.")
         private boolean percent;
 
         @Override
@@ -341,7 +344,7 @@ public final class ReportCommand {
             YearMonth first = month("--from", from);
             YearMonth last = month("--to", to);
             if (last.isBefore(first)) {
-                throw new UserError("--to " + to + " is before --from " + from + ".");
+                throw new UserError("cli.period.reversed", to, from);
             }
             withReports(report, spec.commandLine().getErr(), (reports, db) -> {
                 List<CohortReport.Cohort> cohorts = reports.cohorts(first, last);
@@ -356,7 +359,7 @@ public final class ReportCommand {
             try {
                 return YearMonth.parse(value.strip());
             } catch (DateTimeParseException e) {
-                throw new UserError(option + " " + value + " is not a month: write it as YYYY-MM, such as 2011-01.");
+                throw new UserError("cli.period.badMonth", option, value);
             }
         }
     }

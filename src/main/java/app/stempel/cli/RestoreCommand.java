@@ -9,6 +9,7 @@ import app.stempel.Main;
 import app.stempel.ledger.IntegrityCheck;
 import app.stempel.store.Backups;
 import app.stempel.store.DataDir;
+import app.stempel.ui.I18n;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -39,14 +40,16 @@ public final class RestoreCommand implements Callable<Integer> {
         try {
             var aside = new Backups(dataDir, Clock.systemDefaultZone())
                     .restore(file, db -> new IntegrityCheck(db).run().ok());
-            spec.commandLine().getOut().println("Restored " + file.toAbsolutePath() + "."
-                    + aside.map(p -> " The database it replaced is kept as " + p + ".").orElse(""));
+            I18n i18n = I18n.forLanguage(main.options().language());
+            spec.commandLine().getOut().println(aside
+                    .map(p -> i18n.get("cli.restore.doneKept", file.toAbsolutePath().toString(), p.toString()))
+                    .orElseGet(() -> i18n.get("cli.restore.done", file.toAbsolutePath().toString())));
             return 0;
         } catch (Backups.RestoreException e) {
             throw new UserError(switch (e.reason()) {
-                case NOT_A_BACKUP -> file + " is not a Stempel backup, or it is damaged. Nothing was changed.";
-                case FAILS_CHECK -> file + " has balances that disagree with its ledger. Nothing was changed.";
-            });
+                case NOT_A_BACKUP -> "cli.restore.notABackup";
+                case FAILS_CHECK -> "cli.restore.failsCheck";
+            }, file.toString());
         }
     }
 }

@@ -943,7 +943,7 @@ public final class CounterViewModel {
 
     private void failed(Throwable e) {
         org.slf4j.LoggerFactory.getLogger(CounterViewModel.class).error("Counter action failed", e);
-        say(Tone.DANGER, i18n.get("error.unexpected"));
+        say(Tone.DANGER, i18n.failure(e, "error.unexpected"));
     }
 
     private void clearQuery() {

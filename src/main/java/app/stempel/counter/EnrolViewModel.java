@@ -128,7 +128,8 @@ public final class EnrolViewModel {
             onSaved.accept(panel);
         }, e -> {
             saving.set(false);
-            error.set(i18n.get("error.unexpected"));
+            org.slf4j.LoggerFactory.getLogger(EnrolViewModel.class).error("Enrolment failed", e);
+            error.set(i18n.failure(e, "error.unexpected"));
         });
     }
 

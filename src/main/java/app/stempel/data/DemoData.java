@@ -221,9 +221,21 @@ public final class DemoData {
         long expected = settings.visits() == null ? population.estimate(scale) : settings.visits();
         Setup setup = setUp(settings, calendar, now.getZone());
         long start = System.nanoTime();
-        Result result = db.dsl().connectionResult(c -> new Load(c, settings, population, setup, scale,
-                progress, expected).run());
-        db.syncToDisk();
+        Result result;
+        try {
+            result = db.dsl().connectionResult(c -> new Load(c, settings, population, setup, scale,
+                    progress, expected).run());
+            db.dsl().execute(CREATE_TIME_INDEX); // a no-op unless the load's connection could not restore it
+            db.syncToDisk();
+        } catch (RuntimeException e) {
+            // the members committed so far stay, whole; the index dropped for the load comes back if it can
+            try {
+                db.dsl().execute(CREATE_TIME_INDEX);
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("Demo data: {} members, {} visits, {} redemptions, {} rows in {} s ({} rows/s)", result.members(),
                 result.visits(), result.redemptions(), result.rows(), String.format(Locale.ROOT, "%.1f", seconds),
@@ -498,8 +510,11 @@ public final class DemoData {
                 }
                 try (Statement s = connection.createStatement()) {
                     s.execute(CREATE_TIME_INDEX);
+                    connection.setAutoCommit(autoCommit);
+                } catch (SQLException | RuntimeException e) {
+                    // the connection died with the load (a full disk closes the database): fill() tries again
+                    LOG.debug("index not restored on this connection", e);
                 }
-                connection.setAutoCommit(autoCommit);
             }
         }
 

@@ -736,7 +736,7 @@ public final class MembersViewModel {
                 say(true, refusal(r.why()));
             } else {
                 LOG.warn("Members screen: {}", failureKey, e);
-                say(true, i18n.get(failureKey));
+                say(true, i18n.failure(e, failureKey));
             }
         });
     }

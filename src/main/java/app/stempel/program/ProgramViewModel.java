@@ -474,7 +474,7 @@ public final class ProgramViewModel {
             };
         }
         LOG.error("Program screen action failed", e);
-        return i18n.get("error.unexpected");
+        return i18n.failure(e, "error.unexpected");
     }
 
     private void say(boolean failure, String text) {

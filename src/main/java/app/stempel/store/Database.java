@@ -11,10 +11,7 @@ import java.util.function.Function;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.h2.mvstore.DataUtils;
-import org.h2.mvstore.MVStoreException;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
@@ -67,9 +64,15 @@ public final class Database implements AutoCloseable {
     /** H2 settings appended to the URL; see the class comment for why each is there. */
     static final String URL_SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;COMPRESS=TRUE;MAX_COMPACT_TIME=2000";
 
+    /** H2's file system of the real disk. */
+    static final String DISK = "file:";
+
+    /** H2's file system for databases opened from now on; tests put a disk that can fill up here. */
+    static volatile String fileSystem = DISK;
+
     private final Path file;
     private final String url;
-    private final JdbcConnectionPool pool;
+    private volatile JdbcConnectionPool pool;
     private final FolderLock lock;
     private final DSLContext dsl;
 
@@ -78,7 +81,7 @@ public final class Database implements AutoCloseable {
         this.url = url;
         this.lock = lock;
         this.pool = pool;
-        this.dsl = DSL.using(pool, SQLDialect.H2,
+        this.dsl = DSL.using(new Connections(), SQLDialect.H2,
                 new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
                         .withExecuteLogging(false));
     }
@@ -105,7 +108,7 @@ public final class Database implements AutoCloseable {
             throw new DatabaseException(DatabaseException.Reason.READ_ONLY, mvFile + " is read-only", null);
         }
         FolderLock lock = FolderLock.acquire(dataDir);
-        String url = "jdbc:h2:file:" + base + URL_SETTINGS;
+        String url = "jdbc:h2:" + fileSystem + base + URL_SETTINGS;
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         try (Connection probe = pool.getConnection()) {
             LOG.info("Opened database {}", mvFile);
@@ -127,6 +130,23 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
+    /**
+     * Reads every page of the database file in {@code dataDir} (see {@link PageCheck}) while holding the data
+     * folder's lock, so no copy of Stempel writes to it meanwhile. Run it before {@link #open}: the file must
+     * not be open.
+     *
+     * @throws DatabaseException {@link DatabaseException.Reason#CORRUPT} if a page cannot be read,
+     *         {@link DatabaseException.Reason#IN_USE} if another copy of Stempel has the shop open
+     */
+    public static PageCheck.Result checkFile(Path dataDir) {
+        FolderLock lock = FolderLock.acquire(dataDir);
+        try {
+            return PageCheck.run(dataDir.resolve(FILE_NAME + ".mv.db"));
+        } finally {
+            lock.release();
+        }
+    }
+
     private void migrate() {
         var result = Flyway.configure()
                 .dataSource(pool)
@@ -138,39 +158,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Maps an H2 failure to what a person can do about it. */
-    static DatabaseException translate(SQLException e, String message) {
-        DatabaseException.Reason reason = switch (e.getErrorCode()) {
-            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> DatabaseException.Reason.IN_USE;
-            case ErrorCode.DATABASE_IS_READ_ONLY -> DatabaseException.Reason.READ_ONLY;
-            case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1, ErrorCode.WRONG_USER_OR_PASSWORD ->
-                    DatabaseException.Reason.CORRUPT;
-            default -> isDiskFull(e) ? DatabaseException.Reason.DISK_FULL
-                    : isDamaged(e) ? DatabaseException.Reason.CORRUPT : DatabaseException.Reason.OTHER;
-        };
-        return new DatabaseException(reason, message + ": " + e.getMessage(), e);
-    }
-
-    /** H2's file layer could not make sense of the file: unreadable, unsupported format or corrupt. */
-    private static boolean isDamaged(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof MVStoreException m && (m.getErrorCode() == DataUtils.ERROR_FILE_CORRUPT
-                    || m.getErrorCode() == DataUtils.ERROR_UNSUPPORTED_FORMAT
-                    || m.getErrorCode() == DataUtils.ERROR_READING_FAILED)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isDiskFull(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = t.getMessage();
-            if (m != null && m.contains("No space left on device")) {
-                return true;
-            }
-        }
-        return false;
+    /** Maps an H2 failure to what a person can do about it (see {@link Fault}). */
+    static DatabaseException translate(Throwable e, String message) {
+        return new DatabaseException(DatabaseException.reasonOf(Fault.of(e)), message + ": " + e.getMessage(), e);
     }
 
     /** For reads and for work that makes its own durability calls. */
@@ -188,14 +178,118 @@ public final class Database implements AutoCloseable {
      * this returns, the change survives a killed process and a power cut.
      */
     public <T> T write(Function<DSLContext, T> work) {
-        T result = dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+        T result;
+        try {
+            result = dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+        } catch (RuntimeException e) {
+            throw afterFailedWrite(e);
+        }
         syncToDisk();
         return result;
     }
 
-    /** Stores every committed change in the file and fsyncs it. */
+    /**
+     * Stores every committed change in the file and fsyncs it.
+     *
+     * @throws DatabaseException with {@link DatabaseException.Reason#DISK_FULL} when the disk is full: the
+     *         changes since the last sync are not on the disk (H2 closes the database and the next use opens
+     *         it again, at its last synced state), so the caller must not confirm them
+     */
     public void syncToDisk() {
-        dsl.execute("CHECKPOINT SYNC");
+        try {
+            dsl.execute("CHECKPOINT SYNC");
+        } catch (RuntimeException e) {
+            throw afterFailedWrite(e);
+        }
+    }
+
+    /**
+     * A write failed. When the disk was full (or H2 had closed the database after such a failure), H2 has
+     * closed the database: the connections are let go now, so the next use opens the file again, at its last
+     * state on the disk, and works as soon as there is room. The failure is returned named for the person.
+     */
+    private RuntimeException afterFailedWrite(RuntimeException e) {
+        Fault fault = Fault.of(e);
+        if (fault == Fault.DISK_FULL || Fault.isClosed(e)) {
+            reopenLater(pool);
+        }
+        if (fault == Fault.OTHER || e instanceof DatabaseException) {
+            return e;
+        }
+        return translate(e, "cannot write " + file);
+    }
+
+    /** Drops {@code broken} (if it is still the pool in use), so the next connection opens the database again. */
+    private synchronized void reopenLater(JdbcConnectionPool broken) {
+        if (pool != broken || closed) {
+            return;
+        }
+        LOG.info("H2 closed {} after a failed write; the next use opens it again", file);
+        pool = JdbcConnectionPool.create(url, "sa", "");
+        broken.dispose();
+    }
+
+    private volatile boolean closed;
+
+    /**
+     * Connections from the current pool. A pool whose database H2 closed (after a write failed on a full disk,
+     * or when the file could not be written in the background) is replaced, and the database opened again,
+     * as soon as a connection is asked for: no restart is needed once there is room.
+     */
+    private final class Connections implements javax.sql.DataSource {
+        @Override
+        public Connection getConnection() throws SQLException {
+            JdbcConnectionPool current = pool;
+            try {
+                return current.getConnection();
+            } catch (SQLException e) {
+                if (closed || !Fault.isClosed(e)) {
+                    throw e;
+                }
+                reopenLater(current);
+                return pool.getConnection();
+            }
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return getConnection();
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) {
+            // H2 logs through its own trace; nothing to set
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+            // the pool's own timeout applies
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() throws java.sql.SQLFeatureNotSupportedException {
+            throw new java.sql.SQLFeatureNotSupportedException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) {
+            return false;
+        }
     }
 
     /**
@@ -211,6 +305,7 @@ public final class Database implements AutoCloseable {
             LOG.info("{} % of the file is live data: compacting it on close", live);
             closeCompacting();
         } else {
+            closed = true;
             try {
                 pool.dispose();
             } finally {
@@ -240,6 +335,7 @@ public final class Database implements AutoCloseable {
     /** Closes and rewrites the file whole and compactly; slow on a large database. */
     public void closeCompacting() {
         // a connection of its own keeps the database open while the pool lets go of its connections
+        closed = true;
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             pool.dispose();
             c.createStatement().execute("SHUTDOWN COMPACT");

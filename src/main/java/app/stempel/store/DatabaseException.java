@@ -33,14 +33,20 @@ public class DatabaseException extends RuntimeException {
         return reason;
     }
 
-    /** The bundle key of the message a person sees for this failure. */
+    /** The bundle key of the message a person sees for this failure (see {@link Fault}). */
     public String messageKey() {
-        return switch (reason) {
-            case IN_USE -> "error.database.inUse";
-            case READ_ONLY -> "error.database.readOnly";
-            case DISK_FULL -> "error.database.diskFull";
-            case CORRUPT -> "error.database.corrupt";
-            case OTHER -> "error.database.other";
+        Fault fault = Fault.of(this);
+        return fault == Fault.OTHER ? "error.database.other" : fault.messageKey();
+    }
+
+    /** The reason for a fault found by {@link Fault#of}. */
+    static Reason reasonOf(Fault fault) {
+        return switch (fault) {
+            case IN_USE -> Reason.IN_USE;
+            case READ_ONLY -> Reason.READ_ONLY;
+            case DISK_FULL -> Reason.DISK_FULL;
+            case DAMAGED -> Reason.CORRUPT;
+            case OTHER -> Reason.OTHER;
         };
     }
 }

@@ -50,14 +50,20 @@ public final class I18n {
         return args.length == 0 ? pattern : new MessageFormat(pattern, language.locale()).format(args);
     }
 
-    /** The plural form of {@code key} for {@code count}; {@code {0}} in the text is the count. */
     /**
      * The text a person reads when work failed with {@code e}: "owner mode is needed" when it was refused
-     * outside owner mode, otherwise the text of {@code key}.
+     * outside owner mode; the fault's own words when the disk is full, the file damaged, the database in use
+     * or read-only ({@link app.stempel.store.Fault}); otherwise the text of {@code key}.
      */
     public String failure(Throwable e, String key) {
-        return get(e instanceof app.stempel.owner.OwnerOnlyException ? "owner.required" : key);
+        if (e instanceof app.stempel.owner.OwnerOnlyException) {
+            return get("owner.required");
+        }
+        app.stempel.store.Fault fault = app.stempel.store.Fault.of(e);
+        return get(fault == app.stempel.store.Fault.OTHER ? key : fault.messageKey());
     }
+
+    /** The plural form of {@code key} for {@code count}; {@code {0}} in the text is the count. */
 
     public String plural(String key, long count, Object... more) {
         Object[] args = new Object[more.length + 1];
@@ -73,6 +79,14 @@ public final class I18n {
         f.setMinimumFractionDigits(digits);
         f.setMaximumFractionDigits(digits);
         return f.format(java.math.BigDecimal.valueOf(minor, digits)) + " " + currency.getCurrencyCode();
+    }
+
+    /** A number with {@code digits} decimals and the language's marks (1,234.5 / 1 234,5). */
+    public String decimal(double n, int digits) {
+        NumberFormat f = NumberFormat.getNumberInstance(language.locale());
+        f.setMinimumFractionDigits(digits);
+        f.setMaximumFractionDigits(digits);
+        return f.format(n);
     }
 
     /** A whole number with the language's grouping (1,234 / 1 234). */

@@ -276,7 +276,7 @@ public final class MainViewModel {
         String key = e instanceof DatabaseException de ? de.messageKey() : "error.unexpected";
         LOG.error("Shown to the person as {}", key, e);
         problem.set(true);
-        error.set(i18n.get(key));
+        error.set(i18n.failure(e, key));
     }
 
     /** Whether the message in {@link #errorProperty()} reports a problem (otherwise it is good news). */

@@ -61,7 +61,7 @@ class CardsCommandTest {
         try (PDDocument doc = Loader.loadPDF(file.toFile())) {
             assertThat(doc.getNumberOfPages()).isEqualTo(2);
         }
-        assertThat(console.out()).contains("12 card(s) on 2 page(s)");
+        assertThat(console.out()).contains(": 12 cards, 2 pages.");
     }
 
     @Test
@@ -78,7 +78,7 @@ class CardsCommandTest {
     void membersEnrolledSinceAFutureDateAreNone() {
         assertThat(run("--data-dir", dir.toString(), "cards", "pdf", dir.resolve("x.pdf").toString(), "--since",
                 "2999-01-01")).isEqualTo(Cli.FAILED);
-        assertThat(errText()).isEqualTo("no active cards to print for members enrolled since 2999-01-01");
+        assertThat(errText()).isEqualTo("No active cards to print for members enrolled since 2999-01-01.");
     }
 
     @Test
@@ -95,7 +95,7 @@ class CardsCommandTest {
     void anUnknownCardNumberIsOneClearLineAndExitCodeOne() {
         Path file = dir.resolve("card.png");
         assertThat(run("--data-dir", dir.toString(), "cards", "png", "2000000000008", file.toString())).isEqualTo(Cli.FAILED);
-        assertThat(errText()).isEqualTo("no card with the number 2000000000008");
+        assertThat(errText()).isEqualTo("No card has the number 2000000000008.");
         assertThat(file).doesNotExist();
     }
 
@@ -103,14 +103,14 @@ class CardsCommandTest {
     void anUnreadableDateIsRefused() {
         assertThat(run("--data-dir", dir.toString(), "cards", "pdf", dir.resolve("x.pdf").toString(), "--since",
                 "1.3.2025")).isEqualTo(Cli.FAILED);
-        assertThat(errText()).startsWith("cannot read the date '1.3.2025'");
+        assertThat(errText()).startsWith("Cannot read the date \"1.3.2025\"");
     }
 
     @Test
     void aFileInAMissingFolderIsRefused() {
         Path file = dir.resolve("no/such/folder/cards.pdf");
         assertThat(run("--data-dir", dir.toString(), "cards", "pdf", file.toString())).isEqualTo(Cli.FAILED);
-        assertThat(errText()).isEqualTo("cannot write " + file + ": the folder does not exist");
+        assertThat(errText()).isEqualTo("Cannot write " + file + ": the folder does not exist.");
         assertThat(Files.exists(file)).isFalse();
     }
 }

@@ -35,7 +35,7 @@ class CliTest {
             s.ledger().stamp(e.memberId(), e.cardId(), 1, null, null, Actor.system("test"));
         }
         assertThat(run("check", "--data-dir", dir.toString())).isZero();
-        assertThat(console.out()).contains("OK: 1 members");
+        assertThat(console.out()).contains("OK: 1 member,");
     }
 
     @Test
@@ -46,7 +46,7 @@ class CliTest {
             s.db().write(tx -> tx.update(BALANCE).set(BALANCE.STAMPS, 3).execute());
         }
         assertThat(run("--data-dir", dir.toString(), "check")).isEqualTo(CheckCommand.DIFFERENCES);
-        assertThat(console.out()).contains("stamps is 3 but the ledger says 1");
+        assertThat(console.out()).contains("Member 1: stamps is 3, but the ledger says 1.");
     }
 
     @Test
@@ -84,7 +84,7 @@ class CliTest {
     void theCounterBenchmarkOnAnEmptyShopSaysWhatToDo() {
         assertThat(run("benchmark", "--only", "counter", "--data-dir", dir.toString())).isEqualTo(Cli.FAILED);
         assertThat(console.err().strip())
-                .isEqualTo("the counter benchmark needs members: run 'demo' on this data folder first");
+                .isEqualTo("The counter benchmark needs members: run \"stempel demo\" on this data folder first.");
     }
 
     @Test
@@ -112,8 +112,9 @@ class CliTest {
     }
 
     @Test
-    void anUnknownOptionIsRefusedWithUsage() {
-        assertThat(run("check", "--frobnicate")).isNotZero();
-        assertThat(console.err()).contains("Unknown option: '--frobnicate'");
+    void anUnknownOptionIsRefusedWithWhereToLook() {
+        assertThat(run("check", "--frobnicate")).isEqualTo(Cli.USAGE);
+        assertThat(console.err().strip())
+                .isEqualTo("\"--frobnicate\" is not an option or command of stempel check. See: stempel check --help");
     }
 }

@@ -98,7 +98,7 @@ class ImportExportCommandTest {
         Path data = dir.resolve("data");
         assertThat(run("import", "visits", csv.toString(), "--dry-run", "--map", "Wer=member", "--map", "Wann=timestamp",
                 "--map", "Wieviel=amount", "--data-dir", data.toString())).isZero();
-        assertThat(console.out()).contains("1 row(s)").contains("Dry run");
+        assertThat(console.out()).contains("v.csv: 1 row of visits").contains("Dry run");
         assertThat(counts(data)).isEqualTo(new Counts(0, 0, 0));
     }
 
@@ -113,7 +113,7 @@ class ImportExportCommandTest {
         assertThat(run("import", "visits", file.toString(), "--data-dir", data.toString())).isEqualTo(Cli.FAILED);
         String text = errText();
         assertThat(text).contains("  Line 2: The amount \"-1\" is negative.", "  Line 21: ", "  ... and 5 more",
-                "import: 25 problem(s) in " + file + "; nothing was imported.");
+                "None of the 25 rows of " + file + " can be imported (the first problems are above); nothing was imported.");
         assertThat(text).doesNotContain("Line 22:");
         assertThat(counts(data)).isEqualTo(new Counts(0, 0, 0));
     }

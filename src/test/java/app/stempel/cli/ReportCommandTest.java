@@ -140,7 +140,7 @@ class ReportCommandTest {
         console.reset();
         assertThat(console.run("--data-dir", dir.toString(), "--lang", "pl", "report", "pdf", pdf.toString(), "--from",
                 "2011-01", "--to", "2011-12")).isZero();
-        assertThat(console.out()).contains("Report written: " + pdf);
+        assertThat(console.out()).contains("Raport zapisany: " + pdf);
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(3);
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
