@@ -342,8 +342,20 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw translate(e, "cannot compact " + file);
         } finally {
+            secureAfterRewrite();
             pool.dispose();
             lock.release();
+        }
+    }
+
+    /** Compaction writes the file anew, as the process's umask says: it is made its owner's alone again. */
+    private void secureAfterRewrite() {
+        try {
+            if (Files.exists(file)) {
+                PrivateFiles.secureFile(file);
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not make {} its owner's alone", file, e);
         }
     }
 

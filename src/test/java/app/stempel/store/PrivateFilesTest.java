@@ -33,6 +33,17 @@ class PrivateFilesTest {
     }
 
     @Test
+    void aDatabaseCompactedOnClosingStaysTheOwnersAlone() throws Exception {
+        Path shop = dir.resolve("compacted");
+        Database db = Database.open(shop);
+        db.dsl().execute("create table filler(id int primary key, text varchar(200))");
+        db.dsl().execute("insert into filler select x, repeat('x', 200) from system_range(1, 5000)");
+        db.dsl().execute("delete from filler");
+        db.closeCompacting();
+        assertThat(mode(shop.resolve(Database.FILE_NAME + ".mv.db"))).isEqualTo("rw-------");
+    }
+
+    @Test
     void anExistingFolderOpenToOthersIsTightenedAtStartAndAReadOnlyFileStaysReadOnly() throws Exception {
         Path shop = Files.createDirectories(dir.resolve("old-shop"));
         Path backups = Files.createDirectories(shop.resolve("backups"));
