@@ -74,6 +74,7 @@ public final class App extends Application {
         I18n i18n = new I18n(language);
         model = new MainViewModel(tasks, i18n, opener);
         model.takeDailyBackups();
+        model.recoverWith(Services.recovery(dataDir, Clock.systemDefaultZone()));
         model.chosenLanguageProperty().addListener((obs, old, chosen) -> {
             if (chosen != language) {
                 restart(model.servicesProperty().get(), chosen, null, false);

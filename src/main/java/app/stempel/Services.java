@@ -22,6 +22,8 @@ import app.stempel.reports.ReportService;
 import app.stempel.settings.SetupService;
 import app.stempel.store.Backups;
 import app.stempel.store.Database;
+import app.stempel.store.GoodBackups;
+import app.stempel.ui.MainViewModel;
 import app.stempel.survey.SurveyService;
 
 /**
@@ -52,6 +54,24 @@ public record Services(Path dataDir, Clock clock, Database db, CardService cards
                 new IntegrityCheck(db), settings, cashiers, new SetupService(settings, programs, cashiers, owner), owner,
                 new AdminService(db, settings, owner, new Backups(dataDir, clock)), expiry, new GroupService(db, owner),
                 new SurveyService(db, clock, settings), new ReportService(db, clock, owner));
+    }
+
+    /**
+     * How the window recovers a shop whose file is damaged: the newest backup that reads whole and passes the
+     * integrity check, restored in place of the file (which is kept aside).
+     */
+    public static MainViewModel.Recovery recovery(Path dataDir, Clock clock) {
+        return new MainViewModel.Recovery() {
+            @Override
+            public java.util.Optional<Path> newestGoodBackup() {
+                return new GoodBackups(dataDir, clock).newest(db -> new IntegrityCheck(db).run().ok());
+            }
+
+            @Override
+            public void restore(Path backup) throws java.io.IOException {
+                new Backups(dataDir, clock).restore(backup, db -> new IntegrityCheck(db).run().ok());
+            }
+        };
     }
 
     @Override

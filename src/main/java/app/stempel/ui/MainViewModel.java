@@ -277,6 +277,82 @@ public final class MainViewModel {
         LOG.error("Shown to the person as {}", key, e);
         problem.set(true);
         error.set(i18n.failure(e, key));
+        if (app.stempel.store.Fault.of(e) == app.stempel.store.Fault.DAMAGED) {
+            findGoodBackup();
+        }
+    }
+
+    // --- a damaged shop
+
+    /** What the window can do about a damaged shop file. */
+    public interface Recovery {
+        /** The newest backup that reads whole and passes the check, if any (slow: every page of each is read). */
+        java.util.Optional<java.nio.file.Path> newestGoodBackup() throws Exception;
+
+        /** Puts {@code backup} in place of the shop's file, which is kept aside; the shop must be closed. */
+        void restore(java.nio.file.Path backup) throws Exception;
+    }
+
+    private Recovery recovery;
+    private boolean searching;
+    private final ReadOnlyObjectWrapper<java.nio.file.Path> goodBackup = new ReadOnlyObjectWrapper<>();
+
+    /** How a damaged shop is recovered: given by the window (tests of other things need none). */
+    public void recoverWith(Recovery r) {
+        this.recovery = Objects.requireNonNull(r);
+    }
+
+    /** The backup offered after the shop's file turned out damaged while opening, or null. */
+    public ReadOnlyObjectProperty<java.nio.file.Path> goodBackupProperty() {
+        return goodBackup.getReadOnlyProperty();
+    }
+
+    /** Damage named: finds the newest good backup in the background and says which it is. */
+    private void findGoodBackup() {
+        if (recovery == null || searching) {
+            return;
+        }
+        searching = true;
+        Recovery r = recovery;
+        tasks.run(r::newestGoodBackup, found -> {
+            searching = false;
+            problem.set(true);
+            if (found.isEmpty()) {
+                error.set(i18n.get("error.damaged.noGoodBackup"));
+            } else if (phase.get() == Phase.FAILED) {
+                goodBackup.set(found.get());
+                error.set(i18n.get("error.damaged.offer", found.get().getFileName().toString()));
+            } else {
+                error.set(i18n.get("error.damaged.whileOpen", found.get().getFileName().toString(),
+                        found.get().toString()));
+            }
+        }, e -> {
+            searching = false;
+            LOG.warn("Could not look for a good backup", e);
+        });
+    }
+
+    /** Restores the backup offered for a shop that could not open, then opens the shop again. */
+    public void restoreGoodBackup() {
+        java.nio.file.Path zip = goodBackup.get();
+        if (zip == null || recovery == null) {
+            return;
+        }
+        goodBackup.set(null);
+        error.set("");
+        phase.set(Phase.OPENING);
+        Recovery r = recovery;
+        tasks.run(() -> {
+            r.restore(zip);
+            return zip;
+        }, restored -> {
+            LOG.info("Restored {} over a damaged shop", restored);
+            open();
+            showNotice("settings.restore.done");
+        }, e -> {
+            phase.set(Phase.FAILED);
+            showError(e);
+        });
     }
 
     /** Whether the message in {@link #errorProperty()} reports a problem (otherwise it is good news). */

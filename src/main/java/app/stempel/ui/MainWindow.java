@@ -163,7 +163,15 @@ public final class MainWindow {
         quitButton.setId("quit");
         quitButton.setDefaultButton(true);
         quitButton.setOnAction(e -> quit.run());
-        VBox box = new VBox(16, title, text, quitButton);
+        Button restore = new Button(i18n.get("startup.restoreBackup"), new FontIcon(Feather.ROTATE_CCW));
+        restore.setId("restore-good-backup");
+        restore.getStyleClass().add(Styles.ACCENT);
+        restore.visibleProperty().bind(model.goodBackupProperty().isNotNull());
+        restore.managedProperty().bind(restore.visibleProperty());
+        restore.setOnAction(e -> model.restoreGoodBackup());
+        javafx.scene.layout.HBox buttons = new javafx.scene.layout.HBox(12, restore, quitButton);
+        buttons.setAlignment(Pos.CENTER);
+        VBox box = new VBox(16, title, text, buttons);
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("startup-failed");
         return box;

@@ -115,4 +115,40 @@ class MainViewModelTest {
             assertThat(model.errorProperty().get()).isEmpty();
         }
     }
+
+    @Test
+    void aShopWhoseFileIsDamagedOffersItsNewestGoodBackupAndOpensAgainFromIt() throws Exception {
+        app.stempel.testing.MutableClock clock = app.stempel.testing.MutableClock.at("2026-03-10T09:00:00Z");
+        try (Services seed = app.stempel.testing.TestShop.open(dir, clock)) {
+            app.stempel.testing.TestShop.withStamps(seed, "Kari", 2);
+            new app.stempel.store.Backups(dir, clock).daily(seed.db(), false);
+        }
+        Path file = dir.resolve(app.stempel.store.Database.FILE_NAME + ".mv.db");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            byte[] bytes = new byte[8192];
+            f.readFully(bytes);
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) ~bytes[i];
+            }
+            f.seek(0);
+            f.write(bytes);
+        }
+        MainViewModel model = new MainViewModel(new SameThreadTaskRunner(), new I18n(Language.ENGLISH),
+                () -> Services.open(dir, clock));
+        model.recoverWith(Services.recovery(dir, clock));
+        model.open();
+        assertThat(model.phaseProperty().get()).isEqualTo(MainViewModel.Phase.FAILED);
+        assertThat(model.goodBackupProperty().get()).isNotNull();
+        assertThat(model.errorProperty().get())
+                .startsWith("The shop's file is damaged. The newest good backup is stempel-2026-03-10.zip");
+
+        model.restoreGoodBackup();
+        try (Services s = model.servicesProperty().get()) {
+            assertThat(model.phaseProperty().get()).isEqualTo(MainViewModel.Phase.CASHIER);
+            assertThat(s.members().count()).isEqualTo(1);
+            assertThat(s.integrity().run().ok()).isTrue();
+            assertThat(model.errorProperty().get()).startsWith("The backup was restored and checked.");
+            assertThat(model.goodBackupProperty().get()).isNull();
+        }
+    }
 }
