@@ -161,12 +161,15 @@ public final class MainWindow {
         text.setMaxWidth(560);
         Button quitButton = new Button(i18n.get("startup.quit"));
         quitButton.setId("quit");
-        quitButton.setDefaultButton(true);
         quitButton.setOnAction(e -> quit.run());
-        Button restore = new Button(i18n.get("startup.restoreBackup"), new FontIcon(Feather.ROTATE_CCW));
+        Button restore = new Button(i18n.get("startup.restoreBackup"), new FontIcon(Feather.UPLOAD));
         restore.setId("restore-good-backup");
         restore.getStyleClass().add(Styles.ACCENT);
         restore.visibleProperty().bind(model.goodBackupProperty().isNotNull());
+        // Enter restores when a good backup is offered, and quits otherwise
+        restore.defaultButtonProperty().bind(restore.visibleProperty());
+        quitButton.defaultButtonProperty().bind(restore.visibleProperty().not());
+        restore.visibleProperty().addListener((obs, was, shown) -> (shown ? restore : quitButton).requestFocus());
         restore.managedProperty().bind(restore.visibleProperty());
         restore.setOnAction(e -> model.restoreGoodBackup());
         javafx.scene.layout.HBox buttons = new javafx.scene.layout.HBox(12, restore, quitButton);
