@@ -1,22 +1,30 @@
 package app.stempel.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import app.stempel.Main;
 import app.stempel.ledger.IntegrityCheck;
+import app.stempel.settings.SettingsService;
 import app.stempel.store.DataDir;
 import app.stempel.store.Database;
+import app.stempel.ui.I18n;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code check}: recomputes every balance from the ledger; exit code 2 if any differs. */
+/**
+ * {@code check}: walks the ledger's hash chain and recomputes every balance from the ledger; names each
+ * entry edited, removed or added behind the program's back and each balance that differs, in the
+ * person's language, with exit code 2 if there is any.
+ */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Recompute every balance from the ledger and report any difference.")
+        description = "Check that no ledger entry was changed, removed or added outside Stempel, and recompute "
+                + "every balance from the ledger.")
 public final class CheckCommand implements Callable<Integer> {
 
-    /** Exit code when a balance disagrees with its ledger. */
+    /** Exit code when an entry was tampered with or a balance disagrees with its ledger. */
     public static final int DIFFERENCES = 2;
     private static final int SHOWN = 20;
 
@@ -29,19 +37,66 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Database db = Database.open(DataDir.resolve(main.options().dataDir()))) {
+            I18n i18n = I18n.forLanguage(main.options().language() != null ? main.options().language()
+                    : new SettingsService(db).language().orElse(null));
             IntegrityCheck.Result result = new IntegrityCheck(db).run();
-            var out = spec.commandLine().getOut();
+            PrintWriter out = spec.commandLine().getOut();
             if (result.ok()) {
-                out.printf("OK: %,d members, every balance agrees with the ledger.%n", result.membersChecked());
+                out.println(i18n.plural("check.ok", result.membersChecked(), i18n.number(result.entriesChecked())));
                 return 0;
             }
-            out.printf("%,d difference(s) between balances and the ledger:%n", result.differences().size());
-            result.differences().stream().limit(SHOWN).forEach(d -> out.println("  " + d));
-            if (result.differences().size() > SHOWN) {
-                out.printf("  ... and %,d more (see the log)%n", result.differences().size() - SHOWN);
+            if (!result.tampering().isEmpty()) {
+                out.println(i18n.plural("check.tampered", result.tampering().size()));
+                result.tampering().stream().limit(SHOWN).forEach(t -> out.println("  " + tampering(i18n, t)));
+                more(out, i18n, result.tampering().size());
+                out.println(i18n.get("check.tamperedAdvice"));
             }
-            org.slf4j.LoggerFactory.getLogger(CheckCommand.class).warn("Integrity check: {}", result.differences());
+            if (!result.differences().isEmpty()) {
+                out.println(i18n.plural("check.differences", result.differences().size()));
+                result.differences().stream().limit(SHOWN).forEach(d -> out.println("  " + difference(i18n, d)));
+                more(out, i18n, result.differences().size());
+            }
+            org.slf4j.LoggerFactory.getLogger(CheckCommand.class).warn("Integrity check: tampering {}, differences {}",
+                    result.tampering(), result.differences());
             return DIFFERENCES;
         }
+    }
+
+    private static void more(PrintWriter out, I18n i18n, int all) {
+        if (all > SHOWN) {
+            out.println("  " + i18n.get("check.more", all - SHOWN));
+        }
+    }
+
+    static String tampering(I18n i18n, IntegrityCheck.Tampering t) {
+        return switch (t.what()) {
+            case EDITED -> i18n.get("check.tamper.edited", t.entryId(), who(i18n, t));
+            case INSERTED -> i18n.get("check.tamper.inserted", t.entryId(), who(i18n, t));
+            case DELETED -> t.nextEntryId() == null ? i18n.get("check.tamper.deletedLast", t.entryId())
+                    : i18n.get("check.tamper.deleted", t.entryId(), Long.toString(t.nextEntryId()));
+        };
+    }
+
+    private static String who(I18n i18n, IntegrityCheck.Tampering t) {
+        String name = t.memberName() == null ? "-" : t.memberName();
+        long member = t.memberId() == null ? 0 : t.memberId();
+        return t.cardNumber() == null ? i18n.get("check.who", member, name)
+                : i18n.get("check.who.card", member, name, t.cardNumber());
+    }
+
+    static String difference(I18n i18n, IntegrityCheck.Difference d) {
+        String field = switch (d.field()) {
+            case "stamps" -> i18n.get("check.field.stamps");
+            case "points" -> i18n.get("check.field.points");
+            case "rewards" -> i18n.get("check.field.rewards");
+            case "visits" -> i18n.get("check.field.visits");
+            case "spend" -> i18n.get("check.field.spend");
+            case "first visit" -> i18n.get("check.field.firstVisit");
+            case "last visit" -> i18n.get("check.field.lastVisit");
+            case "balance" -> null;
+            default -> d.field();
+        };
+        return field == null ? i18n.get("check.difference.noBalance", d.memberId())
+                : i18n.get("check.difference", d.memberId(), field, d.balance(), d.ledger());
     }
 }
