@@ -169,6 +169,27 @@ class IntegrityCheckTest {
         assertThat(result.entriesChecked()).isEqualTo(7 + 120);
     }
 
+    @Test
+    void aCheckWhileATillStampsFindsNothingWrongWithTheChain() throws Exception {
+        ExecutorService till = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> stamping = till.submit(() -> {
+                for (int i = 0; i < 80; i++) {
+                    shop.ledger().stamp(ola.memberId(), ola.cardId(), 1, null, null, TILL);
+                }
+            });
+            int checks = 0;
+            while (!stamping.isDone() || checks == 0) {
+                assertThat(check().tampering()).isEmpty();
+                checks++;
+            }
+            stamping.get();
+        } finally {
+            till.shutdown();
+        }
+        assertThat(check().ok()).isTrue();
+    }
+
     // --- tampering
 
     @Test
