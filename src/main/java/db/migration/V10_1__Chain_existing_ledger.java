@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.OffsetDateTime;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -19,8 +18,8 @@ import app.stempel.ledger.LedgerChain.Link;
  * sets the chain's head, in the upgrade's own transaction: an upgraded shop passes the integrity check
  * at once, and a shop whose upgrade stopped half-way is as it was. On a new shop there is nothing to
  * chain. It lives in Flyway's package for Java migrations, beside the SQL ones on the class path, because
- * SHA-256 is not written the same way in H2 and PostgreSQL; it reads the columns by name, as they were at
- * version 10, so later versions of the schema do not change what it does.
+ * SHA-256 is not written the same way in H2 and PostgreSQL; it reads only the columns the hash covers, by
+ * name, so columns added by later versions do not disturb it.
  */
 public class V10_1__Chain_existing_ledger extends BaseJavaMigration {
 
@@ -31,10 +30,9 @@ public class V10_1__Chain_existing_ledger extends BaseJavaMigration {
         Connection c = context.getConnection();
         Link prev = Link.START;
         long after = Long.MIN_VALUE;
-        try (PreparedStatement page = c.prepareStatement("SELECT id, member_id, card_id, kind, stamps, points, "
-                + "rewards, visits, amount_minor, currency, cancels_id, program_id, created_at, till, cashier_id, "
-                + "reason, by_owner, carried_first_visit_at, carried_last_visit_at, other_member_id "
-                + "FROM ledger_entry WHERE id > ? ORDER BY id FETCH FIRST " + PAGE + " ROWS ONLY");
+        LedgerChain.Hasher hasher = new LedgerChain.Hasher();
+        try (PreparedStatement page = c.prepareStatement("SELECT id, " + LedgerChain.CONTENT_COLUMNS
+                + " FROM ledger_entry WHERE id > ? ORDER BY id FETCH FIRST " + PAGE + " ROWS ONLY");
                 PreparedStatement seal = c.prepareStatement(
                         "UPDATE ledger_entry SET prev_id = ?, prev_hash = ?, entry_hash = ? WHERE id = ?")) {
             while (true) {
@@ -44,7 +42,7 @@ public class V10_1__Chain_existing_ledger extends BaseJavaMigration {
                     while (rs.next()) {
                         rows++;
                         long id = rs.getLong("id");
-                        String hash = LedgerChain.hash(content(rs), prev);
+                        String hash = hasher.hash(Content.read(rs), prev);
                         if (prev.id() == null) {
                             seal.setNull(1, Types.BIGINT);
                             seal.setNull(2, Types.VARCHAR);
@@ -75,20 +73,5 @@ public class V10_1__Chain_existing_ledger extends BaseJavaMigration {
             }
             head.executeUpdate();
         }
-    }
-
-    private static Content content(ResultSet rs) throws SQLException {
-        return new Content(rs.getLong("member_id"), nullableLong(rs, "card_id"), rs.getString("kind"),
-                rs.getInt("stamps"), rs.getInt("points"), rs.getInt("rewards"), rs.getInt("visits"),
-                rs.getLong("amount_minor"), rs.getString("currency"), nullableLong(rs, "cancels_id"),
-                nullableLong(rs, "program_id"), rs.getObject("created_at", OffsetDateTime.class), rs.getString("till"),
-                nullableLong(rs, "cashier_id"), rs.getString("reason"), rs.getBoolean("by_owner"),
-                rs.getObject("carried_first_visit_at", OffsetDateTime.class),
-                rs.getObject("carried_last_visit_at", OffsetDateTime.class), nullableLong(rs, "other_member_id"));
-    }
-
-    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
     }
 }

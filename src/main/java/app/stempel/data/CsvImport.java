@@ -547,6 +547,7 @@ public final class CsvImport {
         private long nextEntry;
         /** The chain's last entry once this import holds the head (from its first entry on), else null. */
         private LedgerChain.Link head;
+        private final LedgerChain.Hasher hasher = new LedgerChain.Hasher();
         private long done;
 
         private PreparedStatement memberInsert;
@@ -811,7 +812,7 @@ public final class CsvImport {
             String entryCurrency = visits > 0 ? currency : null;
             LedgerChain.Content content = new LedgerChain.Content(memberId, cardId, "IMPORT", stamps, 0, 0, visits,
                     amount, entryCurrency, null, null, at, TILL, null, reason, false, null, null, null);
-            String hash = LedgerChain.hash(content, head);
+            String hash = hasher.hash(content, head);
             long id = nextEntry++;
             entryInsert.setLong(1, id);
             entryInsert.setLong(2, memberId);

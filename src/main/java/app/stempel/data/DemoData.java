@@ -411,6 +411,7 @@ public final class DemoData {
         private long nextEntryId;
         /** The chain's last entry; the load holds the head's lock from the start of each commit's rows. */
         private LedgerChain.Link head;
+        private final LedgerChain.Hasher hasher = new LedgerChain.Hasher();
         private long visits;
         private long redemptions;
         private long rows;
@@ -672,7 +673,7 @@ public final class DemoData {
             LedgerChain.Content content = new LedgerChain.Content(memberId, cardId, kind, stampDelta, 0, rewardDelta,
                     visitDelta, amount, currency, null, setup.programId(), time, till, cashier, null, false, null,
                     null, null);
-            String hash = LedgerChain.hash(content, head);
+            String hash = hasher.hash(content, head);
             long id = nextEntryId++;
             PreparedStatement ps = entryInsert;
             ps.setLong(1, id);

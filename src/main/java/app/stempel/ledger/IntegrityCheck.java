@@ -12,6 +12,8 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -200,6 +202,7 @@ public final class IntegrityCheck {
         private static final int MAX_OPEN = 100_000;
 
         private final DSLContext dsl;
+        private final LedgerChain.Hasher hasher = new LedgerChain.Hasher();
         /** Entries no later entry has named yet: id to stored hash. */
         private final TreeMap<Long, String> open = new TreeMap<>();
         /** What was found, by entry id; an entry found inserted is reported as that alone. */
@@ -216,25 +219,36 @@ public final class IntegrityCheck {
         }
 
         void run() {
-            LedgerEntry e = LEDGER_ENTRY;
-            List<Field<?>> columns = LedgerChain.columns(e);
-            while (true) {
-                var page = dsl.select(columns).from(e).where(e.ID.gt(lastSeen)).orderBy(e.ID).limit(PAGE).fetch();
-                if (page.isEmpty()) {
-                    break;
+            // plain JDBC: the walk reads every entry, and a jOOQ record per entry costs more than the hash
+            dsl.connection(c -> {
+                try (PreparedStatement page = c.prepareStatement("SELECT id, prev_id, prev_hash, entry_hash, "
+                        + LedgerChain.CONTENT_COLUMNS + " FROM ledger_entry WHERE id > ? ORDER BY id FETCH FIRST "
+                        + PAGE + " ROWS ONLY")) {
+                    while (true) {
+                        page.setLong(1, lastSeen);
+                        int rows = 0;
+                        try (ResultSet rs = page.executeQuery()) {
+                            while (rs.next()) {
+                                rows++;
+                                long prevId = rs.getLong("prev_id");
+                                Long prev = rs.wasNull() ? null : prevId;
+                                entry(rs.getLong("id"), LedgerChain.Content.read(rs), prev, rs.getString("prev_hash"),
+                                        rs.getString("entry_hash"));
+                            }
+                        }
+                        if (rows == 0) {
+                            break;
+                        }
+                    }
                 }
-                for (Record r : page) {
-                    entry(r.get(e.ID), LedgerChain.Content.of(r, e), r.get(e.PREV_ID), r.get(e.PREV_HASH),
-                            r.get(e.ENTRY_HASH));
-                }
-            }
+            });
             end();
         }
 
         private void entry(long id, LedgerChain.Content content, Long prevId, String prevHash, String stored) {
             entries++;
             lastSeen = id;
-            if (!LedgerChain.hash(content, new LedgerChain.Link(prevId, prevHash)).equals(stored)) {
+            if (!hasher.hash(content, new LedgerChain.Link(prevId, prevHash)).equals(stored)) {
                 found.put(id, Tamper.EDITED);
             }
             if (prevId != null) {

@@ -4,16 +4,16 @@ import static app.stempel.store.schema.Tables.LEDGER_HEAD;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Objects;
 
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record;
 
 import app.stempel.store.schema.tables.LedgerEntry;
@@ -75,7 +75,7 @@ public final class LedgerChain {
             carriedLastVisitAt = asStored(carriedLastVisitAt);
         }
 
-        /** The content of a stored entry; {@code r} must hold {@code e}'s {@link LedgerChain#columns}. */
+        /** The content of a stored entry, from a record that holds the content columns of {@code e}. */
         public static Content of(Record r, LedgerEntry e) {
             return new Content(r.get(e.MEMBER_ID), r.get(e.CARD_ID), r.get(e.KIND), r.get(e.STAMPS), r.get(e.POINTS),
                     r.get(e.REWARDS), r.get(e.VISITS), r.get(e.AMOUNT_MINOR), r.get(e.CURRENCY), r.get(e.CANCELS_ID),
@@ -83,15 +83,28 @@ public final class LedgerChain {
                     Boolean.TRUE.equals(r.get(e.BY_OWNER)), r.get(e.CARRIED_FIRST_VISIT_AT),
                     r.get(e.CARRIED_LAST_VISIT_AT), r.get(e.OTHER_MEMBER_ID));
         }
+
+        /** The content of the entry at {@code rs}'s current row, which has the columns of {@link #CONTENT_COLUMNS}. */
+        public static Content read(ResultSet rs) throws SQLException {
+            return new Content(rs.getLong("member_id"), nullableLong(rs, "card_id"), rs.getString("kind"),
+                    rs.getInt("stamps"), rs.getInt("points"), rs.getInt("rewards"), rs.getInt("visits"),
+                    rs.getLong("amount_minor"), rs.getString("currency"), nullableLong(rs, "cancels_id"),
+                    nullableLong(rs, "program_id"), rs.getObject("created_at", OffsetDateTime.class),
+                    rs.getString("till"), nullableLong(rs, "cashier_id"), rs.getString("reason"),
+                    rs.getBoolean("by_owner"), rs.getObject("carried_first_visit_at", OffsetDateTime.class),
+                    rs.getObject("carried_last_visit_at", OffsetDateTime.class), nullableLong(rs, "other_member_id"));
+        }
+
+        private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+            long v = rs.getLong(column);
+            return rs.wasNull() ? null : v;
+        }
     }
 
-    /** The columns of {@code e} that {@link Content#of} and the chain's check read: content, id and chain. */
-    public static List<Field<?>> columns(LedgerEntry e) {
-        return List.of(e.ID, e.MEMBER_ID, e.CARD_ID, e.KIND, e.STAMPS, e.POINTS, e.REWARDS, e.VISITS, e.AMOUNT_MINOR,
-                e.CURRENCY, e.CANCELS_ID, e.PROGRAM_ID, e.CREATED_AT, e.TILL, e.CASHIER_ID, e.REASON, e.BY_OWNER,
-                e.CARRIED_FIRST_VISIT_AT, e.CARRIED_LAST_VISIT_AT, e.OTHER_MEMBER_ID, e.PREV_ID, e.PREV_HASH,
-                e.ENTRY_HASH);
-    }
+    /** The columns of {@code ledger_entry} that an entry's hash covers, for plain SQL (see {@link Content#read}). */
+    public static final String CONTENT_COLUMNS = "member_id, card_id, kind, stamps, points, rewards, visits, "
+            + "amount_minor, currency, cancels_id, program_id, created_at, till, cashier_id, reason, by_owner, "
+            + "carried_first_visit_at, carried_last_visit_at, other_member_id";
 
     /**
      * A time as the database keeps it: whole microseconds (H2 and PostgreSQL both keep six digits). Writers
@@ -103,13 +116,35 @@ public final class LedgerChain {
 
     /** The hash of an entry with {@code content} that follows {@code prev} in the chain. */
     public static String hash(Content content, Link prev) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(encode(content, prev)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        return new Hasher().hash(content, prev);
+    }
+
+    /**
+     * Hashes one entry after another with one digest and one buffer, for the check's walk and the bulk
+     * loads; not for use by two threads at once.
+     */
+    public static final class Hasher {
+        private final MessageDigest sha;
+        private final Encoder out = new Encoder();
+
+        public Hasher() {
+            try {
+                sha = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            }
+        }
+
+        /** The hash of an entry with {@code content} that follows {@code prev} in the chain. */
+        public String hash(Content content, Link prev) {
+            out.buffer.clear();
+            encode(out, content, prev);
+            sha.update(out.buffer.array(), 0, out.buffer.position());
+            return HEX.formatHex(sha.digest());
         }
     }
+
+    private static final HexFormat HEX = HexFormat.of();
 
     /**
      * The canonical bytes an entry's hash is taken of: a format byte, then prev_id, prev_hash and each
@@ -120,6 +155,11 @@ public final class LedgerChain {
      */
     static byte[] encode(Content c, Link prev) {
         Encoder out = new Encoder();
+        encode(out, c, prev);
+        return out.bytes();
+    }
+
+    private static void encode(Encoder out, Content c, Link prev) {
         out.buffer.put(FORMAT);
         out.number(prev.id());
         out.text(prev.hash());
@@ -142,7 +182,6 @@ public final class LedgerChain {
         out.time(c.carriedFirstVisitAt());
         out.time(c.carriedLastVisitAt());
         out.number(c.otherMemberId());
-        return out.bytes();
     }
 
     private static final class Encoder {
