@@ -42,15 +42,15 @@ public class V10_1__Chain_existing_ledger extends BaseJavaMigration {
                     while (rs.next()) {
                         rows++;
                         long id = rs.getLong("id");
-                        String hash = hasher.hash(Content.read(rs), prev);
+                        byte[] hash = hasher.hash(Content.read(rs), prev);
                         if (prev.id() == null) {
                             seal.setNull(1, Types.BIGINT);
-                            seal.setNull(2, Types.VARCHAR);
+                            seal.setNull(2, Types.VARBINARY);
                         } else {
                             seal.setLong(1, prev.id());
-                            seal.setString(2, prev.hash());
+                            seal.setBytes(2, prev.hash());
                         }
-                        seal.setString(3, hash);
+                        seal.setBytes(3, hash);
                         seal.setLong(4, id);
                         seal.addBatch();
                         prev = new Link(id, hash);
@@ -66,10 +66,10 @@ public class V10_1__Chain_existing_ledger extends BaseJavaMigration {
         try (PreparedStatement head = c.prepareStatement("UPDATE ledger_head SET last_id = ?, last_hash = ? WHERE id = 1")) {
             if (prev.id() == null) {
                 head.setNull(1, Types.BIGINT);
-                head.setNull(2, Types.VARCHAR);
+                head.setNull(2, Types.VARBINARY);
             } else {
                 head.setLong(1, prev.id());
-                head.setString(2, prev.hash());
+                head.setBytes(2, prev.hash());
             }
             head.executeUpdate();
         }

@@ -812,7 +812,7 @@ public final class CsvImport {
             String entryCurrency = visits > 0 ? currency : null;
             LedgerChain.Content content = new LedgerChain.Content(memberId, cardId, "IMPORT", stamps, 0, 0, visits,
                     amount, entryCurrency, null, null, at, TILL, null, reason, false, null, null, null);
-            String hash = hasher.hash(content, head);
+            byte[] hash = hasher.hash(content, head);
             long id = nextEntry++;
             entryInsert.setLong(1, id);
             entryInsert.setLong(2, memberId);
@@ -832,8 +832,8 @@ public final class CsvImport {
             } else {
                 entryInsert.setLong(10, head.id());
             }
-            setString(entryInsert, 11, head.hash());
-            entryInsert.setString(12, hash);
+            setBytes(entryInsert, 11, head.hash());
+            entryInsert.setBytes(12, hash);
             entryInsert.addBatch();
             head = new LedgerChain.Link(id, hash);
             if (++pending >= BATCH) {
@@ -876,6 +876,14 @@ public final class CsvImport {
             spend += t.spend;
             first = first == null || t.first.isBefore(first) ? t.first : first;
             last = last == null || t.last.isAfter(last) ? t.last : last;
+        }
+    }
+
+    private static void setBytes(PreparedStatement ps, int index, byte[] value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARBINARY);
+        } else {
+            ps.setBytes(index, value);
         }
     }
 

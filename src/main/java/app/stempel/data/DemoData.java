@@ -673,7 +673,7 @@ public final class DemoData {
             LedgerChain.Content content = new LedgerChain.Content(memberId, cardId, kind, stampDelta, 0, rewardDelta,
                     visitDelta, amount, currency, null, setup.programId(), time, till, cashier, null, false, null,
                     null, null);
-            String hash = hasher.hash(content, head);
+            byte[] hash = hasher.hash(content, head);
             long id = nextEntryId++;
             PreparedStatement ps = entryInsert;
             ps.setLong(1, id);
@@ -694,8 +694,12 @@ public final class DemoData {
             } else {
                 ps.setLong(14, head.id());
             }
-            setString(ps, 15, head.hash());
-            ps.setString(16, hash);
+            if (head.hash() == null) {
+                ps.setNull(15, Types.VARBINARY);
+            } else {
+                ps.setBytes(15, head.hash());
+            }
+            ps.setBytes(16, hash);
             ps.addBatch();
             head = new LedgerChain.Link(id, hash);
             rows++;

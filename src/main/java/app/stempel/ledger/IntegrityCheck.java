@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -204,7 +205,8 @@ public final class IntegrityCheck {
         private final DSLContext dsl;
         private final LedgerChain.Hasher hasher = new LedgerChain.Hasher();
         /** Entries no later entry has named yet: id to stored hash. */
-        private final TreeMap<Long, String> open = new TreeMap<>();
+        private final TreeMap<Long, byte[]> open = new TreeMap<>();
+        private static final byte[] NONE = new byte[0];
         /** What was found, by entry id; an entry found inserted is reported as that alone. */
         private final TreeMap<Long, Tamper> found = new TreeMap<>();
         /** Removed entries (id to the entry that names it) and hashes that do not match (id to the entry that
@@ -232,8 +234,8 @@ public final class IntegrityCheck {
                                 rows++;
                                 long prevId = rs.getLong("prev_id");
                                 Long prev = rs.wasNull() ? null : prevId;
-                                entry(rs.getLong("id"), LedgerChain.Content.read(rs), prev, rs.getString("prev_hash"),
-                                        rs.getString("entry_hash"));
+                                entry(rs.getLong("id"), LedgerChain.Content.read(rs), prev, rs.getBytes("prev_hash"),
+                                        rs.getBytes("entry_hash"));
                             }
                         }
                         if (rows == 0) {
@@ -245,10 +247,10 @@ public final class IntegrityCheck {
             end();
         }
 
-        private void entry(long id, LedgerChain.Content content, Long prevId, String prevHash, String stored) {
+        private void entry(long id, LedgerChain.Content content, Long prevId, byte[] prevHash, byte[] stored) {
             entries++;
             lastSeen = id;
-            if (!hasher.hash(content, new LedgerChain.Link(prevId, prevHash)).equals(stored)) {
+            if (!Arrays.equals(hasher.hash(content, new LedgerChain.Link(prevId, prevHash)), stored)) {
                 found.put(id, Tamper.EDITED);
             }
             if (prevId != null) {
@@ -259,7 +261,7 @@ public final class IntegrityCheck {
                     named(prevId, prevHash, id, !found.containsKey(id));
                 }
             }
-            open.put(id, stored == null ? "" : stored);
+            open.put(id, stored == null ? NONE : stored);
             if (open.size() > MAX_OPEN) {
                 found.put(open.pollFirstEntry().getKey(), Tamper.INSERTED);
             }
@@ -270,10 +272,10 @@ public final class IntegrityCheck {
          *
          * @param hashBelieved whether {@code prevHash} is what {@code by} was written with (its own hash holds)
          */
-        private void named(long prevId, String prevHash, Long by, boolean hashBelieved) {
-            String stored = open.remove(prevId);
+        private void named(long prevId, byte[] prevHash, Long by, boolean hashBelieved) {
+            byte[] stored = open.remove(prevId);
             if (stored != null) {
-                if (hashBelieved && !stored.equals(prevHash == null ? "" : prevHash)) {
+                if (hashBelieved && !Arrays.equals(stored, prevHash == null ? NONE : prevHash)) {
                     mismatched.put(prevId, by);
                 }
             } else if (!dsl.fetchExists(LEDGER_ENTRY, LEDGER_ENTRY.ID.eq(prevId))) {

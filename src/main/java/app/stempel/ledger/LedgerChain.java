@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -23,7 +24,7 @@ import app.stempel.store.schema.tables.LedgerEntry;
  * data, the upgrade of an older shop) and for the integrity check.
  *
  * <p>Each entry carries {@code prev_id} and {@code prev_hash}, the id and hash of the entry before it in
- * the chain ({@code null} for the first), and {@code entry_hash}: SHA-256, in lower-case hex, of
+ * the chain ({@code null} for the first), and {@code entry_hash}: SHA-256 (its 32 bytes) of
  * {@link #encode the entry's content} together with {@code prev_id} and {@code prev_hash}. Editing an
  * entry changes its content, so its hash no longer matches; recomputing its hash breaks the next entry's
  * {@code prev_hash}; removing or inserting an entry breaks the links around it. The {@code ledger_head}
@@ -58,8 +59,18 @@ public final class LedgerChain {
     }
 
     /** An entry's place in the chain: its id and hash. {@link #START} is before the first entry. */
-    public record Link(Long id, String hash) {
+    public record Link(Long id, byte[] hash) {
         public static final Link START = new Link(null, null);
+
+        /** Whether {@code other} is the same place: the same id and the same hash bytes. */
+        public boolean sameAs(Link other) {
+            return Objects.equals(id, other.id) && Arrays.equals(hash, other.hash);
+        }
+
+        @Override
+        public String toString() {
+            return "Link[" + id + ", " + (hash == null ? "null" : HEX.formatHex(hash)) + "]";
+        }
     }
 
     /** What one entry says, as stored; the columns its hash covers. */
@@ -115,7 +126,7 @@ public final class LedgerChain {
     }
 
     /** The hash of an entry with {@code content} that follows {@code prev} in the chain. */
-    public static String hash(Content content, Link prev) {
+    public static byte[] hash(Content content, Link prev) {
         return new Hasher().hash(content, prev);
     }
 
@@ -136,11 +147,11 @@ public final class LedgerChain {
         }
 
         /** The hash of an entry with {@code content} that follows {@code prev} in the chain. */
-        public String hash(Content content, Link prev) {
+        public byte[] hash(Content content, Link prev) {
             out.buffer.clear();
             encode(out, content, prev);
             sha.update(out.buffer.array(), 0, out.buffer.position());
-            return HEX.formatHex(sha.digest());
+            return sha.digest();
         }
     }
 
@@ -149,20 +160,20 @@ public final class LedgerChain {
     /**
      * The canonical bytes an entry's hash is taken of: a format byte, then prev_id, prev_hash and each
      * covered column in a fixed order. Each value is a presence byte (0 for null) and then, if present, a
-     * long in 8 bytes, a string as its UTF-8 length in 4 bytes and its bytes, or a time as microseconds
+     * long in 8 bytes, a string (as UTF-8) or a hash as its length in 4 bytes and its bytes, or a time as microseconds
      * since 1970 UTC in 8 bytes (its offset is not kept: PostgreSQL does not keep it). Unambiguous, and the
      * same whichever database or computer reads the row.
      */
     static byte[] encode(Content c, Link prev) {
         Encoder out = new Encoder();
         encode(out, c, prev);
-        return out.bytes();
+        return out.written();
     }
 
     private static void encode(Encoder out, Content c, Link prev) {
         out.buffer.put(FORMAT);
         out.number(prev.id());
-        out.text(prev.hash());
+        out.bytes(prev.hash());
         out.number(c.memberId());
         out.number(c.cardId());
         out.text(c.kind());
@@ -197,14 +208,17 @@ public final class LedgerChain {
         }
 
         void text(String s) {
-            if (s == null) {
+            bytes(s == null ? null : s.getBytes(StandardCharsets.UTF_8));
+        }
+
+        void bytes(byte[] b) {
+            if (b == null) {
                 room(1);
                 buffer.put((byte) 0);
                 return;
             }
-            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-            room(5 + utf8.length);
-            buffer.put((byte) 1).putInt(utf8.length).put(utf8);
+            room(5 + b.length);
+            buffer.put((byte) 1).putInt(b.length).put(b);
         }
 
         void time(OffsetDateTime t) {
@@ -225,7 +239,7 @@ public final class LedgerChain {
             }
         }
 
-        byte[] bytes() {
+        byte[] written() {
             byte[] out = new byte[buffer.position()];
             buffer.flip();
             buffer.get(out);

@@ -270,7 +270,7 @@ public final class LedgerService {
             throw new IllegalStateException("member " + memberId + " has no balance");
         }
         LedgerChain.Link prev = LedgerChain.lockHead(tx);
-        String hash = LedgerChain.hash(content, prev);
+        byte[] hash = LedgerChain.hash(content, prev);
         long id = tx.insertInto(LEDGER_ENTRY)
                 .set(LEDGER_ENTRY.OTHER_MEMBER_ID, content.otherMemberId())
                 .set(LEDGER_ENTRY.CARRIED_FIRST_VISIT_AT, content.carriedFirstVisitAt())

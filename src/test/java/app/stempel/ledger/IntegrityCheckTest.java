@@ -138,7 +138,7 @@ class IntegrityCheckTest {
         assertThat(rows.get(0).getPrevId()).isNull();
         for (int i = 1; i < rows.size(); i++) {
             assertThat(rows.get(i).getPrevId()).isEqualTo(rows.get(i - 1).getId());
-            assertThat(rows.get(i).getPrevHash()).isEqualTo(rows.get(i - 1).getEntryHash()).hasSize(64);
+            assertThat(rows.get(i).getPrevHash()).isEqualTo(rows.get(i - 1).getEntryHash()).hasSize(32);
         }
         var head = shop.db().dsl().selectFrom(LEDGER_HEAD).fetchOne();
         assertThat(head.getLastId()).isEqualTo(rows.get(rows.size() - 1).getId());

@@ -13,7 +13,14 @@ import app.stempel.ledger.LedgerChain.Link;
 class LedgerChainTest {
 
     private static final OffsetDateTime AT = OffsetDateTime.parse("2026-03-02T10:15:30.123456+01:00");
-    private static final Link PREV = new Link(41L, "ab".repeat(32));
+    private static final byte[] AB = filled((byte) 0xab);
+    private static final Link PREV = new Link(41L, AB);
+
+    private static byte[] filled(byte b) {
+        byte[] out = new byte[32];
+        java.util.Arrays.fill(out, b);
+        return out;
+    }
 
     private static Content stamp(int stamps, long amount, String reason) {
         return new Content(7, 3L, "STAMP", stamps, 0, 0, 1, amount, "PLN", null, 2L, AT, "Till 1", 5L, reason, false,
@@ -21,20 +28,22 @@ class LedgerChainTest {
     }
 
     @Test
-    void theHashIsSha256HexAndTheSameForTheSameEntryAndLink() {
-        String hash = LedgerChain.hash(stamp(1, 1250, null), PREV);
-        assertThat(hash).hasSize(64).matches("[0-9a-f]{64}");
-        assertThat(LedgerChain.hash(stamp(1, 1250, null), new Link(41L, "ab".repeat(32)))).isEqualTo(hash);
+    void theHashIsSha256AndTheSameForTheSameEntryAndLink() throws Exception {
+        byte[] hash = LedgerChain.hash(stamp(1, 1250, null), PREV);
+        assertThat(hash).hasSize(32)
+                .isEqualTo(java.security.MessageDigest.getInstance("SHA-256").digest(LedgerChain.encode(stamp(1, 1250, null), PREV)));
+        assertThat(LedgerChain.hash(stamp(1, 1250, null), new Link(41L, filled((byte) 0xab)))).isEqualTo(hash);
+        assertThat(new LedgerChain.Hasher().hash(stamp(1, 1250, null), PREV)).isEqualTo(hash);
     }
 
     @Test
     void anyChangeOfContentOrLinkChangesTheHash() {
-        String hash = LedgerChain.hash(stamp(1, 1250, null), PREV);
+        byte[] hash = LedgerChain.hash(stamp(1, 1250, null), PREV);
         assertThat(LedgerChain.hash(stamp(2, 1250, null), PREV)).isNotEqualTo(hash);
         assertThat(LedgerChain.hash(stamp(1, 1251, null), PREV)).isNotEqualTo(hash);
         assertThat(LedgerChain.hash(stamp(1, 1250, ""), PREV)).as("empty is not null").isNotEqualTo(hash);
         assertThat(LedgerChain.hash(stamp(1, 1250, null), new Link(40L, PREV.hash()))).isNotEqualTo(hash);
-        assertThat(LedgerChain.hash(stamp(1, 1250, null), new Link(41L, "ac".repeat(32)))).isNotEqualTo(hash);
+        assertThat(LedgerChain.hash(stamp(1, 1250, null), new Link(41L, filled((byte) 0xac)))).isNotEqualTo(hash);
         assertThat(LedgerChain.hash(stamp(1, 1250, null), Link.START)).isNotEqualTo(hash);
     }
 
