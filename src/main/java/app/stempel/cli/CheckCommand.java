@@ -1,10 +1,12 @@
 package app.stempel.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import app.stempel.Main;
 import app.stempel.ledger.IntegrityCheck;
+import app.stempel.settings.SettingsService;
 import app.stempel.store.DataDir;
 import app.stempel.store.Database;
 import app.stempel.store.PageCheck;
@@ -16,15 +18,17 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code check}: reads every page of the database file (so damage anywhere in it is found, not only where a
- * query happens to look), then recomputes every balance from the ledger; exit code 2 if any differs. A
- * damaged file fails as damage: the line names the newest backup that passes this same check.
+ * query happens to look; a damaged file fails as damage, naming the newest backup that passes this same
+ * check), walks the ledger's hash chain and recomputes every balance from the ledger; names each entry
+ * edited, removed or added behind the program's back and each balance that differs, in the person's
+ * language, with exit code 2 if there is any.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Read every page of the database file, recompute every balance from the ledger and report "
-                + "any damage or difference.")
+        description = "Read every page of the database file, check that no ledger entry was changed, removed or "
+                + "added outside Stempel, and recompute every balance from the ledger.")
 public final class CheckCommand implements Callable<Integer> {
 
-    /** Exit code when a balance disagrees with its ledger. */
+    /** Exit code when an entry was tampered with or a balance disagrees with its ledger. */
     public static final int DIFFERENCES = 2;
     private static final int SHOWN = 20;
 
@@ -37,24 +41,69 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dataDir = DataDir.resolve(main.options().dataDir());
-        I18n i18n = I18n.forLanguage(main.options().language());
         PageCheck.Result pages = Database.checkFile(dataDir);
         try (Database db = Database.open(dataDir)) {
+            I18n i18n = I18n.forLanguage(main.options().language() != null ? main.options().language()
+                    : new SettingsService(db).language().orElse(null));
             IntegrityCheck.Result result = new IntegrityCheck(db).run();
-            var out = spec.commandLine().getOut();
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(i18n.get("cli.check.pages", pages.maps(), pages.entries()));
             if (result.ok()) {
-                out.println(i18n.get("cli.check.pages", pages.maps(), pages.entries()));
-                out.println(i18n.plural("cli.check.ok", result.membersChecked()));
+                out.println(i18n.plural("check.ok", result.membersChecked(), i18n.number(result.entriesChecked())));
                 return 0;
             }
-            out.println(i18n.plural("cli.check.differences", result.differences().size()));
-            result.differences().stream().limit(SHOWN).forEach(d -> out.println("  " + i18n.get("cli.check.difference",
-                    String.valueOf(d.memberId()), d.field(), d.balance(), d.ledger())));
-            if (result.differences().size() > SHOWN) {
-                out.println("  " + i18n.plural("cli.check.more", result.differences().size() - SHOWN));
+            if (!result.tampering().isEmpty()) {
+                out.println(i18n.plural("check.tampered", result.tampering().size()));
+                result.tampering().stream().limit(SHOWN).forEach(t -> out.println("  " + tampering(i18n, t)));
+                more(out, i18n, result.tampering().size());
+                out.println(i18n.get("check.tamperedAdvice"));
             }
-            org.slf4j.LoggerFactory.getLogger(CheckCommand.class).info("Integrity check: {}", result.differences());
+            if (!result.differences().isEmpty()) {
+                out.println(i18n.plural("check.differences", result.differences().size()));
+                result.differences().stream().limit(SHOWN).forEach(d -> out.println("  " + difference(i18n, d)));
+                more(out, i18n, result.differences().size());
+            }
+            org.slf4j.LoggerFactory.getLogger(CheckCommand.class).info("Integrity check: tampering {}, differences {}",
+                    result.tampering(), result.differences());
             return DIFFERENCES;
         }
+    }
+
+    private static void more(PrintWriter out, I18n i18n, int all) {
+        if (all > SHOWN) {
+            out.println("  " + i18n.get("check.more", all - SHOWN));
+        }
+    }
+
+    static String tampering(I18n i18n, IntegrityCheck.Tampering t) {
+        return switch (t.what()) {
+            case EDITED -> i18n.get("check.tamper.edited", t.entryId(), who(i18n, t));
+            case INSERTED -> i18n.get("check.tamper.inserted", t.entryId(), who(i18n, t));
+            case DELETED -> t.nextEntryId() == null ? i18n.get("check.tamper.deletedLast", t.entryId())
+                    : i18n.get("check.tamper.deleted", t.entryId(), Long.toString(t.nextEntryId()));
+        };
+    }
+
+    private static String who(I18n i18n, IntegrityCheck.Tampering t) {
+        String name = t.memberName() == null ? "-" : t.memberName();
+        long member = t.memberId() == null ? 0 : t.memberId();
+        return t.cardNumber() == null ? i18n.get("check.who", member, name)
+                : i18n.get("check.who.card", member, name, t.cardNumber());
+    }
+
+    static String difference(I18n i18n, IntegrityCheck.Difference d) {
+        String field = switch (d.field()) {
+            case "stamps" -> i18n.get("check.field.stamps");
+            case "points" -> i18n.get("check.field.points");
+            case "rewards" -> i18n.get("check.field.rewards");
+            case "visits" -> i18n.get("check.field.visits");
+            case "spend" -> i18n.get("check.field.spend");
+            case "first visit" -> i18n.get("check.field.firstVisit");
+            case "last visit" -> i18n.get("check.field.lastVisit");
+            case "balance" -> null;
+            default -> d.field();
+        };
+        return field == null ? i18n.get("check.difference.noBalance", d.memberId())
+                : i18n.get("check.difference", d.memberId(), field, d.balance(), d.ledger());
     }
 }

@@ -41,6 +41,7 @@ import app.stempel.owner.Role;
 import app.stempel.owner.Role.Who;
 import app.stempel.cards.CardNumbers;
 import app.stempel.data.CsvColumns.Field;
+import app.stempel.ledger.LedgerChain;
 import app.stempel.members.SearchText;
 import app.stempel.owner.OwnerGate;
 import app.stempel.settings.SettingsService;
@@ -549,6 +550,9 @@ public final class CsvImport {
         private long nextMember;
         private long nextCard;
         private long nextEntry;
+        /** The chain's last entry once this import holds the head (from its first entry on), else null. */
+        private LedgerChain.Link head;
+        private final LedgerChain.Hasher hasher = new LedgerChain.Hasher();
         private long done;
 
         private PreparedStatement memberInsert;
@@ -587,12 +591,15 @@ public final class CsvImport {
                 cardInsert = connection.prepareStatement("INSERT INTO card (id, card_number, member_id, "
                         + "active_member_id, status, imported, issued_at) VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?)");
                 entryInsert = connection.prepareStatement("INSERT INTO ledger_entry (id, member_id, card_id, kind, "
-                        + "stamps, visits, amount_minor, currency, created_at, till, reason) "
-                        + "VALUES (?, ?, ?, 'IMPORT', ?, ?, ?, ?, ?, '" + TILL + "', ?)");
+                        + "stamps, visits, amount_minor, currency, created_at, till, reason, prev_id, prev_hash, "
+                        + "entry_hash) VALUES (?, ?, ?, 'IMPORT', ?, ?, ?, ?, ?, '" + TILL + "', ?, ?, ?, ?)");
                 balanceInsert = connection.prepareStatement("INSERT INTO balance (member_id, stamps, visits, "
                         + "spend_minor, first_visit_at, last_visit_at) VALUES (?, ?, ?, ?, ?, ?)");
                 Result result = preview.kind() == Kind.MEMBERS ? members() : visits();
                 flush();
+                if (head != null) {
+                    LedgerChain.moveHead(dsl, head);
+                }
                 long batchId = dsl.insertInto(IMPORT_BATCH)
                         .set(IMPORT_BATCH.KIND, preview.kind().name())
                         .set(IMPORT_BATCH.FILE_NAME, preview.fileName().length() > 255
@@ -796,9 +803,23 @@ public final class CsvImport {
             }
         }
 
+        /**
+         * Adds one IMPORT entry to the chain. The first one locks the chain's head (after every balance this
+         * import changes: see {@link LedgerChain}) and takes the entry ids from there, so no till's entry can
+         * come between this import's entries.
+         */
         private void insertEntry(long memberId, Long cardId, int stamps, int visits, long amount, OffsetDateTime at)
                 throws SQLException {
-            entryInsert.setLong(1, nextEntry++);
+            if (head == null) {
+                head = LedgerChain.lockHead(dsl);
+                nextEntry = ExplicitIds.max(connection, "ledger_entry") + 1;
+            }
+            String entryCurrency = visits > 0 ? currency : null;
+            LedgerChain.Content content = new LedgerChain.Content(memberId, cardId, "IMPORT", stamps, 0, 0, visits,
+                    amount, entryCurrency, null, null, at, TILL, null, reason, false, null, null, null);
+            byte[] hash = hasher.hash(content, head);
+            long id = nextEntry++;
+            entryInsert.setLong(1, id);
             entryInsert.setLong(2, memberId);
             if (cardId == null) {
                 entryInsert.setNull(3, Types.BIGINT);
@@ -808,10 +829,18 @@ public final class CsvImport {
             entryInsert.setInt(4, stamps);
             entryInsert.setInt(5, visits);
             entryInsert.setLong(6, amount);
-            setString(entryInsert, 7, visits > 0 ? currency : null);
-            entryInsert.setObject(8, at);
+            setString(entryInsert, 7, entryCurrency);
+            entryInsert.setObject(8, content.createdAt());
             entryInsert.setString(9, reason);
+            if (head.id() == null) {
+                entryInsert.setNull(10, Types.BIGINT);
+            } else {
+                entryInsert.setLong(10, head.id());
+            }
+            setBytes(entryInsert, 11, head.hash());
+            entryInsert.setBytes(12, hash);
             entryInsert.addBatch();
+            head = new LedgerChain.Link(id, hash);
             if (++pending >= BATCH) {
                 flush();
             }
@@ -852,6 +881,14 @@ public final class CsvImport {
             spend += t.spend;
             first = first == null || t.first.isBefore(first) ? t.first : first;
             last = last == null || t.last.isAfter(last) ? t.last : last;
+        }
+    }
+
+    private static void setBytes(PreparedStatement ps, int index, byte[] value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARBINARY);
+        } else {
+            ps.setBytes(index, value);
         }
     }
 

@@ -43,6 +43,7 @@ import app.stempel.cards.CardNumbers;
 import app.stempel.data.DemoNames.Person;
 import app.stempel.data.VisitModel.Group;
 import app.stempel.data.VisitModel.Plan;
+import app.stempel.ledger.LedgerChain;
 import app.stempel.members.SearchText;
 import app.stempel.store.Database;
 import app.stempel.store.ExplicitIds;
@@ -182,8 +183,8 @@ public final class DemoData {
     private static final String INSERT_CARD = "INSERT INTO card (id, card_number, member_id, active_member_id, "
             + "status, issued_at) VALUES (?, ?, ?, ?, 'ACTIVE', ?)";
     private static final String INSERT_ENTRY = "INSERT INTO ledger_entry (id, member_id, card_id, kind, stamps, "
-            + "rewards, visits, amount_minor, currency, program_id, created_at, till, cashier_id) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "rewards, visits, amount_minor, currency, program_id, created_at, till, cashier_id, prev_id, prev_hash, "
+            + "entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_BALANCE = "INSERT INTO balance (member_id, stamps, points, rewards, visits, "
             + "spend_minor, first_visit_at, last_visit_at) VALUES (?, ?, 0, ?, ?, ?, ?, ?)";
 
@@ -428,6 +429,9 @@ public final class DemoData {
         private long committedRows;
         private int pendingEntries;
         private long nextEntryId;
+        /** The chain's last entry; the load holds the head's lock from the start of each commit's rows. */
+        private LedgerChain.Link head;
+        private final LedgerChain.Hasher hasher = new LedgerChain.Hasher();
         private long visits;
         private long redemptions;
         private long rows;
@@ -479,6 +483,9 @@ public final class DemoData {
                 try (Statement s = connection.createStatement()) {
                     s.execute("DROP INDEX IF EXISTS " + TIME_INDEX);
                 }
+                // after the DDL above, which commits in H2; the load writes only new members' balances, so
+                // holding the head from here on waits for no balance (see LedgerChain)
+                lockHead();
                 memberInsert = connection.prepareStatement(INSERT_MEMBER);
                 cardInsert = connection.prepareStatement(INSERT_CARD);
                 searchInsert = connection.prepareStatement(INSERT_SEARCH);
@@ -524,12 +531,24 @@ public final class DemoData {
          */
         private void commit(long nextMember, long nextCard) throws SQLException {
             flush();
+            LedgerChain.moveHead(dsl(), head);
             ExplicitIds.restart(connection, MEMBER.getName(), nextMember);
             ExplicitIds.restart(connection, CARD.getName(), nextCard);
             ExplicitIds.restart(connection, LEDGER_ENTRY.getName(), nextEntryId);
             connection.commit();
             committedRows = rows;
             progress.update(membersDone, population.size(), visits, expectedVisits);
+            lockHead();
+        }
+
+        /** Locks the chain's head for the next commit's entries and takes their ids from after it. */
+        private void lockHead() throws SQLException {
+            head = LedgerChain.lockHead(dsl());
+            nextEntryId = Math.max(nextEntryId, ExplicitIds.max(connection, LEDGER_ENTRY.getName()) + 1);
+        }
+
+        private DSLContext dsl() {
+            return DSL.using(connection, db.dsl().dialect(), db.dsl().settings());
         }
 
         private void member(int index, long id, long card) throws SQLException {
@@ -674,8 +693,13 @@ public final class DemoData {
 
         private void entry(String kind, int stampDelta, int rewardDelta, int visitDelta, long amount,
                 String currency, OffsetDateTime time, String till, long cashier) throws SQLException {
+            LedgerChain.Content content = new LedgerChain.Content(memberId, cardId, kind, stampDelta, 0, rewardDelta,
+                    visitDelta, amount, currency, null, setup.programId(), time, till, cashier, null, false, null,
+                    null, null);
+            byte[] hash = hasher.hash(content, head);
+            long id = nextEntryId++;
             PreparedStatement ps = entryInsert;
-            ps.setLong(1, nextEntryId++);
+            ps.setLong(1, id);
             ps.setLong(2, memberId);
             ps.setLong(3, cardId);
             ps.setString(4, kind);
@@ -685,10 +709,22 @@ public final class DemoData {
             ps.setLong(8, amount);
             setString(ps, 9, currency);
             ps.setLong(10, setup.programId());
-            ps.setObject(11, time);
+            ps.setObject(11, content.createdAt());
             ps.setString(12, till);
             ps.setLong(13, cashier);
+            if (head.id() == null) {
+                ps.setNull(14, Types.BIGINT);
+            } else {
+                ps.setLong(14, head.id());
+            }
+            if (head.hash() == null) {
+                ps.setNull(15, Types.VARBINARY);
+            } else {
+                ps.setBytes(15, head.hash());
+            }
+            ps.setBytes(16, hash);
             ps.addBatch();
+            head = new LedgerChain.Link(id, hash);
             rows++;
             if (++pendingEntries >= BATCH) {
                 flush();

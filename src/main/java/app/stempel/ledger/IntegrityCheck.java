@@ -1,6 +1,7 @@
 package app.stempel.ledger;
 
 import static app.stempel.store.schema.Tables.BALANCE;
+import static app.stempel.store.schema.Tables.CARD;
 import static app.stempel.store.schema.Tables.LEDGER_ENTRY;
 import static app.stempel.store.schema.Tables.MEMBER;
 import static org.jooq.impl.DSL.coalesce;
@@ -11,12 +12,20 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
@@ -25,11 +34,14 @@ import org.jooq.impl.DSL;
 import app.stempel.owner.Role;
 import app.stempel.owner.Role.Who;
 import app.stempel.store.Database;
+import app.stempel.store.schema.tables.Card;
 import app.stempel.store.schema.tables.LedgerEntry;
 
 /**
- * Recomputes every member's balance from the ledger and lists where the stored balance disagrees.
- * The ledger is the truth; the balance table is a cache of its sums kept for the counter's speed.
+ * Checks the ledger and the balances: walks the ledger's hash chain ({@link LedgerChain}) and names every
+ * entry that was edited, removed or inserted behind the program's back, then recomputes every member's
+ * balance from the ledger and lists where the stored balance disagrees. The ledger is the truth; the
+ * balance table is a cache of its sums kept for the counter's speed.
  */
 public final class IntegrityCheck {
 
@@ -41,10 +53,47 @@ public final class IntegrityCheck {
         }
     }
 
-    /** The outcome: how many members were checked and what disagreed. */
-    public record Result(int membersChecked, List<Difference> differences) {
+    /** What the chain shows happened to an entry. */
+    public enum Tamper {
+        /** The entry's content is no longer what was written (its hash, or the next entry's link, says so). */
+        EDITED,
+        /** The entry is gone: the entry after it (or the chain's head) still names it. */
+        DELETED,
+        /** The entry was not written by Stempel: no entry after it, nor the head, names it. */
+        INSERTED
+    }
+
+    /**
+     * One entry the chain shows was tampered with. For an edited or inserted entry, its member (id and
+     * name) and card number as they are now; for a removed one only its id and the entry that follows it
+     * ({@code nextEntryId}, null if it was the last).
+     */
+    public record Tampering(Tamper what, long entryId, Long memberId, String memberName, String cardNumber,
+            Long nextEntryId) {
+        @Override
+        public String toString() {
+            return switch (what) {
+                case EDITED -> "entry " + entryId + " (member " + memberId + ") was changed after it was written";
+                case INSERTED -> "entry " + entryId + " (member " + memberId + ") was not written by Stempel";
+                case DELETED -> "entry " + entryId + " was removed" + (nextEntryId == null ? " (it was the last)"
+                        : " (entry " + nextEntryId + " follows it)");
+            };
+        }
+    }
+
+    /**
+     * The outcome: how many members and entries were checked, which entries were tampered with (by entry
+     * id) and which balances disagree with the ledger.
+     */
+    public record Result(int membersChecked, List<Difference> differences, long entriesChecked,
+            List<Tampering> tampering) {
+        public Result {
+            differences = List.copyOf(differences);
+            tampering = List.copyOf(tampering);
+        }
+
         public boolean ok() {
-            return differences.isEmpty();
+            return differences.isEmpty() && tampering.isEmpty();
         }
     }
 
@@ -56,6 +105,14 @@ public final class IntegrityCheck {
 
     @Role(Who.TILL)
     public Result run() {
+        ChainWalk chain = new ChainWalk(db.dsl());
+        chain.run();
+        List<Difference> differences = balances();
+        int checked = db.dsl().fetchCount(MEMBER);
+        return new Result(checked, differences, chain.entries, chain.findings());
+    }
+
+    private List<Difference> balances() {
         LedgerEntry e = LEDGER_ENTRY.as("e");
         LedgerEntry c = LEDGER_ENTRY.as("c");
         Field<BigDecimal> stamps = sum(e.STAMPS).as("l_stamps");
@@ -114,8 +171,7 @@ public final class IntegrityCheck {
                 .whereNotExists(select(inline(1)).from(BALANCE).where(BALANCE.MEMBER_ID.eq(LEDGER_ENTRY.MEMBER_ID)))
                 .fetch(LEDGER_ENTRY.MEMBER_ID)
                 .forEach(id -> differences.add(new Difference(id, "balance", "entries", "missing")));
-        int checked = db.dsl().fetchCount(MEMBER);
-        return new Result(checked, differences);
+        return differences;
     }
 
     private static void compareTime(List<Difference> out, long memberId, String field, OffsetDateTime ledger,
@@ -129,6 +185,164 @@ public final class IntegrityCheck {
     private record Check(String name, Field<? extends Number> stored, Field<BigDecimal> ledgerValueRaw) {
         Field<BigDecimal> ledgerValue() {
             return coalesce(ledgerValueRaw, BigDecimal.ZERO);
+        }
+    }
+
+    /**
+     * One walk along the chain, in id order (the chain's order: {@link LedgerChain}), a page at a time, so
+     * a ledger of any size is checked in little memory.
+     *
+     * <p>Each entry's hash is recomputed from its content and its link: a difference means the entry was
+     * edited. Each entry names the one before it ({@code prev_id}); a genuine entry is named by exactly
+     * the next genuine entry, or by the head if it is the last, so an entry nobody names was inserted,
+     * and a name that points at no entry is an entry removed. When an entry names one whose stored hash
+     * is not the hash it recorded, that one was edited and its hash recomputed to hide it. What an
+     * inserted entry says about others (a link to a missing entry, a hash that does not match) is not
+     * believed.
+     */
+    private static final class ChainWalk {
+        private static final int PAGE = 10_000;
+        /** Entries that no later entry names, kept until one does; beyond this many the oldest count as inserted. */
+        private static final int MAX_OPEN = 100_000;
+
+        private final DSLContext dsl;
+        private final LedgerChain.Hasher hasher = new LedgerChain.Hasher();
+        /** Entries no later entry has named yet: id to stored hash. */
+        private final TreeMap<Long, byte[]> open = new TreeMap<>();
+        private static final byte[] NONE = new byte[0];
+        /** What was found, by entry id; an entry found inserted is reported as that alone. */
+        private final TreeMap<Long, Tamper> found = new TreeMap<>();
+        /** Removed entries (id to the entry that names it) and hashes that do not match (id to the entry that
+         * recorded it), each believed only if the entry saying so is no inserted one. */
+        private final Map<Long, Long> missing = new LinkedHashMap<>();
+        private final Map<Long, Long> mismatched = new LinkedHashMap<>();
+        private long entries;
+        private long lastSeen = Long.MIN_VALUE;
+
+        ChainWalk(DSLContext dsl) {
+            this.dsl = dsl;
+        }
+
+        void run() {
+            // plain JDBC: the walk reads every entry, and a jOOQ record per entry costs more than the hash
+            dsl.connection(c -> {
+                try (PreparedStatement page = c.prepareStatement("SELECT id, prev_id, prev_hash, entry_hash, "
+                        + LedgerChain.CONTENT_COLUMNS + " FROM ledger_entry WHERE id > ? ORDER BY id FETCH FIRST "
+                        + PAGE + " ROWS ONLY")) {
+                    while (true) {
+                        page.setLong(1, lastSeen);
+                        int rows = 0;
+                        try (ResultSet rs = page.executeQuery()) {
+                            while (rs.next()) {
+                                rows++;
+                                long prevId = rs.getLong("prev_id");
+                                Long prev = rs.wasNull() ? null : prevId;
+                                entry(rs.getLong("id"), LedgerChain.Content.read(rs), prev, rs.getBytes("prev_hash"),
+                                        rs.getBytes("entry_hash"));
+                            }
+                        }
+                        if (rows == 0) {
+                            break;
+                        }
+                    }
+                }
+            });
+            end();
+        }
+
+        private void entry(long id, LedgerChain.Content content, Long prevId, byte[] prevHash, byte[] stored) {
+            entries++;
+            lastSeen = id;
+            if (!Arrays.equals(hasher.hash(content, new LedgerChain.Link(prevId, prevHash)), stored)) {
+                found.put(id, Tamper.EDITED);
+            }
+            if (prevId != null) {
+                if (prevId >= id) {
+                    // entries link back to an earlier one; this one was not written by Stempel
+                    found.put(id, Tamper.INSERTED);
+                } else {
+                    named(prevId, prevHash, id, !found.containsKey(id));
+                }
+            }
+            open.put(id, stored == null ? NONE : stored);
+            if (open.size() > MAX_OPEN) {
+                found.put(open.pollFirstEntry().getKey(), Tamper.INSERTED);
+            }
+        }
+
+        /**
+         * Entry {@code by} (or the head, when {@code by} is null) names {@code prevId} with {@code prevHash}.
+         *
+         * @param hashBelieved whether {@code prevHash} is what {@code by} was written with (its own hash holds)
+         */
+        private void named(long prevId, byte[] prevHash, Long by, boolean hashBelieved) {
+            byte[] stored = open.remove(prevId);
+            if (stored != null) {
+                if (hashBelieved && !Arrays.equals(stored, prevHash == null ? NONE : prevHash)) {
+                    mismatched.put(prevId, by);
+                }
+            } else if (!dsl.fetchExists(LEDGER_ENTRY, LEDGER_ENTRY.ID.eq(prevId))) {
+                missing.put(prevId, by);
+                // the entry that came before the removed one is named by nobody now: it was not inserted
+                Long before = open.lowerKey(prevId);
+                if (before != null) {
+                    open.remove(before);
+                }
+            }
+            // else: an entry named a second time; the one naming it that nobody names in turn was inserted
+        }
+
+        private void end() {
+            LedgerChain.Link head = LedgerChain.head(dsl);
+            // entries written while the walk went on: back from the head to the last entry the walk saw
+            while (head.id() != null && head.id() > lastSeen) {
+                var r = dsl.select(LEDGER_ENTRY.PREV_ID, LEDGER_ENTRY.PREV_HASH).from(LEDGER_ENTRY)
+                        .where(LEDGER_ENTRY.ID.eq(head.id())).fetchOne();
+                if (r == null) {
+                    break;
+                }
+                head = new LedgerChain.Link(r.value1(), r.value2());
+            }
+            if (head.id() != null) {
+                named(head.id(), head.hash(), null, true);
+            }
+            open.keySet().forEach(id -> found.put(id, Tamper.INSERTED));
+            missing.forEach((id, by) -> {
+                if (by == null || found.get(by) != Tamper.INSERTED) {
+                    found.put(id, Tamper.DELETED);
+                }
+            });
+            mismatched.forEach((id, by) -> {
+                if ((by == null || found.get(by) != Tamper.INSERTED) && !found.containsKey(id)) {
+                    found.put(id, Tamper.EDITED);
+                }
+            });
+        }
+
+        /** What was found, with each entry's member and card as they are now. */
+        List<Tampering> findings() {
+            List<Tampering> out = new ArrayList<>();
+            List<Long> ids = new ArrayList<>(found.keySet());
+            Map<Long, Record> who = new HashMap<>();
+            Card entryCard = CARD.as("ec");
+            Card activeCard = CARD.as("ac");
+            for (int i = 0; i < ids.size(); i += 1000) {
+                dsl.select(LEDGER_ENTRY.ID, LEDGER_ENTRY.MEMBER_ID, MEMBER.DISPLAY_NAME,
+                                coalesce(entryCard.CARD_NUMBER, activeCard.CARD_NUMBER).as("card"))
+                        .from(LEDGER_ENTRY)
+                        .leftJoin(MEMBER).on(MEMBER.ID.eq(LEDGER_ENTRY.MEMBER_ID))
+                        .leftJoin(entryCard).on(entryCard.ID.eq(LEDGER_ENTRY.CARD_ID))
+                        .leftJoin(activeCard).on(activeCard.ACTIVE_MEMBER_ID.eq(LEDGER_ENTRY.MEMBER_ID))
+                        .where(LEDGER_ENTRY.ID.in(ids.subList(i, Math.min(ids.size(), i + 1000))))
+                        .forEach(r -> who.put(r.get(LEDGER_ENTRY.ID), r));
+            }
+            found.forEach((id, what) -> {
+                Record r = what == Tamper.DELETED ? null : who.get(id);
+                out.add(new Tampering(what, id, r == null ? null : r.get(LEDGER_ENTRY.MEMBER_ID),
+                        r == null ? null : r.get(MEMBER.DISPLAY_NAME), r == null ? null : r.get("card", String.class),
+                        what == Tamper.DELETED ? missing.get(id) : null));
+            });
+            return out;
         }
     }
 }

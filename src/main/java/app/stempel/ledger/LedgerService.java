@@ -33,7 +33,10 @@ import app.stempel.store.schema.tables.records.LedgerEntryRecord;
 /**
  * Writes the append-only ledger. Each method adds entries and updates the member's balance in the same
  * transaction, and returns only once the change is on the disk. Nothing here updates or deletes an entry:
- * a mistake is put right by a new entry that cancels the old one.
+ * a mistake is put right by a new entry that cancels the old one (an undo or a void is an entry of its own,
+ * and a merge writes MERGE_OUT and MERGE_IN entries), which is why the hash of each entry in the ledger's
+ * chain ({@link LedgerChain}) can cover every column of it: a legitimate correction never changes a
+ * written entry, so it never breaks the chain.
  */
 public final class LedgerService {
 
@@ -251,30 +254,19 @@ public final class LedgerService {
     private record MergeSide(long otherMemberId, OffsetDateTime firstVisit, OffsetDateTime lastVisit) {
     }
 
+    /**
+     * Adds one entry to the chain and its deltas to the member's balance. The balance is changed first and
+     * the chain's head locked after it ({@link LedgerChain}: every writer takes the balances it changes
+     * before the head, so two writers cannot deadlock), then the entry joins the chain and the head moves
+     * on, all in the caller's transaction.
+     */
     private static long append(DSLContext tx, long memberId, Long cardId, String kind, Deltas d, String currency,
-            Long cancels, Long programId, Actor actor, String reason, OffsetDateTime now, MergeSide merge) {
-        long id = tx.insertInto(LEDGER_ENTRY)
-                .set(LEDGER_ENTRY.OTHER_MEMBER_ID, merge == null ? null : merge.otherMemberId())
-                .set(LEDGER_ENTRY.CARRIED_FIRST_VISIT_AT, merge == null ? null : merge.firstVisit())
-                .set(LEDGER_ENTRY.CARRIED_LAST_VISIT_AT, merge == null ? null : merge.lastVisit())
-                .set(LEDGER_ENTRY.MEMBER_ID, memberId)
-                .set(LEDGER_ENTRY.CARD_ID, cardId)
-                .set(LEDGER_ENTRY.KIND, kind)
-                .set(LEDGER_ENTRY.STAMPS, d.stamps())
-                .set(LEDGER_ENTRY.POINTS, d.points())
-                .set(LEDGER_ENTRY.REWARDS, d.rewards())
-                .set(LEDGER_ENTRY.VISITS, d.visits())
-                .set(LEDGER_ENTRY.AMOUNT_MINOR, d.amountMinor())
-                .set(LEDGER_ENTRY.CURRENCY, currency)
-                .set(LEDGER_ENTRY.CANCELS_ID, cancels)
-                .set(LEDGER_ENTRY.PROGRAM_ID, programId)
-                .set(LEDGER_ENTRY.CREATED_AT, now)
-                .set(LEDGER_ENTRY.TILL, actor.till())
-                .set(LEDGER_ENTRY.CASHIER_ID, actor.cashierId())
-                .set(LEDGER_ENTRY.BY_OWNER, actor.owner())
-                .set(LEDGER_ENTRY.REASON, reason)
-                .returning(LEDGER_ENTRY.ID)
-                .fetchOne(LEDGER_ENTRY.ID);
+            Long cancels, Long programId, Actor actor, String reason, OffsetDateTime time, MergeSide merge) {
+        LedgerChain.Content content = new LedgerChain.Content(memberId, cardId, kind, d.stamps(), d.points(),
+                d.rewards(), d.visits(), d.amountMinor(), currency, cancels, programId, time, actor.till(),
+                actor.cashierId(), reason, actor.owner(), merge == null ? null : merge.firstVisit(),
+                merge == null ? null : merge.lastVisit(), merge == null ? null : merge.otherMemberId());
+        OffsetDateTime now = content.createdAt();
         var update = tx.update(BALANCE)
                 .set(BALANCE.STAMPS, BALANCE.STAMPS.plus(d.stamps()))
                 .set(BALANCE.POINTS, BALANCE.POINTS.plus(d.points()))
@@ -289,6 +281,34 @@ public final class LedgerService {
         if (update.where(BALANCE.MEMBER_ID.eq(memberId)).execute() != 1) {
             throw new IllegalStateException("member " + memberId + " has no balance");
         }
+        LedgerChain.Link prev = LedgerChain.lockHead(tx);
+        byte[] hash = LedgerChain.hash(content, prev);
+        long id = tx.insertInto(LEDGER_ENTRY)
+                .set(LEDGER_ENTRY.OTHER_MEMBER_ID, content.otherMemberId())
+                .set(LEDGER_ENTRY.CARRIED_FIRST_VISIT_AT, content.carriedFirstVisitAt())
+                .set(LEDGER_ENTRY.CARRIED_LAST_VISIT_AT, content.carriedLastVisitAt())
+                .set(LEDGER_ENTRY.MEMBER_ID, content.memberId())
+                .set(LEDGER_ENTRY.CARD_ID, content.cardId())
+                .set(LEDGER_ENTRY.KIND, content.kind())
+                .set(LEDGER_ENTRY.STAMPS, content.stamps())
+                .set(LEDGER_ENTRY.POINTS, content.points())
+                .set(LEDGER_ENTRY.REWARDS, content.rewards())
+                .set(LEDGER_ENTRY.VISITS, content.visits())
+                .set(LEDGER_ENTRY.AMOUNT_MINOR, content.amountMinor())
+                .set(LEDGER_ENTRY.CURRENCY, content.currency())
+                .set(LEDGER_ENTRY.CANCELS_ID, content.cancelsId())
+                .set(LEDGER_ENTRY.PROGRAM_ID, content.programId())
+                .set(LEDGER_ENTRY.CREATED_AT, content.createdAt())
+                .set(LEDGER_ENTRY.TILL, content.till())
+                .set(LEDGER_ENTRY.CASHIER_ID, content.cashierId())
+                .set(LEDGER_ENTRY.BY_OWNER, content.byOwner())
+                .set(LEDGER_ENTRY.REASON, content.reason())
+                .set(LEDGER_ENTRY.PREV_ID, prev.id())
+                .set(LEDGER_ENTRY.PREV_HASH, prev.hash())
+                .set(LEDGER_ENTRY.ENTRY_HASH, hash)
+                .returning(LEDGER_ENTRY.ID)
+                .fetchOne(LEDGER_ENTRY.ID);
+        LedgerChain.moveHead(tx, new LedgerChain.Link(id, hash));
         if (d.visits() < 0 || merge != null) {
             recomputeVisitTimes(tx, memberId);
         }

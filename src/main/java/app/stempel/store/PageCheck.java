@@ -67,9 +67,10 @@ public final class PageCheck {
             } finally {
                 store.closeImmediately();
             }
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
             // H2 reports a damaged page as MVStoreException; bytes that decode into nonsense may also throw
-            // whatever the decoder meets (an index out of bounds, a negative size): all of it is damage
+            // whatever the decoder meets (an index out of bounds, a negative size, one of H2's own assertions
+            // where those are on): all of it is damage
             Fault fault = Fault.of(e);
             if (fault == Fault.IN_USE || fault == Fault.DISK_FULL) {
                 throw Database.translate(e, "cannot read " + mvFile);

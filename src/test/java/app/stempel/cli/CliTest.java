@@ -1,6 +1,7 @@
 package app.stempel.cli;
 
 import static app.stempel.store.schema.Tables.BALANCE;
+import static app.stempel.store.schema.Tables.LEDGER_ENTRY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -46,7 +47,31 @@ class CliTest {
             s.db().write(tx -> tx.update(BALANCE).set(BALANCE.STAMPS, 3).execute());
         }
         assertThat(run("--data-dir", dir.toString(), "check")).isEqualTo(CheckCommand.DIFFERENCES);
-        assertThat(console.out()).contains("Member 1: stamps is 3, but the ledger says 1.");
+        assertThat(console.out()).contains("member 1: stamps is 3 but the ledger says 1");
+    }
+
+    @Test
+    void checkNamesAnEntryEditedWithItsBalanceInThePersonsLanguage() {
+        String card;
+        long edited;
+        try (Services s = Services.open(dir, Clock.systemUTC())) {
+            var e = s.members().enrol(NewMember.named("Kari"));
+            card = e.cardNumber();
+            edited = s.ledger().stamp(e.memberId(), e.cardId(), 1, null, null, Actor.system("test"));
+            s.ledger().stamp(e.memberId(), e.cardId(), 1, null, null, Actor.system("test"));
+            s.db().write(tx -> {
+                tx.update(LEDGER_ENTRY).set(LEDGER_ENTRY.STAMPS, 4).where(LEDGER_ENTRY.ID.eq(edited)).execute();
+                return tx.update(BALANCE).set(BALANCE.STAMPS, 5).execute();
+            });
+        }
+        assertThat(run("--data-dir", dir.toString(), "check")).isEqualTo(CheckCommand.DIFFERENCES);
+        assertThat(console.out()).contains("1 ledger entry was changed, removed or added outside Stempel:",
+                "Entry #" + edited + " (member #1 Kari, card " + card + ") was changed after it was written")
+                .doesNotContain("between balances and the ledger");
+        console.reset();
+        assertThat(run("--lang", "pl", "--data-dir", dir.toString(), "check")).isEqualTo(CheckCommand.DIFFERENCES);
+        assertThat(console.out()).contains("1 wpis w historii został zmieniony, usunięty lub dodany poza Stemplem:",
+                "Wpis #" + edited + " (klient #1 Kari, karta " + card + ") zmieniono po zapisaniu");
     }
 
     @Test

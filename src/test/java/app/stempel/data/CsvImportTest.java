@@ -211,6 +211,26 @@ class CsvImportTest {
     }
 
     @Test
+    void importedEntriesJoinTheLedgersChainAndOneChangedLaterIsNamed() throws Exception {
+        String csv = "client,date,total\nC-1,2024-06-01 09:00,10.00\nC-2,2024-06-02 10:00,5.50\nC-1,2024-06-03 11:00,7\n";
+        importer.commit(importer.preview(file("v.csv", csv), Kind.VISITS, Map.of()), false, CsvImport.Progress.NONE);
+        TestShop.withStamps(shop, "Ola Nordmann", 1);
+
+        var check = shop.integrity().run();
+        assertThat(check.tampering()).isEmpty();
+        assertThat(check.ok()).isTrue();
+        assertThat(check.entriesChecked()).isEqualTo(entriesBefore + 3 + 1);
+        assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.ENTRY_HASH.isNull())).isZero();
+
+        long imported = shop.db().dsl().select(LEDGER_ENTRY.ID).from(LEDGER_ENTRY).where(LEDGER_ENTRY.KIND.eq("IMPORT"))
+                .orderBy(LEDGER_ENTRY.ID).limit(1).fetchOne(LEDGER_ENTRY.ID);
+        shop.db().write(tx -> tx.update(LEDGER_ENTRY).set(LEDGER_ENTRY.CREATED_AT, LEDGER_ENTRY.CREATED_AT.plus(1))
+                .where(LEDGER_ENTRY.ID.eq(imported)).execute());
+        assertThat(shop.integrity().run().tampering()).extracting(t -> t.entryId())
+                .containsExactly(imported);
+    }
+
+    @Test
     void visitsGoToExistingMembersByReferenceOrCardAndCreateTheRest() throws Exception {
         String kariCard = shop.db().dsl().select(CARD.CARD_NUMBER).from(CARD).limit(1).fetchOne(CARD.CARD_NUMBER);
         String csv = "client,date,total\n"

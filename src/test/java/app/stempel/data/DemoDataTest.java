@@ -205,6 +205,31 @@ class DemoDataTest {
     }
 
     @Test
+    void aDemoCommittedInSeveralStepsIsOneChainTheAppCarriesOn() {
+        try (Database db = Database.open(dir)) {
+            DemoData.Result result = fill(db, 1000, 2, 42, 52_000L);
+            assertThat(result.rows()).as("more rows than one commit holds (50,000)").isGreaterThan(50_000L);
+
+            IntegrityCheck.Result check = new IntegrityCheck(db).run();
+            assertThat(check.tampering()).isEmpty();
+            assertThat(check.differences()).isEmpty();
+            assertThat(check.entriesChecked()).isEqualTo(count(db, "SELECT COUNT(*) FROM ledger_entry")).isPositive();
+            assertThat(count(db, "SELECT COUNT(*) FROM ledger_entry e WHERE e.prev_id IS NOT NULL AND NOT EXISTS "
+                    + "(SELECT 1 FROM ledger_entry p WHERE p.id = e.prev_id AND p.entry_hash = e.prev_hash)")).isZero();
+
+            var member = new MemberService(db, clock, new CardNumbers(new SplittableRandom(1)))
+                    .enrol(MemberService.NewMember.named("Åse Ødegård"));
+            new app.stempel.ledger.LedgerService(db, clock, app.stempel.owner.OwnerGate.TRUSTED).stamp(member.memberId(), member.cardId(), 1, null, null,
+                    app.stempel.core.Actor.system("Till 1"));
+            db.write(tx -> tx.execute("UPDATE ledger_entry SET amount_minor = amount_minor + 100 WHERE id = 40000"));
+            db.write(tx -> tx.execute("UPDATE balance SET spend_minor = spend_minor + 100 "
+                    + "WHERE member_id = (SELECT member_id FROM ledger_entry WHERE id = 40000)"));
+            assertThat(new IntegrityCheck(db).run().tampering()).extracting(IntegrityCheck.Tampering::entryId)
+                    .containsExactly(40_000L);
+        }
+    }
+
+    @Test
     void rejectsAVisitTargetThatTheMembersCannotReach() {
         try (Database db = Database.open(dir)) {
             assertThatThrownBy(() -> fill(db, 500, 1, 42, 100L)).isInstanceOf(IllegalArgumentException.class)

@@ -64,7 +64,10 @@ class MemberCorrectionsTest {
     }
 
     private void checkGreen() {
-        assertThat(shop.integrity().run().differences()).isEmpty();
+        var result = shop.integrity().run();
+        assertThat(result.differences()).isEmpty();
+        assertThat(result.tampering()).as("the ledger's chain").isEmpty();
+        assertThat(result.entriesChecked()).isEqualTo(shop.db().dsl().fetchCount(LEDGER_ENTRY));
     }
 
     private long stamp(Enrolled e, long amountMinor) {
