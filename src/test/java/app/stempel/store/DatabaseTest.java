@@ -26,6 +26,18 @@ class DatabaseTest {
     Path dir;
 
     @Test
+    void theLedgersTimeIndexThatALoadCutShortLeftOutIsBackWhenTheShopOpens() {
+        String count = "select count(*) from information_schema.indexes where lower(index_name) = 'ledger_created_idx'";
+        try (Database db = Database.open(dir)) {
+            db.dsl().execute("DROP INDEX ledger_created_idx");
+            assertThat(db.dsl().fetchOne(count).get(0, Integer.class)).isZero();
+        }
+        try (Database db = Database.open(dir)) {
+            assertThat(db.dsl().fetchOne(count).get(0, Integer.class)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void opensANewDatabaseInTheDataFolderWithTheSchema() {
         try (Database db = Database.open(dir.resolve("new/folder"))) {
             assertThat(db.file()).exists().hasFileName("stempel.mv.db");
