@@ -186,7 +186,8 @@ public final class Backups {
     }
 
     /** Takes the one database file out of an H2 backup zip; anything else is not a Stempel backup. */
-    private static void unpack(Path zip, Path target) throws IOException {
+    /** Unpacks the database of backup {@code zip} into {@code target}; refuses a file that holds none. */
+    static void unpack(Path zip, Path target) throws IOException {
         if (!Files.isRegularFile(zip)) {
             throw new RestoreException(RestoreException.Reason.NOT_A_BACKUP, zip + " is not a file");
         }
@@ -230,7 +231,7 @@ public final class Backups {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -1,19 +1,12 @@
 package app.stempel.store;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,10 +52,7 @@ public final class GoodBackups {
         try {
             Files.createDirectories(work);
             Path file = work.resolve(Database.FILE_NAME + ".mv.db");
-            if (!unpack(zip, file)) {
-                LOG.info("Backup {} holds no database", zip);
-                return false;
-            }
+            Backups.unpack(zip, file);
             PageCheck.run(file);
             try (Database db = Database.open(work)) {
                 boolean ok = check.test(db);
@@ -73,39 +63,11 @@ public final class GoodBackups {
             LOG.info("Backup {} is not usable: {}", zip, e.toString());
             return false;
         } finally {
-            deleteTree(work);
-        }
-    }
-
-    private static boolean unpack(Path zip, Path target) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                if (e.getName().equals(Database.FILE_NAME + ".mv.db")) {
-                    copy(in, target);
-                    return true;
-                }
+            try {
+                Backups.deleteTree(work);
+            } catch (IOException e) {
+                LOG.info("Could not delete {}", work, e);
             }
-        }
-        return false;
-    }
-
-    private static void copy(InputStream in, Path target) throws IOException {
-        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        List<Path> paths = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.forEach(paths::add);
-            paths.sort(Comparator.reverseOrder());
-            for (Path p : paths) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            LOG.info("Could not delete {}", dir, e);
         }
     }
 }
