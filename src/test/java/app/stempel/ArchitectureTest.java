@@ -52,4 +52,21 @@ class ArchitectureTest {
     static final ArchRule servicesDoNotReachIntoTheUi = noClasses()
             .that().haveSimpleNameEndingWith("Service")
             .should().dependOnClassesThat().resideInAnyPackage("app.stempel.ui..");
+
+    /** The services: every class with a method that declares its role (see {@code owner.RolesTest}). */
+    private static final DescribedPredicate<JavaClass> SERVICES = new DescribedPredicate<>("are services (declare roles)") {
+        @Override
+        public boolean test(JavaClass c) {
+            return c.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(app.stempel.owner.Role.class));
+        }
+    };
+
+    @ArchTest
+    static final ArchRule everyServiceKnowsNoJavaFxNorTheWindow = noClasses().that(SERVICES)
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "app.stempel.ui..");
+
+    @ArchTest
+    static final ArchRule viewModelsSeeServicesNeverTheStore = noClasses()
+            .that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("app.stempel.store..");
 }

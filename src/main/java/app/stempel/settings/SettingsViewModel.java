@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import app.stempel.core.Language;
-import app.stempel.store.Backups;
 import app.stempel.ui.I18n;
 import app.stempel.ui.TaskRunner;
 import javafx.beans.property.ObjectProperty;
@@ -236,10 +235,7 @@ public final class SettingsViewModel {
             done.accept(r);
         }, e -> {
             busy.set(false);
-            say(true, e instanceof Backups.RestoreException re
-                    ? i18n.get(re.reason() == Backups.RestoreException.Reason.FAILS_CHECK
-                            ? "settings.restore.failsCheck" : "settings.restore.notABackup")
-                    : i18n.failure(e, failureKey));
+            say(true, i18n.failure(e, failureKey));
         });
     }
 

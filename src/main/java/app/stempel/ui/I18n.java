@@ -59,8 +59,20 @@ public final class I18n {
         if (e instanceof app.stempel.owner.OwnerOnlyException) {
             return get("owner.required");
         }
+        if (e instanceof app.stempel.store.Backups.RestoreException re) {
+            return get(re.reason() == app.stempel.store.Backups.RestoreException.Reason.FAILS_CHECK
+                    ? "settings.restore.failsCheck" : "settings.restore.notABackup");
+        }
         app.stempel.store.Fault fault = app.stempel.store.Fault.of(e);
-        return get(fault == app.stempel.store.Fault.OTHER ? key : fault.messageKey());
+        if (fault != app.stempel.store.Fault.OTHER) {
+            return get(fault.messageKey());
+        }
+        return get(e instanceof app.stempel.store.DatabaseException ? "error.database.other" : key);
+    }
+
+    /** Whether {@code e} says the shop's file is damaged (so a good backup is worth offering). */
+    public static boolean damaged(Throwable e) {
+        return app.stempel.store.Fault.of(e) == app.stempel.store.Fault.DAMAGED;
     }
 
     /** The plural form of {@code key} for {@code count}; {@code {0}} in the text is the count. */

@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import app.stempel.Services;
 import app.stempel.core.Language;
 import app.stempel.settings.CashierService.Cashier;
-import app.stempel.store.DatabaseException;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -273,11 +272,10 @@ public final class MainViewModel {
 
     /** Shows a short message in the person's language; the details go to the log. */
     public void showError(Throwable e) {
-        String key = e instanceof DatabaseException de ? de.messageKey() : "error.unexpected";
-        LOG.error("Shown to the person as {}", key, e);
         problem.set(true);
-        error.set(i18n.failure(e, key));
-        if (app.stempel.store.Fault.of(e) == app.stempel.store.Fault.DAMAGED) {
+        error.set(i18n.failure(e, "error.unexpected"));
+        LOG.error("Shown to the person as: {}", error.get(), e);
+        if (I18n.damaged(e)) {
             findGoodBackup();
         }
     }
