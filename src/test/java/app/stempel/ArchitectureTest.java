@@ -69,4 +69,9 @@ class ArchitectureTest {
     static final ArchRule viewModelsSeeServicesNeverTheStore = noClasses()
             .that().haveSimpleNameEndingWith("ViewModel")
             .should().dependOnClassesThat().resideInAnyPackage("app.stempel.store..");
+
+    @ArchTest
+    static final ArchRule viewsSeeViewModelsNeverServices = noClasses()
+            .that().haveSimpleNameEndingWith("View").or().haveSimpleNameEndingWith("Window")
+            .should().dependOnClassesThat(SERVICES);
 }

@@ -88,4 +88,12 @@ public record Dashboard(Period period, LocalDate asOf, Currency currency, int ac
     public boolean known(CohortReport.Cohort cohort, int k) {
         return !cohort.month().plusMonths(k).isAfter(YearMonth.from(asOf));
     }
+
+    /** How many cohorts the retention curves show. */
+    public static final int CURVES = 6;
+
+    /** The cohorts the retention curves show: the last {@value #CURVES}. */
+    public List<CohortReport.Cohort> curveCohorts() {
+        return cohorts().subList(Math.max(0, cohorts().size() - CURVES), cohorts().size());
+    }
 }

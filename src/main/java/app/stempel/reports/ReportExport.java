@@ -49,9 +49,6 @@ public final class ReportExport {
         }
     }
 
-    /** How many cohorts the retention curves show: the last ones. */
-    public static final int CURVES = 6;
-
     private final OwnerGate gate;
     private final CsvExport.Format format;
 
@@ -59,12 +56,6 @@ public final class ReportExport {
     public ReportExport(OwnerGate gate, Language language) {
         this.gate = Objects.requireNonNull(gate);
         this.format = CsvExport.Format.of(Objects.requireNonNull(language));
-    }
-
-    /** The cohorts the retention curves show: the last {@value #CURVES} of the dashboard's. */
-    public static List<CohortReport.Cohort> curveCohorts(Dashboard d) {
-        List<CohortReport.Cohort> all = d.cohorts();
-        return all.subList(Math.max(0, all.size() - CURVES), all.size());
     }
 
     /** Writes the data of {@code chart} (not {@link Chart#AT_RISK}) as CSV; returns the rows written. */
@@ -77,7 +68,7 @@ public final class ReportExport {
             case VISITS -> visits(d);
             case ACTIVE -> active(d);
             case COHORTS -> cohorts(d, d.cohorts(), true);
-            case RETENTION -> cohorts(d, curveCohorts(d), false);
+            case RETENTION -> cohorts(d, d.curveCohorts(), false);
             case TIERS -> tiers(d);
             case NPS -> nps(d);
             case SEGMENTS -> segments(d);

@@ -482,7 +482,7 @@ public final class ReportsView {
         showHeatMap(d);
 
         List<XYChart.Series<Number, Number>> curveSeries = new java.util.ArrayList<>();
-        for (CohortReport.Cohort c : ReportExport.curveCohorts(d)) {
+        for (CohortReport.Cohort c : d.curveCohorts()) {
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
             s.setName(model.month(c.month()));
             for (int k = 0; k < CohortReport.MONTHS && d.known(c, k); k++) {
