@@ -49,9 +49,9 @@ import app.stempel.settings.CashierService.Cashier;
 import app.stempel.settings.SetupView;
 import app.stempel.settings.SetupViewModel;
 import app.stempel.ui.I18n;
-import app.stempel.ui.MainViewModel;
-import app.stempel.ui.Page;
-import app.stempel.ui.ScreenFactory;
+import app.stempel.shell.MainViewModel;
+import app.stempel.shell.Page;
+import app.stempel.shell.ScreenFactory;
 import app.stempel.ui.TaskRunner;
 import javafx.scene.Node;
 

@@ -9,7 +9,7 @@ import app.stempel.cards.CardService;
 import app.stempel.counter.CounterService;
 import app.stempel.ledger.IntegrityCheck;
 import app.stempel.ledger.LedgerService;
-import app.stempel.members.MemberSearch;
+import app.stempel.search.MemberSearch;
 import app.stempel.members.MemberService;
 import app.stempel.program.ExpiryService;
 import app.stempel.program.GroupService;
@@ -23,7 +23,7 @@ import app.stempel.settings.SetupService;
 import app.stempel.store.Backups;
 import app.stempel.store.Database;
 import app.stempel.store.GoodBackups;
-import app.stempel.ui.MainViewModel;
+import app.stempel.shell.MainViewModel;
 import app.stempel.survey.SurveyService;
 
 /**
@@ -51,7 +51,7 @@ public record Services(Path dataDir, Clock clock, Database db, CardService cards
         MemberSearch search = new MemberSearch(db);
         CounterService counter = new CounterService(db, clock, ledger, programs, members, expiry, settings, search);
         return new Services(dataDir, clock, db, cards, members, search, ledger, programs, counter,
-                new IntegrityCheck(db), settings, cashiers, new SetupService(settings, programs, cashiers, owner), owner,
+                new IntegrityCheck(db), settings, cashiers, new SetupService(settings, programs::startStampCard, cashiers, owner), owner,
                 new AdminService(db, settings, owner, new Backups(dataDir, clock)), expiry, new GroupService(db, owner),
                 new SurveyService(db, clock, settings), new ReportService(db, clock, owner));
     }

@@ -74,4 +74,9 @@ class ArchitectureTest {
     static final ArchRule viewsSeeViewModelsNeverServices = noClasses()
             .that().haveSimpleNameEndingWith("View").or().haveSimpleNameEndingWith("Window")
             .should().dependOnClassesThat(SERVICES);
+
+    /** The capability packages depend on each other in one direction only: no cycle, however long. */
+    @ArchTest
+    static final ArchRule noCyclesBetweenCapabilities = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition
+            .slices().matching("app.stempel.(*)..").should().beFreeOfCycles();
 }

@@ -5,9 +5,9 @@ import java.util.Objects;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import app.stempel.members.MemberSearch;
+import app.stempel.search.MemberSearch;
 import app.stempel.cards.CardsViewModel.Batch;
-import app.stempel.members.MemberSearch.MemberRow;
+import app.stempel.search.MemberSearch.MemberRow;
 import app.stempel.ui.FilePicker;
 import app.stempel.ui.Forms;
 import app.stempel.ui.I18n;

@@ -16,8 +16,8 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import app.stempel.members.MemberSearch;
-import app.stempel.members.MemberSearch.MemberRow;
+import app.stempel.search.MemberSearch;
+import app.stempel.search.MemberSearch.MemberRow;
 import app.stempel.ui.I18n;
 import app.stempel.ui.TaskRunner;
 import javafx.application.Platform;

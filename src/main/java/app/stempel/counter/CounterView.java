@@ -6,9 +6,9 @@ import java.util.Objects;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import app.stempel.members.MemberSearch;
+import app.stempel.search.MemberSearch;
 import app.stempel.counter.CounterService.MemberPanel;
-import app.stempel.members.MemberSearch.MemberRow;
+import app.stempel.search.MemberSearch.MemberRow;
 import app.stempel.survey.SurveyView;
 import app.stempel.ui.FilePicker;
 import app.stempel.ui.I18n;

@@ -1,6 +1,6 @@
 package app.stempel.counter;
 
-import app.stempel.members.MemberSearch;
+import app.stempel.search.MemberSearch;
 import app.stempel.program.ProgramRules.PointReward;
 import app.stempel.program.Tier;
 import java.math.BigDecimal;
@@ -25,9 +25,9 @@ import app.stempel.core.Money;
 import app.stempel.ledger.LedgerService;
 import app.stempel.counter.CounterService.ActionResult;
 import app.stempel.counter.CounterService.MemberPanel;
-import app.stempel.members.MemberSearch.MemberRow;
+import app.stempel.search.MemberSearch.MemberRow;
 import app.stempel.counter.CounterService.ScanResult;
-import app.stempel.members.MemberSearch.SearchCursor;
+import app.stempel.search.MemberSearch.SearchCursor;
 import app.stempel.survey.SurveyService;
 import app.stempel.survey.SurveyViewModel;
 import app.stempel.ui.I18n;

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import app.stempel.members.SearchText;
+import app.stempel.search.SearchText;
 
 /**
  * Which column of a CSV file holds which field: headers are matched by name in English, Polish,

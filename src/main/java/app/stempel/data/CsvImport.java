@@ -42,7 +42,7 @@ import app.stempel.owner.Role.Who;
 import app.stempel.cards.CardNumbers;
 import app.stempel.data.CsvColumns.Field;
 import app.stempel.ledger.LedgerChain;
-import app.stempel.members.SearchText;
+import app.stempel.search.SearchText;
 import app.stempel.owner.OwnerGate;
 import app.stempel.settings.SettingsService;
 import app.stempel.store.Database;

@@ -44,7 +44,7 @@ import app.stempel.data.DemoNames.Person;
 import app.stempel.data.VisitModel.Group;
 import app.stempel.data.VisitModel.Plan;
 import app.stempel.ledger.LedgerChain;
-import app.stempel.members.SearchText;
+import app.stempel.search.SearchText;
 import app.stempel.store.Database;
 import app.stempel.store.ExplicitIds;
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import app.stempel.members.SearchText;
+import app.stempel.search.SearchText;
 
 /**
  * Believable people for a café in Poland with Norwegian, Russian and English-speaking customers: real

@@ -19,12 +19,14 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
+import app.stempel.search.MemberSearch;
+import app.stempel.search.SearchText;
 import app.stempel.owner.Role;
 import app.stempel.owner.Role.Who;
 import app.stempel.core.Refused;
-import app.stempel.members.MemberSearch.MemberRow;
-import app.stempel.members.MemberSearch.SearchCursor;
-import app.stempel.members.MemberSearch.SearchPage;
+import app.stempel.search.MemberSearch.MemberRow;
+import app.stempel.search.MemberSearch.SearchCursor;
+import app.stempel.search.MemberSearch.SearchPage;
 import app.stempel.owner.OwnerGate;
 import app.stempel.store.Database;
 import app.stempel.store.schema.tables.LedgerEntry;

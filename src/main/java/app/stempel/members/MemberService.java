@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
+import app.stempel.search.SearchText;
 import app.stempel.owner.OwnerGate;
 import app.stempel.owner.Role;
 import app.stempel.owner.Role.Who;

@@ -18,11 +18,12 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import app.stempel.search.MemberSearch;
 import app.stempel.core.Actor;
 import app.stempel.core.Refused;
-import app.stempel.members.MemberSearch.MemberRow;
-import app.stempel.members.MemberSearch.SearchCursor;
-import app.stempel.members.MemberSearch.SearchPage;
+import app.stempel.search.MemberSearch.MemberRow;
+import app.stempel.search.MemberSearch.SearchCursor;
+import app.stempel.search.MemberSearch.SearchPage;
 import app.stempel.members.MemberDirectory.Group;
 import app.stempel.members.MemberDirectory.HistoryPage;
 import app.stempel.members.MemberDirectory.HistoryRow;

@@ -131,7 +131,7 @@ public final class CashierService {
         if (pin == null || pin.isBlank()) {
             return null;
         }
-        if (!SetupService.isValidCashierPin(pin.strip())) {
+        if (!Pins.isValidCashier(pin.strip())) {
             throw new IllegalArgumentException("a PIN is 4 to 8 digits");
         }
         return PinHasher.hash(pin.strip());

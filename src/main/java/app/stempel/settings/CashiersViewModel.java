@@ -140,7 +140,7 @@ public final class CashiersViewModel {
     /** The typed PIN, "" for none, or null (with a message) when it is not 4 to 8 digits. */
     private String validPin() {
         String p = pin.get() == null ? "" : pin.get().strip();
-        if (!p.isEmpty() && !SetupService.isValidCashierPin(p)) {
+        if (!p.isEmpty() && !Pins.isValidCashier(p)) {
             say(true, i18n.get("settings.cashiers.pinInvalid"));
             return null;
         }

@@ -94,7 +94,7 @@ public final class OwnerSession implements OwnerGate {
         }
         String stored = settings.get(SettingsService.OWNER_PIN).orElse(null);
         if (pin != null && stored != null && PinHasher.matches(pin, stored)) {
-            boolean lengthen = pin.length() < SetupService.OWNER_PIN_MIN
+            boolean lengthen = pin.length() < Pins.OWNER_MIN
                     && settings.get(SettingsService.OWNER_PIN_SHORT_ASKED).isEmpty();
             Map<String, String> reset = new java.util.HashMap<>(
                     Map.of(SettingsService.OWNER_FAILURES, "0", SettingsService.OWNER_LOCKED_UNTIL, ""));
@@ -186,9 +186,9 @@ public final class OwnerSession implements OwnerGate {
     @Role(Who.OWNER)
     public boolean changePin(String oldPin, String newPin) {
         require();
-        if (!SetupService.isValidOwnerPin(newPin)) {
-            throw new IllegalArgumentException("the owner PIN must be " + SetupService.OWNER_PIN_MIN + " to "
-                    + SetupService.OWNER_PIN_MAX + " digits");
+        if (!Pins.isValidOwner(newPin)) {
+            throw new IllegalArgumentException("the owner PIN must be " + Pins.OWNER_MIN + " to "
+                    + Pins.OWNER_MAX + " digits");
         }
         String stored = settings.get(SettingsService.OWNER_PIN).orElse(null);
         if (oldPin == null || stored == null || !PinHasher.matches(oldPin, stored)) {

@@ -177,7 +177,7 @@ public final class SettingsViewModel {
     public void changePin() {
         String old = oldPin.get() == null ? "" : oldPin.get().strip();
         String now = newPin.get() == null ? "" : newPin.get().strip();
-        if (!SetupService.isValidOwnerPin(now)) {
+        if (!Pins.isValidOwner(now)) {
             say(true, i18n.get("setup.error.pin"));
             return;
         }

@@ -8,7 +8,6 @@ import java.util.Objects;
 import app.stempel.core.Language;
 import app.stempel.owner.Role;
 import app.stempel.owner.Role.Who;
-import app.stempel.program.ProgramService;
 
 /**
  * The first-run setup: the shop's name, currency and language, the stamp card's rule, the owner's PIN
@@ -25,15 +24,14 @@ public final class SetupService {
         }
     }
 
-    /** Digits in an owner PIN set now (a shop set up earlier may still have a 4-digit one, and is asked once to lengthen it). */
-    public static final int OWNER_PIN_MIN = 6;
-    public static final int OWNER_PIN_MAX = 12;
-    /** Digits in a cashier's optional PIN: it only says who is at the till. */
-    public static final int CASHIER_PIN_MIN = 4;
-    public static final int CASHIER_PIN_MAX = 8;
+    /** Starts the shop's first reward program: a plain stamp card (the program's service does it). */
+    @FunctionalInterface
+    public interface StampCard {
+        void start(int stampsForReward, String reward, Currency currency);
+    }
 
     private final SettingsService settings;
-    private final ProgramService programs;
+    private final StampCard programs;
     private final CashierService cashiers;
     private final OwnerSession owner;
 
@@ -41,23 +39,11 @@ public final class SetupService {
      * @param owner asked first: open on a shop not yet set up (whoever sets it up becomes its owner), so a
      *        finished shop is set up again only with the owner's PIN
      */
-    public SetupService(SettingsService settings, ProgramService programs, CashierService cashiers, OwnerSession owner) {
+    public SetupService(SettingsService settings, StampCard programs, CashierService cashiers, OwnerSession owner) {
         this.settings = Objects.requireNonNull(settings);
         this.owner = Objects.requireNonNull(owner);
         this.programs = Objects.requireNonNull(programs);
         this.cashiers = Objects.requireNonNull(cashiers);
-    }
-
-    public static boolean isValidOwnerPin(String pin) {
-        return digits(pin, OWNER_PIN_MIN, OWNER_PIN_MAX);
-    }
-
-    public static boolean isValidCashierPin(String pin) {
-        return digits(pin, CASHIER_PIN_MIN, CASHIER_PIN_MAX);
-    }
-
-    private static boolean digits(String pin, int min, int max) {
-        return pin != null && pin.length() >= min && pin.length() <= max && pin.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     /** Sets the shop up; {@code withProgram} false when demo data brought its own program and cashiers. */
@@ -67,11 +53,11 @@ public final class SetupService {
         if (s.shopName() == null || s.shopName().isBlank()) {
             throw new IllegalArgumentException("the shop needs a name");
         }
-        if (!isValidOwnerPin(s.ownerPin())) {
-            throw new IllegalArgumentException("the owner PIN must be " + OWNER_PIN_MIN + " to " + OWNER_PIN_MAX + " digits");
+        if (!Pins.isValidOwner(s.ownerPin())) {
+            throw new IllegalArgumentException("the owner PIN must be " + Pins.OWNER_MIN + " to " + Pins.OWNER_MAX + " digits");
         }
         if (withProgram) {
-            programs.startStampCard(s.stampsForReward(), s.reward(), s.currency());
+            programs.start(s.stampsForReward(), s.reward(), s.currency());
             if (s.firstCashier() != null && !s.firstCashier().isBlank()) {
                 cashiers.addFirst(s.firstCashier());
             }

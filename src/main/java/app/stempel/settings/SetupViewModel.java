@@ -177,7 +177,7 @@ public final class SetupViewModel {
         if (r.isEmpty() || r.length() > 200) {
             throw new IllegalArgumentException(i18n.get("setup.error.reward"));
         }
-        if (!SetupService.isValidOwnerPin(pin.get())) {
+        if (!Pins.isValidOwner(pin.get())) {
             throw new IllegalArgumentException(i18n.get("setup.error.pin"));
         }
         if (!pin.get().equals(pinAgain.get())) {

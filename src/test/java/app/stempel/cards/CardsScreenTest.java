@@ -45,7 +45,7 @@ import app.stempel.testing.FakePrinter;
 import app.stempel.testing.StubFiles;
 import app.stempel.testing.TestShop;
 import app.stempel.testing.TestWindow;
-import app.stempel.ui.MainViewModel;
+import app.stempel.shell.MainViewModel;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;

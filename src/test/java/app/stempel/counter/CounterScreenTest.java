@@ -17,7 +17,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import app.stempel.members.MemberSearch;
+import app.stempel.search.MemberSearch;
 import app.stempel.testing.Await;
 import app.stempel.Screens;
 import app.stempel.testing.FakePrinter;
@@ -28,7 +28,7 @@ import app.stempel.testing.MutableClock;
 import app.stempel.testing.TestShop;
 import app.stempel.testing.TestWindow;
 import app.stempel.core.Language;
-import app.stempel.ui.MainViewModel;
+import app.stempel.shell.MainViewModel;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;

@@ -1,6 +1,6 @@
 package app.stempel.counter;
 
-import app.stempel.members.MemberSearch;
+import app.stempel.search.MemberSearch;
 import app.stempel.testing.TestShop;
 import app.stempel.owner.OwnerGate;
 import app.stempel.program.Tier;

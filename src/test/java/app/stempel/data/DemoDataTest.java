@@ -24,7 +24,7 @@ import app.stempel.owner.OwnerGate;
 import app.stempel.cards.CardNumbers;
 import app.stempel.ledger.IntegrityCheck;
 import app.stempel.members.MemberService;
-import app.stempel.members.SearchText;
+import app.stempel.search.SearchText;
 import app.stempel.store.Database;
 
 class DemoDataTest {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import app.stempel.search.MemberSearch;
 import app.stempel.testing.MutableClock;
 import app.stempel.Services;
 import app.stempel.core.Actor;

@@ -19,6 +19,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import app.stempel.search.MemberSearch;
 import app.stempel.testing.Await;
 import app.stempel.Screens;
 import app.stempel.Services;

@@ -14,7 +14,7 @@ import app.stempel.core.Language;
 import app.stempel.ui.FilePicker;
 import app.stempel.ui.FxTaskRunner;
 import app.stempel.ui.I18n;
-import app.stempel.ui.MainViewModel;
+import app.stempel.shell.MainViewModel;
 import javafx.stage.Stage;
 
 /**

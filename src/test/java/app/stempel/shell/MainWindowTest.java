@@ -1,5 +1,7 @@
-package app.stempel.ui;
+package app.stempel.shell;
 
+import app.stempel.ui.FxTaskRunner;
+import app.stempel.ui.I18n;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

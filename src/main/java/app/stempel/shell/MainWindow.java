@@ -1,5 +1,6 @@
-package app.stempel.ui;
+package app.stempel.shell;
 
+import app.stempel.ui.I18n;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;

@@ -1,5 +1,7 @@
-package app.stempel.ui;
+package app.stempel.shell;
 
+import app.stempel.ui.I18n;
+import app.stempel.ui.SameThreadTaskRunner;
 import app.stempel.core.Language;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package app.stempel.ui;
+package app.stempel.shell;
 
 import javafx.scene.Node;
 

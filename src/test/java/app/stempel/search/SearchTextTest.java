@@ -1,4 +1,4 @@
-package app.stempel.members;
+package app.stempel.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

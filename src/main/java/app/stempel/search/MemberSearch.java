@@ -1,4 +1,4 @@
-package app.stempel.members;
+package app.stempel.search;
 
 import static app.stempel.store.schema.Tables.CARD;
 import static app.stempel.store.schema.Tables.MEMBER;

@@ -1,5 +1,7 @@
-package app.stempel.ui;
+package app.stempel.shell;
 
+import app.stempel.ui.I18n;
+import app.stempel.ui.TaskRunner;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 

@@ -1,4 +1,4 @@
-package app.stempel.members;
+package app.stempel.search;
 
 import java.text.Normalizer;
 import java.util.LinkedHashSet;
