@@ -53,7 +53,7 @@ public record Services(Path dataDir, Clock clock, Database db, CardService cards
         return new Services(dataDir, clock, db, cards, members, search, ledger, programs, counter,
                 new IntegrityCheck(db), settings, cashiers, new SetupService(settings, programs::startStampCard, cashiers, owner), owner,
                 new AdminService(db, settings, owner, new Backups(dataDir, clock)), expiry, new GroupService(db, owner),
-                new SurveyService(db, clock, settings), new ReportService(db, clock, owner));
+                new SurveyService(db, clock, settings), new ReportService(db, clock, owner, programs, settings));
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import org.jooq.Record2;
 import org.jooq.impl.DSL;
 
+import app.stempel.settings.SettingsService;
 import app.stempel.owner.OwnerGate;
 import app.stempel.Main;
 import app.stempel.cards.CardNumbers;
@@ -373,7 +374,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
         @Override
         public Result run(Database db, Settings s, PrintWriter progress) {
             Clock clock = Clock.systemDefaultZone();
-            ReportService reports = new ReportService(db, clock, OwnerGate.TRUSTED);
+            ReportService reports = new ReportService(db, clock, OwnerGate.TRUSTED,
+                    new ProgramService(db, clock, OwnerGate.TRUSTED), new SettingsService(db));
             progress.printf("report: bringing the summaries up to date...%n");
             progress.flush();
             long start = System.nanoTime();

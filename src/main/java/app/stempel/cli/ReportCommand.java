@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import app.stempel.program.ProgramService;
 import app.stempel.Main;
 import app.stempel.data.SpreadsheetRows;
 import app.stempel.owner.OwnerGate;
@@ -57,7 +58,8 @@ public final class ReportCommand {
     private static <T> T withReports(ReportCommand report, PrintWriter err,
             java.util.function.BiFunction<ReportService, Database, T> work) {
         try (Database db = Database.open(DataDir.resolve(report.main.options().dataDir()))) {
-            ReportService reports = new ReportService(db, Clock.systemDefaultZone(), OwnerGate.TRUSTED);
+            ReportService reports = new ReportService(db, Clock.systemDefaultZone(), OwnerGate.TRUSTED,
+                    new ProgramService(db, Clock.systemDefaultZone(), OwnerGate.TRUSTED), new SettingsService(db));
             ProgressLine line = new ProgressLine(err, System.console() != null, System::nanoTime);
             try {
                 reports.refresh((done, total) -> line.show(done, total,

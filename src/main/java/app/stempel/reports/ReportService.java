@@ -57,13 +57,16 @@ public final class ReportService {
     private final OwnerGate owner;
     private final ReportSummary summary;
     private final ProgramService programs;
+    private final SettingsService settings;
 
-    public ReportService(Database db, Clock clock, OwnerGate owner) {
+    /** @param programs and {@code settings}: the shop's, read for the tiers, the currency and the active window */
+    public ReportService(Database db, Clock clock, OwnerGate owner, ProgramService programs, SettingsService settings) {
         this.db = Objects.requireNonNull(db);
         this.clock = Objects.requireNonNull(clock);
         this.owner = Objects.requireNonNull(owner);
+        this.programs = Objects.requireNonNull(programs);
+        this.settings = Objects.requireNonNull(settings);
         this.summary = new ReportSummary(db, clock.getZone());
-        this.programs = new ProgramService(db, clock, OwnerGate.TRUSTED);
     }
 
     /** Today in the shop's time zone. */
@@ -80,7 +83,7 @@ public final class ReportService {
     /** Days of the "active member" window: the shop's setting, or {@value #DEFAULT_ACTIVE_DAYS}. */
     @Role(Who.TILL)
     public int activeDays() {
-        return new SettingsService(db).get(SettingsService.REPORTS_ACTIVE_DAYS).map(Integer::parseInt)
+        return settings.get(SettingsService.REPORTS_ACTIVE_DAYS).map(Integer::parseInt)
                 .orElse(DEFAULT_ACTIVE_DAYS);
     }
 
@@ -176,7 +179,7 @@ public final class ReportService {
                 spendPerVisit, ratio(upToAsOf.spend, scan.membersUpToAsOf), projected, inPeriod.issued,
                 inPeriod.redeemed, liability, npsValue, npsAnswers);
         Currency currency = program.map(p -> p.rules().currency())
-                .orElseGet(() -> new SettingsService(db).currency().orElse(Currency.getInstance("EUR")));
+                .orElseGet(() -> settings.currency().orElse(Currency.getInstance("EUR")));
         return new Scanned(new Dashboard(period, asOf, currency, scan.window, tiles, scan.buckets(), scan.cohorts(),
                 scan.activeSeries(), scan.tiers, nps, scan.segments), scan.atRisk);
     }

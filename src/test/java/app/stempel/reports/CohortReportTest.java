@@ -40,7 +40,7 @@ class CohortReportTest {
     @BeforeEach
     void open() {
         shop = TestShop.open(dir, clock);
-        report = new ReportService(shop.db(), clock, OwnerGate.TRUSTED);
+        report = TestShop.reports(shop, clock, OwnerGate.TRUSTED);
         owner = TestShop.corrections(shop, clock, OwnerGate.TRUSTED);
     }
 
@@ -137,7 +137,7 @@ class CohortReportTest {
                 .satisfies(c -> assertThat(c.retained()).containsExactly(months(1, 1)));
         assertThatThrownBy(() -> report.cohorts(YearMonth.of(2026, 1), YearMonth.of(2025, 1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        ReportService closed = new ReportService(shop.db(), clock.withZone(ZoneOffset.UTC), () -> false);
+        ReportService closed = TestShop.reports(shop, clock.withZone(ZoneOffset.UTC), () -> false);
         assertThatThrownBy(() -> closed.cohorts(YearMonth.of(2025, 12), YearMonth.of(2025, 12)))
                 .isInstanceOf(OwnerOnlyException.class);
     }
@@ -147,7 +147,7 @@ class CohortReportTest {
         Enrolled anna = TestShop.enrol(shop, "Anna");
         at("2025-11-30T23:30:00Z"); // already 1 December in Warsaw
         stamp(anna);
-        ReportService warsaw = new ReportService(shop.db(), clock.withZone(java.time.ZoneId.of("Europe/Warsaw")), OwnerGate.TRUSTED);
+        ReportService warsaw = TestShop.reports(shop, clock.withZone(java.time.ZoneId.of("Europe/Warsaw")), OwnerGate.TRUSTED);
         assertThat(warsaw.cohorts(YearMonth.of(2025, 11), YearMonth.of(2025, 12)))
                 .extracting(CohortReport.Cohort::month).containsExactly(YearMonth.of(2025, 12));
         assertThat(report.cohorts(YearMonth.of(2025, 11), YearMonth.of(2025, 12)))

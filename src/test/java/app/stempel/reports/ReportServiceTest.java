@@ -63,7 +63,7 @@ class ReportServiceTest {
     @BeforeEach
     void open() {
         shop = TestShop.open(dir, clock);
-        reports = new ReportService(shop.db(), clock, OwnerGate.TRUSTED);
+        reports = TestShop.reports(shop, clock, OwnerGate.TRUSTED);
         owner = TestShop.corrections(shop, clock, OwnerGate.TRUSTED);
     }
 
@@ -403,7 +403,7 @@ class ReportServiceTest {
 
     @Test
     void onlyForTheOwner() {
-        ReportService closed = new ReportService(shop.db(), clock, () -> false);
+        ReportService closed = TestShop.reports(shop, clock, () -> false);
         Period p = Period.thisMonth(LocalDate.of(2026, 3, 1));
         assertThatThrownBy(() -> closed.dashboard(p, ReportSummary.Progress.NONE)).isInstanceOf(OwnerOnlyException.class);
         assertThatThrownBy(() -> closed.atRisk(LocalDate.of(2026, 3, 1))).isInstanceOf(OwnerOnlyException.class);

@@ -52,7 +52,7 @@ class ReportsViewModelTest {
     }
 
     private ReportsViewModel model(Language language, OwnerGate gate) {
-        return new ReportsViewModel(new ReportService(shop.db(), clock, gate), new ReportExport(gate, language),
+        return new ReportsViewModel(TestShop.reports(shop, clock, gate), new ReportExport(gate, language),
                 (d, atRisk, file) -> {
                     gate.require();
                     pdfs.add(file);

@@ -75,4 +75,10 @@ public final class TestShop {
             return null;
         });
     }
+
+    /** The shop's reports at {@code clock}, behind {@code gate}. */
+    public static app.stempel.reports.ReportService reports(Services s, Clock clock, OwnerGate gate) {
+        return new app.stempel.reports.ReportService(s.db(), clock, gate,
+                new app.stempel.program.ProgramService(s.db(), clock, OwnerGate.TRUSTED), s.settings());
+    }
 }
