@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 
 import app.stempel.cards.SystemCardPrinter;
 import app.stempel.core.Language;
-import app.stempel.store.Backups;
 import app.stempel.store.DataDir;
 import app.stempel.store.LocalPrefs;
 import app.stempel.shell.GlobalScan;

@@ -5,7 +5,6 @@ import java.util.Objects;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import app.stempel.search.MemberSearch;
 import app.stempel.cards.CardsViewModel.Batch;
 import app.stempel.search.MemberSearch.MemberRow;
 import app.stempel.ui.FilePicker;

@@ -22,6 +22,8 @@ import java.util.concurrent.Callable;
 import org.jooq.Record2;
 import org.jooq.impl.DSL;
 
+import app.stempel.search.MemberSearch;
+import app.stempel.program.ExpiryService;
 import app.stempel.settings.SettingsService;
 import app.stempel.owner.OwnerGate;
 import app.stempel.Main;
@@ -292,8 +294,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
             Clock clock = Clock.systemUTC();
             LedgerService ledger = new LedgerService(db, clock, OwnerGate.TRUSTED);
             ProgramService programs = new ProgramService(db, clock, OwnerGate.TRUSTED);
+            SettingsService settings = new SettingsService(db);
             CounterService counter = new CounterService(db, clock, ledger, programs,
-                    new MemberService(db, clock, new CardNumbers(random)));
+                    new MemberService(db, clock, new CardNumbers(random)),
+                    new ExpiryService(db, clock, programs, settings, OwnerGate.NEVER), settings, new MemberSearch(db));
             Long maxId = db.dsl().select(DSL.max(CARD.ID)).from(CARD).fetchOne(0, Long.class);
             long maxCard = maxId == null ? 0 : maxId;
             if (maxCard == 0) {

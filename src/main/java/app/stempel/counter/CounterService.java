@@ -5,7 +5,6 @@ import static app.stempel.store.schema.Tables.CARD;
 import static app.stempel.store.schema.Tables.LEDGER_ENTRY;
 import static app.stempel.store.schema.Tables.MEMBER;
 import static app.stempel.store.schema.Tables.MEMBER_GROUP;
-import static app.stempel.store.schema.Tables.MEMBER_SEARCH;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
@@ -18,17 +17,13 @@ import java.time.MonthDay;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.util.Currency;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
-import app.stempel.owner.OwnerGate;
 import app.stempel.owner.Role;
 import app.stempel.owner.Role.Who;
 import app.stempel.cards.CardNumbers;
@@ -39,7 +34,6 @@ import app.stempel.search.MemberSearch;
 import app.stempel.search.MemberSearch.SearchCursor;
 import app.stempel.search.MemberSearch.SearchPage;
 import app.stempel.members.MemberService;
-import app.stempel.search.SearchText;
 import app.stempel.program.ExpiryService;
 import app.stempel.program.Program;
 import app.stempel.program.ProgramRules;
@@ -69,14 +63,6 @@ public final class CounterService {
     private final SettingsService settings;
     private final MemberSearch search;
     private final Duration undoGrace;
-
-    /** A counter whose expiry for shown members runs with no owner preview (the counter never asks one). */
-    public CounterService(Database db, Clock clock, LedgerService ledger, ProgramService programs,
-            MemberService members) {
-        this(db, clock, ledger, programs, members,
-                new ExpiryService(db, clock, programs, new SettingsService(db), OwnerGate.NEVER), new SettingsService(db),
-                new MemberSearch(db));
-    }
 
     public CounterService(Database db, Clock clock, LedgerService ledger, ProgramService programs,
             MemberService members, ExpiryService expiry, SettingsService settings, MemberSearch search) {

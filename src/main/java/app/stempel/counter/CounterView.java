@@ -6,7 +6,6 @@ import java.util.Objects;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import app.stempel.search.MemberSearch;
 import app.stempel.counter.CounterService.MemberPanel;
 import app.stempel.search.MemberSearch.MemberRow;
 import app.stempel.survey.SurveyView;

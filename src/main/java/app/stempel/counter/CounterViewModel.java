@@ -1,6 +1,5 @@
 package app.stempel.counter;
 
-import app.stempel.search.MemberSearch;
 import app.stempel.program.ProgramRules.PointReward;
 import app.stempel.program.Tier;
 import java.math.BigDecimal;

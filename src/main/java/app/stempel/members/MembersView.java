@@ -6,7 +6,6 @@ import java.util.function.Function;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import app.stempel.search.MemberSearch;
 import app.stempel.search.MemberSearch.MemberRow;
 import app.stempel.members.MemberDirectory.Group;
 import app.stempel.members.MemberDirectory.HistoryRow;

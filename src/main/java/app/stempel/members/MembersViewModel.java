@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import app.stempel.search.MemberSearch;
 import app.stempel.core.Actor;
 import app.stempel.core.Refused;
 import app.stempel.search.MemberSearch.MemberRow;

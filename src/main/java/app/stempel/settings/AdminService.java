@@ -9,7 +9,6 @@ import java.util.Optional;
 import app.stempel.owner.Role;
 import app.stempel.owner.Role.Who;
 import app.stempel.core.Language;
-import app.stempel.owner.OwnerGate;
 import app.stempel.store.Backups;
 import app.stempel.store.Database;
 

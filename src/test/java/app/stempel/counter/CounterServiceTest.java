@@ -1,5 +1,7 @@
 package app.stempel.counter;
 
+import app.stempel.program.ExpiryService;
+import app.stempel.settings.SettingsService;
 import app.stempel.search.MemberSearch;
 import app.stempel.testing.TestShop;
 import app.stempel.owner.OwnerGate;
@@ -71,7 +73,9 @@ class CounterServiceTest {
         members = new MemberService(db, clock, new CardNumbers(new Random(11)));
         ProgramService programs = new ProgramService(db, clock, OwnerGate.TRUSTED);
         programs.startStampCard(5, "Free coffee", Currency.getInstance("PLN"));
-        counter = new CounterService(db, clock, new LedgerService(db, clock, OwnerGate.TRUSTED), programs, members);
+        SettingsService settings = new SettingsService(db);
+        counter = new CounterService(db, clock, new LedgerService(db, clock, OwnerGate.TRUSTED), programs, members,
+                new ExpiryService(db, clock, programs, settings, OwnerGate.NEVER), settings, new MemberSearch(db));
     }
 
     @AfterEach

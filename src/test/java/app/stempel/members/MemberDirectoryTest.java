@@ -13,14 +13,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import app.stempel.search.MemberSearch;
 import app.stempel.search.SearchText;
 import app.stempel.owner.OwnerGate;
 import app.stempel.testing.MutableClock;
