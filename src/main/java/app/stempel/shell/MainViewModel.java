@@ -167,7 +167,9 @@ public final class MainViewModel {
      */
     public void backupIfDue() {
         Services s = services.get();
-        if (!dailyBackups || s == null || backingUp) {
+        // a shop still in its first-run wizard has nothing to keep yet: its first backup follows the setup
+        boolean setUp = phase.get() == Phase.CASHIER || phase.get() == Phase.READY;
+        if (!dailyBackups || s == null || backingUp || !setUp) {
             return;
         }
         java.time.LocalDate today = java.time.LocalDate.now(s.clock());
@@ -228,6 +230,7 @@ public final class MainViewModel {
         chosenLanguage.set(language);
         refreshCount();
         phase.set(Phase.CASHIER);
+        backupIfDue();
     }
 
     /** The cashier at the till; the counter opens. */

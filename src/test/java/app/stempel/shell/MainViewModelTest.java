@@ -153,4 +153,29 @@ class MainViewModelTest {
             assertThat(model.goodBackupProperty().get()).isNull();
         }
     }
+
+    @Test
+    void aNewShopsFirstBackupIsTakenOnceTheWizardIsDoneNotBefore() throws Exception {
+        app.stempel.testing.MutableClock clock = app.stempel.testing.MutableClock.at("2026-03-10T09:00:00Z");
+        MainViewModel model = new MainViewModel(new SameThreadTaskRunner(), new I18n(Language.ENGLISH),
+                () -> Services.open(dir, clock));
+        model.takeDailyBackups();
+        model.open();
+        try (Services s = model.servicesProperty().get()) {
+            assertThat(model.phaseProperty().get()).isEqualTo(MainViewModel.Phase.SETUP);
+            model.backupIfDue();
+            Path today = dir.resolve(app.stempel.store.Backups.FOLDER).resolve("stempel-2026-03-10.zip");
+            assertThat(today).as("nothing to keep while the wizard is open").doesNotExist();
+
+            s.setup().apply(new app.stempel.settings.SetupService.Setup("Kafé", java.util.Currency.getInstance("PLN"),
+                    Language.POLISH, 8, "Kawa", "246810", "Ola"), true);
+            model.setupDone(Language.POLISH);
+            assertThat(today).exists();
+            Path restored = dir.resolve("restored");
+            new app.stempel.store.Backups(restored, clock).restore(today, db -> true);
+            try (Services back = Services.open(restored, clock)) {
+                assertThat(back.settings().isSetUp()).as("the first backup holds the finished setup").isTrue();
+            }
+        }
+    }
 }
