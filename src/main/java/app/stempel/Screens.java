@@ -13,7 +13,6 @@ import app.stempel.cards.CardsViewModel;
 import app.stempel.cards.PrintableCards;
 import app.stempel.core.Actor;
 import app.stempel.core.Language;
-import app.stempel.ledger.IntegrityCheck;
 import app.stempel.members.MemberCorrections;
 import app.stempel.members.MemberDirectory;
 import app.stempel.members.MembersView;
@@ -174,7 +173,7 @@ public final class Screens implements ScreenFactory {
         s.close();
         Exception failure = null;
         try {
-            new Backups(s.dataDir(), s.clock()).restore(zip, db -> new IntegrityCheck(db).run().ok());
+            Services.recovery(s.dataDir(), s.clock()).restore(zip);
         } catch (Exception e) {
             failure = e;
         }

@@ -64,12 +64,12 @@ public record Services(Path dataDir, Clock clock, Database db, CardService cards
         return new MainViewModel.Recovery() {
             @Override
             public java.util.Optional<Path> newestGoodBackup() {
-                return new GoodBackups(dataDir, clock).newest(db -> new IntegrityCheck(db).run().ok());
+                return new GoodBackups(dataDir, clock).newest(IntegrityCheck::passes);
             }
 
             @Override
             public void restore(Path backup) throws java.io.IOException {
-                new Backups(dataDir, clock).restore(backup, db -> new IntegrityCheck(db).run().ok());
+                new Backups(dataDir, clock).restore(backup, IntegrityCheck::passes);
             }
         };
     }

@@ -76,7 +76,7 @@ public final class Cli {
         if (fault == Fault.DAMAGED) {
             Path dataDir = DataDir.resolve(main.options().dataDir());
             Optional<Path> backup = new GoodBackups(dataDir, Clock.systemDefaultZone())
-                    .newest(db -> new IntegrityCheck(db).run().ok());
+                    .newest(IntegrityCheck::passes);
             return backup.map(b -> i18n.get("error.damaged.restoreCommand", b.toString()))
                     .orElseGet(() -> i18n.get("error.damaged.noBackup", dataDir.toString()));
         }

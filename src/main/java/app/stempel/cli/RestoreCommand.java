@@ -39,7 +39,7 @@ public final class RestoreCommand implements Callable<Integer> {
         Path dataDir = DataDir.resolve(main.options().dataDir());
         try {
             var aside = new Backups(dataDir, Clock.systemDefaultZone())
-                    .restore(file, db -> new IntegrityCheck(db).run().ok());
+                    .restore(file, IntegrityCheck::passes);
             I18n i18n = I18n.forLanguage(main.options().language());
             spec.commandLine().getOut().println(aside
                     .map(p -> i18n.get("cli.restore.doneKept", file.toAbsolutePath().toString(), p.toString()))

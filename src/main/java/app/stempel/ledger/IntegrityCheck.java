@@ -103,6 +103,11 @@ public final class IntegrityCheck {
         this.db = Objects.requireNonNull(db);
     }
 
+    /** Whether the shop in {@code db} passes the whole check: what a restored backup must do. */
+    public static boolean passes(Database db) {
+        return new IntegrityCheck(db).run().ok();
+    }
+
     @Role(Who.TILL)
     public Result run() {
         ChainWalk chain = new ChainWalk(db.dsl());

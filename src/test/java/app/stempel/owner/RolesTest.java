@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -309,11 +308,6 @@ class RolesTest {
 
     /** Every row of every table of the shop, as text. */
     private String fingerprint() {
-        Map<String, String> tables = new TreeMap<>();
-        for (String table : shop.db().dsl().fetch("select table_name from information_schema.tables where table_schema = 'PUBLIC'")
-                .getValues(0, String.class)) {
-            tables.put(table, shop.db().dsl().fetch("select * from \"" + table + "\"").formatCSV());
-        }
-        return tables.toString();
+        return TestShop.everyRow(shop.db()).toString();
     }
 }

@@ -155,14 +155,9 @@ class FaultsTest {
 
     /** Every row of every table, as text, by table. */
     private static Map<String, String> rows(Path shopDir) {
-        Map<String, String> tables = new java.util.TreeMap<>();
         try (Database db = Database.open(shopDir)) {
-            for (String t : db.dsl().fetch("select table_name from information_schema.tables where table_schema = 'PUBLIC'")
-                    .getValues(0, String.class)) {
-                tables.put(t, db.dsl().fetch("select * from \"" + t + "\"").formatCSV());
-            }
+            return TestShop.everyRow(db);
         }
-        return tables;
     }
 
     private static String chain(Throwable e) {

@@ -81,4 +81,14 @@ public final class TestShop {
         return new app.stempel.reports.ReportService(s.db(), clock, gate,
                 new app.stempel.program.ProgramService(s.db(), clock, OwnerGate.TRUSTED), s.settings());
     }
+
+    /** Every row of every table of the shop, as text, by table: to compare a shop before and after. */
+    public static Map<String, String> everyRow(Database db) {
+        Map<String, String> tables = new java.util.TreeMap<>();
+        for (String t : db.dsl().fetch("select table_name from information_schema.tables where table_schema = 'PUBLIC'")
+                .getValues(0, String.class)) {
+            tables.put(t, db.dsl().fetch("select * from \"" + t + "\"").formatCSV());
+        }
+        return tables;
+    }
 }
