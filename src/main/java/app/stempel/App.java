@@ -36,7 +36,7 @@ public final class App extends Application {
     private static volatile Main.Options options = new Main.Options(null, null);
 
     private FxTaskRunner tasks;
-    private MainViewModel model;
+    private MainViewModel<Services> model;
     private Stage stage;
     private Path dataDir;
 
@@ -71,12 +71,12 @@ public final class App extends Application {
      */
     private void show(Language language, Callable<Services> opener) {
         I18n i18n = new I18n(language);
-        model = new MainViewModel(tasks, i18n, opener);
+        model = new MainViewModel<>(tasks, i18n, opener);
         model.takeDailyBackups();
         model.recoverWith(Services.recovery(dataDir, Clock.systemDefaultZone()));
         model.chosenLanguageProperty().addListener((obs, old, chosen) -> {
             if (chosen != language) {
-                restart(model.servicesProperty().get(), chosen, null, false);
+                restart(model.shopProperty().get(), chosen, null, false);
             } else {
                 remember(chosen);
             }
@@ -91,7 +91,7 @@ public final class App extends Application {
     /** The window afresh on the open shop, in {@code language}, keeping the cashier and the page. */
     private void restart(Services open, Language language, String noticeKey, boolean problem) {
         remember(language);
-        MainViewModel before = model;
+        MainViewModel<Services> before = model;
         show(language, () -> open);
         if (before.cashierProperty().get() != null) {
             model.resumeWith(before.cashierProperty().get(), before.pageProperty().get());
@@ -126,7 +126,7 @@ public final class App extends Application {
     }
 
     /** The main window's scene, with the theme and the app's stylesheet; also used by the UI tests. */
-    public static Scene scene(MainViewModel model, I18n i18n, Screens screens, Runnable quit) {
+    public static Scene scene(MainViewModel<Services> model, I18n i18n, Screens screens, Runnable quit) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         MainWindow window = new MainWindow(model, i18n, screens, quit);
         Scene scene = new Scene(window.root(), 1200, 760);
@@ -163,7 +163,7 @@ public final class App extends Application {
 
     @Override
     public void stop() {
-        Services services = model.servicesProperty().get();
+        Services services = model.shopProperty().get();
         if (tasks != null) {
             tasks.shutdown(10);
         }

@@ -1,6 +1,7 @@
 package app.stempel;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 
 import app.stempel.cli.BackupCommand;
@@ -14,6 +15,7 @@ import app.stempel.cli.DemoCommand;
 import app.stempel.cli.ExportCommand;
 import app.stempel.cli.ImportCommand;
 import app.stempel.core.Language;
+import app.stempel.store.DataDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,6 +56,14 @@ public final class Main implements Callable<Integer> {
     /** The options given before or after a sub-command. */
     public Options options() {
         return new Options(dataDirOption, languageOption);
+    }
+
+    /**
+     * Opens the shop in the data folder for a command: the whole graph of {@link Services}, where the person
+     * at the command line is the owner.
+     */
+    public Services openShop() {
+        return Services.forCommandLine(DataDir.resolve(options().dataDir()), Clock.systemDefaultZone());
     }
 
     @Override

@@ -1,20 +1,15 @@
 package app.stempel;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
 
 import app.stempel.cards.CardHandout;
-import app.stempel.cards.CardNumbers;
 import app.stempel.cards.CardPrinter;
 import app.stempel.cards.CardsView;
 import app.stempel.cards.CardsViewModel;
-import app.stempel.cards.PrintableCards;
 import app.stempel.core.Actor;
 import app.stempel.core.Language;
-import app.stempel.members.MemberCorrections;
-import app.stempel.members.MemberDirectory;
 import app.stempel.members.MembersView;
 import app.stempel.members.MembersViewModel;
 import app.stempel.store.Backups;
@@ -26,8 +21,6 @@ import javafx.application.Platform;
 import app.stempel.counter.CounterView;
 import app.stempel.counter.CounterViewModel;
 import app.stempel.counter.ScanDetector;
-import app.stempel.data.CsvExport;
-import app.stempel.data.CsvImport;
 import app.stempel.data.DataView;
 import app.stempel.data.DemoData;
 import app.stempel.data.ExportViewModel;
@@ -53,6 +46,7 @@ import app.stempel.shell.Page;
 import app.stempel.shell.ScreenFactory;
 import app.stempel.ui.TaskRunner;
 import javafx.scene.Node;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes each screen with its view model once the shop is open, and routes scans from anywhere to the
@@ -66,7 +60,7 @@ public final class Screens implements ScreenFactory {
     static final int DEMO_MEMBERS = 2_000;
     static final int DEMO_YEARS = 2;
 
-    private final MainViewModel main;
+    private final MainViewModel<Services> main;
     private final TaskRunner tasks;
     private final I18n i18n;
     private final String till;
@@ -90,7 +84,7 @@ public final class Screens implements ScreenFactory {
      * @param till this computer's name in the ledger
      * @param scanGap longest gap between keystrokes that still counts as a scanner (see {@link ScanDetector})
      */
-    public Screens(MainViewModel main, TaskRunner tasks, I18n i18n, String till, Duration scanGap, FilePicker files,
+    public Screens(MainViewModel<Services> main, TaskRunner tasks, I18n i18n, String till, Duration scanGap, FilePicker files,
             CardPrinter printer, Restarter restarter) {
         this.printer = Objects.requireNonNull(printer);
         this.main = Objects.requireNonNull(main);
@@ -121,29 +115,27 @@ public final class Screens implements ScreenFactory {
     }
 
     private Node cards() {
-        Services s = main.servicesProperty().get();
-        CardsViewModel model = new CardsViewModel(new PrintableCards(s.db(), s.clock(), s.owner()), s.cards(), s.search(), printer,
+        Services s = main.shopProperty().get();
+        CardsViewModel model = new CardsViewModel(s.printableCards(), s.cards(), s.search(), printer,
                 tasks, i18n, s.clock());
         return new CardsView(model, i18n, files).root();
     }
 
     private Node members() {
-        Services s = main.servicesProperty().get();
-        MemberCorrections corrections = new MemberCorrections(s.db(), s.clock(), s.ledger(),
-                new CsvExport(s.db(), s.clock(), s.owner()), s.owner());
-        MembersViewModel model = new MembersViewModel(new MemberDirectory(s.db(), s.clock(), s.search(), s.owner()), corrections,
+        Services s = main.shopProperty().get();
+        MembersViewModel model = new MembersViewModel(s.directory(), s.corrections(),
                 tasks, i18n, s.clock(), this::actor, () -> s.settings().currency().orElse(null));
         return new MembersView(model, i18n, files).root();
     }
 
     private Node program() {
-        Services s = main.servicesProperty().get();
+        Services s = main.shopProperty().get();
         ProgramViewModel model = new ProgramViewModel(s.programs(), s.expiry(), s.groups(), tasks, i18n);
         return new ProgramView(model, i18n).root();
     }
 
     private Node reports() {
-        Services s = main.servicesProperty().get();
+        Services s = main.shopProperty().get();
         ReportExport export = new ReportExport(s.owner(), i18n.language());
         ReportsViewModel model = new ReportsViewModel(s.reports(), export, (dashboard, atRisk, file) -> export.pdf(
                 new ReportPdf(new ReportTexts(i18n), s.settings().get(SettingsService.SHOP_NAME).orElse("")), dashboard,
@@ -152,17 +144,16 @@ public final class Screens implements ScreenFactory {
     }
 
     private Node settings() {
-        Services s = main.servicesProperty().get();
-        SettingsViewModel model = new SettingsViewModel(s.admin(), s.owner(), tasks, i18n,
+        Services s = main.shopProperty().get();
+        SettingsViewModel model = new SettingsViewModel(s.admin(), s.owner(), tasks, i18n, s.clock(),
                 language -> restarter.restart(s, language, null, false), zip -> restore(s, zip));
-        ImportViewModel imports = new ImportViewModel(new CsvImport(s.db(), s.clock(),
-                new CardNumbers(new SecureRandom()), s.owner()), s.settings(), tasks, i18n, s.clock());
+        ImportViewModel imports = new ImportViewModel(s.imports(), s.settings(), tasks, i18n, s.clock());
         imports.stageProperty().addListener((obs, old, now) -> {
             if (now == ImportViewModel.Stage.DONE) {
                 main.membersChanged();
             }
         });
-        ExportViewModel exports = new ExportViewModel(new CsvExport(s.db(), s.clock(), s.owner()), tasks, i18n, s.clock());
+        ExportViewModel exports = new ExportViewModel(s.exports(), tasks, i18n, s.clock());
         DataView data = new DataView(imports, exports, i18n, files);
         CashiersView cashiers = new CashiersView(new CashiersViewModel(s.cashiers(), tasks, i18n), i18n);
         return data.around(new SettingsView(model, i18n, files, cashiers.root(), data.section()).root());
@@ -191,11 +182,11 @@ public final class Screens implements ScreenFactory {
 
     @Override
     public Node setup() {
-        Services s = main.servicesProperty().get();
+        Services s = main.shopProperty().get();
         SetupViewModel model = new SetupViewModel(s.setup(), (currency, reward, progress) -> {
             DemoData.Settings settings = new DemoData.Settings(DEMO_MEMBERS, DEMO_YEARS, System.nanoTime(), null,
                     currency.getCurrencyCode(), false, reward);
-            new DemoData(s.db(), s.clock(), s.owner()).fill(settings,
+            s.demo().fill(settings,
                     (members, total, visits, expected) -> progress.accept(total == 0 ? 0 : (double) members / total));
         }, tasks, i18n);
         return new SetupView(model, i18n, main::setupDone).root();
@@ -203,7 +194,7 @@ public final class Screens implements ScreenFactory {
 
     @Override
     public Node cashierChoice() {
-        Services s = main.servicesProperty().get();
+        Services s = main.shopProperty().get();
         return new CashierChoiceView(new CashierChoiceViewModel(s.cashiers(), s.owner(), tasks, i18n, main::cashierChosen),
                 i18n).root();
     }
@@ -232,23 +223,16 @@ public final class Screens implements ScreenFactory {
 
     private CounterView counterView() {
         if (counterView == null) {
-            Services s = main.servicesProperty().get();
-            PrintableCards printable = new PrintableCards(s.db(), s.clock(), s.owner());
+            Services s = main.shopProperty().get();
             counter = new CounterViewModel(s.counter(), s.survey(), tasks, i18n, s.clock(), this::actor,
-                    new CardHandout(printable::design, printer));
+                    new CardHandout(s.printableCards()::design, printer));
             counterView = new CounterView(counter, i18n, scanDetector(), files);
             counter.enrolledProperty().addListener((obs, old, now) -> main.membersChanged());
             // this till's customer display opens again if it was open when the till last closed
             LocalPrefs prefs = new LocalPrefs(s.dataDir());
             CounterViewModel model = counter;
             tasks.run(prefs::customerDisplay, open -> model.rememberDisplay(open, prefs::setCustomerDisplay),
-                    e -> org.slf4j.LoggerFactory.getLogger(Screens.class).warn("Could not read this till's preferences", e));
-            // the shop opens: stamps and points past the expiry rule expire, once a day, and the report
-            // summaries catch up with the ledger, in the background
-            tasks.run(() -> s.expiry().sweepIfDue(), swept -> { }, e -> org.slf4j.LoggerFactory
-                    .getLogger(Screens.class).error("Expiry sweep failed", e));
-            tasks.run(() -> s.reports().catchUp(), read -> { }, e -> org.slf4j.LoggerFactory
-                    .getLogger(Screens.class).error("Report summaries could not catch up", e));
+                    e -> LoggerFactory.getLogger(Screens.class).warn("Could not read this till's preferences", e));
         }
         return counterView;
     }

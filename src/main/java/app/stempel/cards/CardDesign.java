@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * How the shop's cards look: the shop name, an optional logo (PNG or JPEG, scaled to fit and never
@@ -46,10 +45,6 @@ public record CardDesign(String shopName, byte[] logo, Color panelColour, Color 
         return logo == null ? null : logo.clone();
     }
 
-    public Optional<byte[]> logoBytes() {
-        return Optional.ofNullable(logo());
-    }
-
     public CardDesign withLine(String newLine) {
         return new CardDesign(shopName, logo, panelColour, textColour, newLine, showMemberName, code128);
     }
@@ -58,16 +53,8 @@ public record CardDesign(String shopName, byte[] logo, Color panelColour, Color 
         return new CardDesign(shopName, logo, panelColour, textColour, line, show, code128);
     }
 
-    public CardDesign withColours(Color panel, Color text) {
-        return new CardDesign(shopName, logo, panel, text, line, showMemberName, code128);
-    }
-
     public CardDesign withLogo(byte[] image) {
         return new CardDesign(shopName, image, panelColour, textColour, line, showMemberName, code128);
-    }
-
-    public CardDesign withShopName(String name) {
-        return new CardDesign(name, logo, panelColour, textColour, line, showMemberName, code128);
     }
 
     public CardDesign withCode128(boolean on) {

@@ -134,11 +134,6 @@ public final class CardRenderer {
      */
     public record CardLayout(List<Text> shopName, List<Text> line, Text memberName, Rect qr, int qrModules,
             List<Text> number, Rect logoBox, Rect barcodeBox, Rect barcode, int barcodeModules) {
-        /** Width of one QR module. */
-        public double moduleMm() {
-            return qr.width() / qrModules;
-        }
-
         /** Width of one Code 128 module, or 0 without bars. */
         public double barcodeModuleMm() {
             return barcode == null ? 0 : barcode.width() / barcodeModules;

@@ -29,11 +29,11 @@ public final class PrintableCards {
     private final OwnerGate owner;
 
     /** @param owner asked before the design is changed and before any member's card is listed */
-    public PrintableCards(Database db, Clock clock, OwnerGate owner) {
+    public PrintableCards(Database db, Clock clock, CardDesignStore designs, OwnerGate owner) {
         this.db = Objects.requireNonNull(db);
         this.owner = Objects.requireNonNull(owner);
         this.clock = Objects.requireNonNull(clock);
-        this.designs = new CardDesignStore(db, clock, owner);
+        this.designs = Objects.requireNonNull(designs);
     }
 
     /** The shop's card design as last saved. */

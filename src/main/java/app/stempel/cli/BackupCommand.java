@@ -3,19 +3,18 @@ package app.stempel.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 
 import app.stempel.Main;
-import app.stempel.store.Backups;
-import app.stempel.store.DataDir;
-import app.stempel.store.Database;
 import app.stempel.ui.I18n;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import app.stempel.Services;
+import app.stempel.store.Fault;
+import org.jooq.exception.DataAccessException;
 
 /** {@code backup [FILE]}: a consistent copy of the database, to FILE or into the data folder's backups. */
 @Command(name = "backup", mixinStandardHelpOptions = true,
@@ -33,18 +32,12 @@ public final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path dataDir = DataDir.resolve(main.options().dataDir());
-        try (Database db = Database.open(dataDir)) {
+        try (Services shop = main.openShop()) {
             Path written;
             try {
-                if (file != null) {
-                    Backups.backup(db, file);
-                    written = file.toAbsolutePath();
-                } else {
-                    written = new Backups(dataDir, Clock.systemDefaultZone()).daily(db, true).orElseThrow();
-                }
-            } catch (IOException | org.jooq.exception.DataAccessException e) {
-                if (app.stempel.store.Fault.of(e) == app.stempel.store.Fault.DISK_FULL) {
+                written = file != null ? shop.admin().backup(file).toAbsolutePath() : shop.admin().backupNow();
+            } catch (IOException | DataAccessException e) {
+                if (Fault.of(e) == Fault.DISK_FULL) {
                     throw new UserError("cli.backup.diskFull");
                 }
                 throw file == null ? new UserError("cli.backup.failed")

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,15 +21,9 @@ import java.util.concurrent.Callable;
 import org.jooq.Record2;
 import org.jooq.impl.DSL;
 
-import app.stempel.search.MemberSearch;
-import app.stempel.program.ExpiryService;
-import app.stempel.settings.SettingsService;
-import app.stempel.owner.OwnerGate;
 import app.stempel.Main;
-import app.stempel.cards.CardNumbers;
 import app.stempel.core.Actor;
 import app.stempel.counter.CounterService;
-import app.stempel.program.ProgramService;
 import app.stempel.reports.Dashboard;
 import app.stempel.reports.Period;
 import app.stempel.reports.ReportService;
@@ -38,13 +31,13 @@ import app.stempel.reports.ReportSummary;
 import app.stempel.reports.VisitArrays;
 import app.stempel.ledger.LedgerService;
 import app.stempel.members.MemberService;
-import app.stempel.store.DataDir;
 import app.stempel.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import app.stempel.Services;
 
 /**
  * {@code benchmark}: measures the product's performance targets on the database in the data folder, each
@@ -107,10 +100,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean allMet = true;
-        try (Database db = Database.open(DataDir.resolve(main.options().dataDir()))) {
-            out.printf("Stempel benchmark on %s%n", db.file());
+        try (Services shop = main.openShop()) {
+            out.printf("Stempel benchmark on %s%n", shop.db().file());
             for (String name : selected) {
-                Result result = PARTS.get(name).run(db, new Settings(stamps, warmup), err);
+                Result result = PARTS.get(name).run(shop, new Settings(stamps, warmup), err);
                 print(out, name, result);
                 allMet &= result.targetMet();
             }
@@ -144,7 +137,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
          *
          * @param progress where to say what is running (standard error)
          */
-        Result run(Database db, Settings settings, PrintWriter progress);
+        Result run(Services shop, Settings settings, PrintWriter progress);
     }
 
     /** What a part measured: rows, one of them the reference, and its target. */
@@ -188,12 +181,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
         static final double TARGET_P99_MS = 25;
 
         @Override
-        public Result run(Database db, Settings s, PrintWriter progress) {
+        public Result run(Services shop, Settings s, PrintWriter progress) {
+            Database db = shop.db();
             SplittableRandom random = new SplittableRandom();
-            List<Record2<Long, Long>> cards = ensureMembers(db, progress);
+            List<Record2<Long, Long>> cards = ensureMembers(shop, progress);
             List<String> numbers = db.dsl().select(CARD.CARD_NUMBER).from(CARD).where(CARD.STATUS.eq("ACTIVE"))
                     .limit(10_000).fetch(CARD.CARD_NUMBER);
-            LedgerService ledger = new LedgerService(db, Clock.systemUTC(), OwnerGate.TRUSTED);
+            LedgerService ledger = shop.ledger();
             Actor actor = Actor.system(TILL);
 
             progress.printf("stamp: %,d durable stamps (after %,d untimed)...%n", s.count(), s.warmup());
@@ -224,12 +218,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     rows, 2, "stamp p99 <= " + TARGET_P99_MS + " ms", stamp.p(99) <= TARGET_P99_MS);
         }
 
-        private static List<Record2<Long, Long>> ensureMembers(Database db, PrintWriter progress) {
-            var query = db.dsl().select(CARD.MEMBER_ID, CARD.ID).from(CARD).where(CARD.STATUS.eq("ACTIVE")).limit(10_000);
+        private static List<Record2<Long, Long>> ensureMembers(Services shop, PrintWriter progress) {
+            var query = shop.db().dsl().select(CARD.MEMBER_ID, CARD.ID).from(CARD).where(CARD.STATUS.eq("ACTIVE")).limit(10_000);
             List<Record2<Long, Long>> cards = query.fetch();
             if (cards.size() < MIN_MEMBERS) {
                 progress.printf("stamp: enrolling %d benchmark members...%n", MIN_MEMBERS - cards.size());
-                MemberService members = new MemberService(db, Clock.systemUTC(), new CardNumbers(new SplittableRandom()));
+                MemberService members = shop.members();
                 for (int i = cards.size(); i < MIN_MEMBERS; i++) {
                     members.enrol(MemberService.NewMember.named("Benchmark member " + (i + 1)));
                 }
@@ -289,15 +283,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
         static final int MAX_PREFIX = 8;
 
         @Override
-        public Result run(Database db, Settings s, PrintWriter progress) {
+        public Result run(Services shop, Settings s, PrintWriter progress) {
+            Database db = shop.db();
             SplittableRandom random = new SplittableRandom();
-            Clock clock = Clock.systemUTC();
-            LedgerService ledger = new LedgerService(db, clock, OwnerGate.TRUSTED);
-            ProgramService programs = new ProgramService(db, clock, OwnerGate.TRUSTED);
-            SettingsService settings = new SettingsService(db);
-            CounterService counter = new CounterService(db, clock, ledger, programs,
-                    new MemberService(db, clock, new CardNumbers(random)),
-                    new ExpiryService(db, clock, programs, settings, OwnerGate.NEVER), settings, new MemberSearch(db));
+            CounterService counter = shop.counter();
             Long maxId = db.dsl().select(DSL.max(CARD.ID)).from(CARD).fetchOne(0, Long.class);
             long maxCard = maxId == null ? 0 : maxId;
             if (maxCard == 0) {
@@ -376,10 +365,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
         static final int RUNS = 20;
 
         @Override
-        public Result run(Database db, Settings s, PrintWriter progress) {
-            Clock clock = Clock.systemDefaultZone();
-            ReportService reports = new ReportService(db, clock, OwnerGate.TRUSTED,
-                    new ProgramService(db, clock, OwnerGate.TRUSTED), new SettingsService(db));
+        public Result run(Services shop, Settings s, PrintWriter progress) {
+            Database db = shop.db();
+            ReportService reports = shop.reports();
             progress.printf("report: bringing the summaries up to date...%n");
             progress.flush();
             long start = System.nanoTime();
@@ -395,7 +383,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     () -> last[0] = reports.dashboard(period, ReportSummary.Progress.NONE));
             progress.printf("report: reading every visit into arrays (not timed)...%n");
             progress.flush();
-            VisitArrays arrays = VisitArrays.load(db, clock.getZone());
+            VisitArrays arrays = VisitArrays.load(db, shop.clock().getZone());
             Dashboard[] reference = new Dashboard[1];
             long[] overArrays = StampPart.time(new Settings(runs, warm),
                     () -> reference[0] = reports.dashboard(period, arrays));

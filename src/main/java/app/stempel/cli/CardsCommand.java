@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import app.stempel.owner.OwnerGate;
 import app.stempel.Main;
 import app.stempel.store.Fault;
 import app.stempel.ui.I18n;
@@ -21,14 +19,13 @@ import app.stempel.cards.CardFace;
 import app.stempel.cards.CardOutput;
 import app.stempel.cards.CardRenderer;
 import app.stempel.cards.PrintableCards;
-import app.stempel.store.DataDir;
-import app.stempel.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import app.stempel.Services;
 
 /** {@code cards pdf FILE} and {@code cards png CARDNUMBER FILE}: the shop's cards as print-ready files. */
 @Command(name = "cards", mixinStandardHelpOptions = true, description = "Write loyalty cards as PDF or PNG.",
@@ -51,8 +48,8 @@ public final class CardsCommand implements Callable<Integer> {
         return I18n.forLanguage(main.options().language());
     }
 
-    private Database open() {
-        return Database.open(DataDir.resolve(main.options().dataDir()));
+    private Services open() {
+        return main.openShop();
     }
 
     /** {@code cards pdf FILE}: all active cards unless narrowed, one per page or 10 to an A4 sheet. */
@@ -83,8 +80,8 @@ public final class CardsCommand implements Callable<Integer> {
             LocalDate from = since == null ? null : parseDate(since);
             List<CardFace> faces;
             CardOutput output;
-            try (Database db = cards.open()) {
-                PrintableCards service = new PrintableCards(db, Clock.systemDefaultZone(), OwnerGate.TRUSTED);
+            try (Services shop = cards.open()) {
+                PrintableCards service = shop.printableCards();
                 faces = numbers == null ? service.activeCards(from) : chosen(service, numbers, from);
                 output = new CardOutput(service.design());
             }
@@ -137,8 +134,8 @@ public final class CardsCommand implements Callable<Integer> {
         public Integer call() {
             CardFace face;
             CardOutput output;
-            try (Database db = cards.open()) {
-                PrintableCards service = new PrintableCards(db, Clock.systemDefaultZone(), OwnerGate.TRUSTED);
+            try (Services shop = cards.open()) {
+                PrintableCards service = shop.printableCards();
                 face = face(service.byNumbers(List.of(number.strip())), number.strip());
                 output = new CardOutput(service.design());
             }

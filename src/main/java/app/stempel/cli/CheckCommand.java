@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 
 import app.stempel.Main;
 import app.stempel.ledger.IntegrityCheck;
-import app.stempel.settings.SettingsService;
 import app.stempel.store.DataDir;
 import app.stempel.store.Database;
 import app.stempel.store.PageCheck;
@@ -15,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import app.stempel.Services;
 
 /**
  * {@code check}: reads every page of the database file (so damage anywhere in it is found, not only where a
@@ -42,10 +42,10 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Path dataDir = DataDir.resolve(main.options().dataDir());
         PageCheck.Result pages = Database.checkFile(dataDir);
-        try (Database db = Database.open(dataDir)) {
+        try (Services shop = main.openShop()) {
             I18n i18n = I18n.forLanguage(main.options().language() != null ? main.options().language()
-                    : new SettingsService(db).language().orElse(null));
-            IntegrityCheck.Result result = new IntegrityCheck(db).run();
+                    : shop.settings().language().orElse(null));
+            IntegrityCheck.Result result = shop.integrity().run();
             PrintWriter out = spec.commandLine().getOut();
             out.println(i18n.get("cli.check.pages", pages.maps(), pages.entries()));
             if (result.ok()) {

@@ -1,19 +1,15 @@
 package app.stempel.cli;
 
-import static app.stempel.store.schema.Tables.MEMBER;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import app.stempel.Main;
 import app.stempel.data.DemoData;
-import app.stempel.owner.OwnerGate;
-import app.stempel.store.DataDir;
 import app.stempel.store.Database;
 import app.stempel.store.Fault;
 import app.stempel.ui.I18n;
@@ -22,6 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import app.stempel.Services;
+import org.slf4j.LoggerFactory;
 
 /** {@code demo}: fills an empty shop with believable members and years of visits. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -109,13 +107,14 @@ public final class DemoCommand implements Callable<Integer> {
         I18n i18n = I18n.forLanguage(main.options().language());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Database db = Database.open(DataDir.resolve(main.options().dataDir()))) {
+        try (Services shop = main.openShop()) {
+            Database db = shop.db();
             ProgressLine line = new ProgressLine(err, System.console() != null, System::nanoTime);
             long start = System.nanoTime();
-            int before = db.dsl().fetchCount(MEMBER);
+            int before = shop.members().count();
             DemoData.Result result;
             try {
-                result = new DemoData(db, Clock.systemDefaultZone(), OwnerGate.TRUSTED).fill(settings,
+                result = shop.demo().fill(settings,
                         (done, total, visitsDone, expected) -> show(line, done, total, visitsDone, expected));
             } catch (DemoData.NotEmptyException e) {
                 throw UserError.plural("cli.demo.notEmpty", e.members());
@@ -125,7 +124,7 @@ public final class DemoCommand implements Callable<Integer> {
                 if (Fault.of(e) != Fault.DISK_FULL) {
                     throw e;
                 }
-                throw diskFull(db, before, e);
+                throw diskFull(shop, before, e);
             } finally {
                 line.finish();
             }
@@ -153,11 +152,11 @@ public final class DemoCommand implements Callable<Integer> {
      * with all their visits and none of the rest: the message says how many, as the database now holds them
      * (it is opened again at its last state on the disk to count them).
      */
-    private UserError diskFull(Database db, int before, RuntimeException cause) {
-        org.slf4j.LoggerFactory.getLogger(DemoCommand.class).error("Demo stopped: the disk is full", cause);
+    private UserError diskFull(Services shop, int before, RuntimeException cause) {
+        LoggerFactory.getLogger(DemoCommand.class).error("Demo stopped: the disk is full", cause);
         int now;
         try {
-            now = db.dsl().fetchCount(MEMBER);
+            now = shop.members().count();
         } catch (RuntimeException e) {
             return new UserError("cli.demo.diskFullUnknown");
         }

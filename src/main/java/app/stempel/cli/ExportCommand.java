@@ -3,14 +3,10 @@ package app.stempel.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 
-import app.stempel.owner.OwnerGate;
 import app.stempel.Main;
 import app.stempel.data.CsvExport;
-import app.stempel.store.DataDir;
-import app.stempel.store.Database;
 import app.stempel.store.Fault;
 import app.stempel.ui.I18n;
 import picocli.CommandLine.Command;
@@ -18,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import app.stempel.Services;
 
 /**
  * {@code export members|visits|ledger FILE} and {@code export member CARD_OR_ID FILE}: CSV for the
@@ -81,7 +78,7 @@ public final class ExportCommand {
 
         @Override
         public Integer call() {
-            try (Database db = Database.open(DataDir.resolve(parent.main.options().dataDir()))) {
+            try (Services shop = parent.main.openShop()) {
                 I18n i18n = I18n.forLanguage(parent.main.options().language());
                 PrintWriter err = spec.commandLine().getErr();
                 err.println(i18n.get(switch (spec.name()) {
@@ -93,7 +90,7 @@ public final class ExportCommand {
                 long start = System.nanoTime();
                 long rows;
                 try {
-                    rows = export(new CsvExport(db, Clock.systemDefaultZone(), OwnerGate.TRUSTED), file);
+                    rows = export(shop.exports(), file);
                 } catch (UncheckedIOException e) {
                     throw cannotWrite(e, file);
                 }
@@ -123,10 +120,10 @@ public final class ExportCommand {
 
         @Override
         public Integer call() {
-            try (Database db = Database.open(DataDir.resolve(parent.main.options().dataDir()))) {
+            try (Services shop = parent.main.openShop()) {
                 boolean found;
                 try {
-                    found = new CsvExport(db, Clock.systemDefaultZone(), OwnerGate.TRUSTED).member(member, file);
+                    found = shop.exports().member(member, file);
                 } catch (UncheckedIOException e) {
                     throw cannotWrite(e, file);
                 }

@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,13 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import app.stempel.owner.OwnerGate;
 import app.stempel.Main;
-import app.stempel.cards.CardNumbers;
 import app.stempel.data.CsvImport;
-import app.stempel.settings.SettingsService;
-import app.stempel.store.DataDir;
-import app.stempel.store.Database;
 import app.stempel.ui.I18n;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import app.stempel.Services;
 
 /** {@code import members|visits FILE}: reads a CSV file, lists its problems, and writes it all or nothing. */
 @Command(name = "import", mixinStandardHelpOptions = true,
@@ -96,11 +90,10 @@ public final class ImportCommand {
             Main main = parent.main;
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            try (Database db = Database.open(DataDir.resolve(main.options().dataDir()))) {
+            try (Services shop = main.openShop()) {
                 I18n i18n = I18n.forLanguage(main.options().language() != null ? main.options().language()
-                        : new SettingsService(db).language().orElse(null));
-                CsvImport importer = new CsvImport(db, Clock.systemDefaultZone(), new CardNumbers(new SecureRandom()),
-                        OwnerGate.TRUSTED);
+                        : shop.settings().language().orElse(null));
+                CsvImport importer = shop.imports();
                 long start = System.nanoTime();
                 CsvImport.Preview preview;
                 try {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.Clock;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -16,10 +15,8 @@ import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-import app.stempel.program.ProgramService;
 import app.stempel.Main;
 import app.stempel.data.SpreadsheetRows;
-import app.stempel.owner.OwnerGate;
 import app.stempel.reports.AtRisk;
 import app.stempel.reports.CohortReport;
 import app.stempel.reports.Dashboard;
@@ -31,8 +28,6 @@ import app.stempel.settings.SettingsService;
 import app.stempel.core.Language;
 import app.stempel.ui.I18n;
 import app.stempel.reports.ReportService;
-import app.stempel.store.DataDir;
-import app.stempel.store.Database;
 import app.stempel.store.Fault;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,6 +36,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import app.stempel.Services;
+import java.util.function.BiFunction;
 
 /** {@code report}: the owner's figures without a window. */
 @Command(name = "report", mixinStandardHelpOptions = true, description = "Reports as CSV on standard output.",
@@ -56,10 +53,9 @@ public final class ReportCommand {
      * see README), once the summaries are up to date, showing progress on {@code err} while they catch up.
      */
     private static <T> T withReports(ReportCommand report, PrintWriter err,
-            java.util.function.BiFunction<ReportService, Database, T> work) {
-        try (Database db = Database.open(DataDir.resolve(report.main.options().dataDir()))) {
-            ReportService reports = new ReportService(db, Clock.systemDefaultZone(), OwnerGate.TRUSTED,
-                    new ProgramService(db, Clock.systemDefaultZone(), OwnerGate.TRUSTED), new SettingsService(db));
+            BiFunction<ReportService, SettingsService, T> work) {
+        try (Services shop = report.main.openShop()) {
+            ReportService reports = shop.reports();
             ProgressLine line = new ProgressLine(err, System.console() != null, System::nanoTime);
             try {
                 reports.refresh((done, total) -> line.show(done, total,
@@ -67,7 +63,7 @@ public final class ReportCommand {
             } finally {
                 line.finish();
             }
-            return work.apply(reports, db);
+            return work.apply(reports, shop.settings());
         }
     }
 
@@ -90,7 +86,7 @@ public final class ReportCommand {
         public Integer call() {
             Period period = days.period();
             PrintWriter out = spec.commandLine().getOut();
-            withReports(report, spec.commandLine().getErr(), (reports, db) -> {
+            withReports(report, spec.commandLine().getErr(), (reports, settings) -> {
                 Dashboard d = reports.dashboard(period, ReportSummary.Progress.NONE);
                 writeSummary(out, d);
                 return null;
@@ -119,7 +115,7 @@ public final class ReportCommand {
         public Integer call() {
             Period period = days.period();
             PrintWriter out = spec.commandLine().getOut();
-            withReports(report, spec.commandLine().getErr(), (reports, db) -> {
+            withReports(report, spec.commandLine().getErr(), (reports, settings) -> {
                 try {
                     SpreadsheetRows csv = new SpreadsheetRows(new CSVPrinter(out, CSV));
                     csv.printRecord("member_id", "first_visit", "last_visit", "visits", "visits_in_period", "new_in_period",
@@ -162,7 +158,7 @@ public final class ReportCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            withReports(report, spec.commandLine().getErr(), (reports, db) -> {
+            withReports(report, spec.commandLine().getErr(), (reports, settings) -> {
                 LocalDate day = asOf == null ? reports.today() : day("--as-of", asOf, false);
                 writeAtRisk(out, reports.atRisk(day));
                 return null;
@@ -202,9 +198,8 @@ public final class ReportCommand {
             if (parent == null || !Files.isDirectory(parent)) {
                 throw new UserError("cli.file.noFolder", file.toString());
             }
-            withReports(report, spec.commandLine().getErr(), (reports, db) -> {
+            withReports(report, spec.commandLine().getErr(), (reports, settings) -> {
                 Period period = from == null ? Period.lastMonths(12, reports.today()) : period(from, to);
-                SettingsService settings = new SettingsService(db);
                 Language language = report.main.options().language() != null ? report.main.options().language()
                         : settings.language().orElse(null);
                 ReportService.Report r = reports.report(period, ReportSummary.Progress.NONE);
@@ -348,7 +343,7 @@ public final class ReportCommand {
             if (last.isBefore(first)) {
                 throw new UserError("cli.period.reversed", to, from);
             }
-            withReports(report, spec.commandLine().getErr(), (reports, db) -> {
+            withReports(report, spec.commandLine().getErr(), (reports, settings) -> {
                 List<CohortReport.Cohort> cohorts = reports.cohorts(first, last);
                 YearMonth known = reports.lastVisitDay().map(YearMonth::from).orElse(last);
                 write(spec.commandLine().getOut(), cohorts, known, percent);

@@ -51,9 +51,4 @@ public final class ScanDetector {
     public int burstLength() {
         return burst.length();
     }
-
-    /** The first character of the burst in progress, which reached whatever had focus before it was known. */
-    public char burstStart() {
-        return burst.length() == 0 ? 0 : burst.charAt(0);
-    }
 }

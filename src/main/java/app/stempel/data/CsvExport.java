@@ -63,10 +63,15 @@ public final class CsvExport {
     private final Database db;
     private final OwnerGate owner;
     private final Clock clock;
+    private final SettingsService settings;
 
-    /** @param owner asked before every export: exports are the owner's */
-    public CsvExport(Database db, Clock clock, OwnerGate owner) {
+    /**
+     * @param settings the shop's, whose language sets the spreadsheet format
+     * @param owner asked before every export: exports are the owner's
+     */
+    public CsvExport(Database db, Clock clock, SettingsService settings, OwnerGate owner) {
         this.db = Objects.requireNonNull(db);
+        this.settings = Objects.requireNonNull(settings);
         this.clock = Objects.requireNonNull(clock);
         this.owner = Objects.requireNonNull(owner);
     }
@@ -74,7 +79,7 @@ public final class CsvExport {
     /** The format for the shop's language (English if none is set). */
     @Role(Who.TILL)
     public Format format() {
-        return Format.of(new SettingsService(db).language().orElse(Language.ENGLISH));
+        return Format.of(settings.language().orElse(Language.ENGLISH));
     }
 
     /** Every member with their active card and balance; returns the number of rows written. */

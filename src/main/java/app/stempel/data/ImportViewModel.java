@@ -148,10 +148,6 @@ public final class ImportViewModel {
         return stage.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<Kind> kindProperty() {
-        return kind.getReadOnlyProperty();
-    }
-
     /** "Import members" or "Import past visits". */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();

@@ -10,10 +10,8 @@ import java.time.OffsetDateTime;
 import java.util.Objects;
 
 import app.stempel.search.SearchText;
-import app.stempel.owner.OwnerGate;
 import app.stempel.owner.Role;
 import app.stempel.owner.Role.Who;
-import app.stempel.cards.CardNumbers;
 import app.stempel.cards.CardService;
 import app.stempel.store.Database;
 
@@ -28,11 +26,6 @@ public final class MemberService {
         this.db = Objects.requireNonNull(db);
         this.clock = Objects.requireNonNull(clock);
         this.cards = Objects.requireNonNull(cards);
-    }
-
-    /** With a card service of its own, drawing numbers from {@code cardNumbers}, for issuing cards only. */
-    public MemberService(Database db, Clock clock, CardNumbers cardNumbers) {
-        this(db, clock, new CardService(db, clock, cardNumbers, OwnerGate.NEVER));
     }
 
     /** What the enrolment form collects; everything but the name is optional. */

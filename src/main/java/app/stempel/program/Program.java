@@ -31,9 +31,4 @@ public record Program(long id, int version, OffsetDateTime validFrom, OffsetDate
     public boolean points() {
         return rules.mode() == ProgramRules.Mode.POINTS;
     }
-
-    /** Stamps a visit earns before multipliers, given the amount spent (minor units) or null if none was typed. */
-    public int stampsFor(Long amountMinor) {
-        return rules.baseStamps(amountMinor);
-    }
 }

@@ -123,11 +123,6 @@ public record ProgramRules(Mode mode, int stampsPerVisit, Long amountPerStamp, i
                 perUnit, rewards, expiry, coupon, birthday, tiers, stampValueMinor, pointValueMinor, currency);
     }
 
-    public ProgramRules withMode(Mode m) {
-        return new ProgramRules(m, stampsPerVisit, amountPerStamp, stampsForReward, rewardDescription, pointsPerUnit,
-                pointRewards, expiry, coupon, birthday, tiers, stampValueMinor, pointValueMinor, currency);
-    }
-
     public ProgramRules withExpiry(Expiry e) {
         return new ProgramRules(mode, stampsPerVisit, amountPerStamp, stampsForReward, rewardDescription, pointsPerUnit,
                 pointRewards, e, coupon, birthday, tiers, stampValueMinor, pointValueMinor, currency);

@@ -59,14 +59,18 @@ public final class ReportService {
     private final ProgramService programs;
     private final SettingsService settings;
 
-    /** @param programs and {@code settings}: the shop's, read for the tiers, the currency and the active window */
-    public ReportService(Database db, Clock clock, OwnerGate owner, ProgramService programs, SettingsService settings) {
+    /**
+     * @param programs and {@code settings}: the shop's, read for the tiers, the currency and the active window
+     * @param summary the shop's report summaries, kept up to date by every report
+     */
+    public ReportService(Database db, Clock clock, OwnerGate owner, ProgramService programs, SettingsService settings,
+            ReportSummary summary) {
         this.db = Objects.requireNonNull(db);
         this.clock = Objects.requireNonNull(clock);
         this.owner = Objects.requireNonNull(owner);
         this.programs = Objects.requireNonNull(programs);
         this.settings = Objects.requireNonNull(settings);
-        this.summary = new ReportSummary(db, clock.getZone());
+        this.summary = Objects.requireNonNull(summary);
     }
 
     /** Today in the shop's time zone. */

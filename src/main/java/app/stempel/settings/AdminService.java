@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import app.stempel.owner.OwnerGate;
 import app.stempel.owner.Role;
 import app.stempel.owner.Role.Who;
 import app.stempel.core.Language;
@@ -36,13 +37,19 @@ public final class AdminService {
     private final Backups backups;
     private final Database db;
     private final SettingsService settings;
-    private final OwnerSession owner;
+    private final OwnerGate owner;
+    private final OwnerSession session;
 
-    public AdminService(Database db, SettingsService settings, OwnerSession owner, Backups backups) {
+    /**
+     * @param owner asked before every owner setting, backup to a chosen file and restore
+     * @param session this till's owner mode, whose idle limit the owner sets here
+     */
+    public AdminService(Database db, SettingsService settings, OwnerGate owner, OwnerSession session, Backups backups) {
         this.db = Objects.requireNonNull(db);
         this.backups = Objects.requireNonNull(backups);
         this.settings = Objects.requireNonNull(settings);
         this.owner = Objects.requireNonNull(owner);
+        this.session = Objects.requireNonNull(session);
     }
 
     @Role(Who.OWNER)
@@ -59,7 +66,7 @@ public final class AdminService {
             throw new IllegalArgumentException("idle minutes must be " + IDLE_MIN + " to " + IDLE_MAX);
         }
         settings.putAll(Map.of(SettingsService.OWNER_IDLE_MINUTES, String.valueOf(minutes)));
-        owner.setIdleLimit(Duration.ofMinutes(minutes));
+        session.setIdleLimit(Duration.ofMinutes(minutes));
     }
 
     /** After how many days the counter's quick survey asks a member again (0: never). */
@@ -102,6 +109,13 @@ public final class AdminService {
         owner.require();
         Backups.backup(db, file);
         return file;
+    }
+
+    /** The day's backup in the data folder now, in place of one taken earlier today (the owner's {@code backup}). */
+    @Role(Who.OWNER)
+    public Path backupNow() throws java.io.IOException {
+        owner.require();
+        return backups.daily(db, true).orElseThrow();
     }
 
     /**

@@ -16,6 +16,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import java.time.Clock;
 
 /**
  * The settings screen: the language, how soon owner mode ends, how often the quick survey asks, the owner's PIN, backing up now, restoring
@@ -24,6 +25,7 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class SettingsViewModel {
 
     private final AdminService admin;
+    private final Clock clock;
     private final OwnerSession owner;
     private final TaskRunner tasks;
     private final I18n i18n;
@@ -42,8 +44,9 @@ public final class SettingsViewModel {
     private final javafx.beans.property.StringProperty newPin = new javafx.beans.property.SimpleStringProperty("");
     private final javafx.beans.property.StringProperty newPinAgain = new javafx.beans.property.SimpleStringProperty("");
 
-    public SettingsViewModel(AdminService admin, OwnerSession owner, TaskRunner tasks, I18n i18n,
+    public SettingsViewModel(AdminService admin, OwnerSession owner, TaskRunner tasks, I18n i18n, Clock clock,
             Consumer<Language> languageChanged, AdminService.Restorer restorer) {
+        this.clock = Objects.requireNonNull(clock);
         this.admin = Objects.requireNonNull(admin);
         this.owner = Objects.requireNonNull(owner);
         this.tasks = Objects.requireNonNull(tasks);
@@ -145,7 +148,7 @@ public final class SettingsViewModel {
 
     /** File name offered for "back up now". */
     public String suggestedBackupName() {
-        return "stempel-" + LocalDate.now() + ".zip";
+        return "stempel-" + LocalDate.now(clock) + ".zip";
     }
 
     /** Stores the chosen language for the shop and switches the window to it. */

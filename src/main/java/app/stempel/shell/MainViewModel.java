@@ -1,5 +1,10 @@
 package app.stempel.shell;
 
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import java.time.LocalDate;
 import app.stempel.ui.I18n;
 import app.stempel.ui.TaskRunner;
 import java.util.Objects;
@@ -8,7 +13,6 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import app.stempel.Services;
 import app.stempel.core.Language;
 import app.stempel.settings.CashierService.Cashier;
 import javafx.beans.property.ObjectProperty;
@@ -22,7 +26,7 @@ import javafx.beans.property.SimpleObjectProperty;
  * State of the main window: the database opening in the background, the chosen page, the status line
  * and the error a person should see. Knows nothing of the view.
  */
-public final class MainViewModel {
+public final class MainViewModel<S extends OpenShop> {
 
     private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
 
@@ -31,23 +35,23 @@ public final class MainViewModel {
 
     private final TaskRunner tasks;
     private final I18n i18n;
-    private final Callable<Services> opener;
+    private final Callable<S> opener;
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.OPENING);
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(Page.COUNTER);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper location = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final javafx.beans.property.ReadOnlyBooleanWrapper problem = new javafx.beans.property.ReadOnlyBooleanWrapper(true);
-    private final ReadOnlyObjectWrapper<Services> services = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper problem = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyObjectWrapper<S> shop = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Cashier> cashier = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Language> chosenLanguage = new ReadOnlyObjectWrapper<>();
-    private final javafx.beans.property.ReadOnlyBooleanWrapper ownerOpen = new javafx.beans.property.ReadOnlyBooleanWrapper();
-    private final javafx.beans.property.ReadOnlyBooleanWrapper ownerBusy = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper ownerOpen = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper ownerBusy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper ownerMessage = new ReadOnlyStringWrapper("");
     private int memberCount;
 
-    public MainViewModel(TaskRunner tasks, I18n i18n, Callable<Services> opener) {
+    public MainViewModel(TaskRunner tasks, I18n i18n, Callable<S> opener) {
         this.tasks = Objects.requireNonNull(tasks);
         this.i18n = Objects.requireNonNull(i18n);
         this.opener = Objects.requireNonNull(opener);
@@ -80,8 +84,8 @@ public final class MainViewModel {
     }
 
     /** The open shop, once {@link Phase#READY}. */
-    public ReadOnlyObjectProperty<Services> servicesProperty() {
-        return services.getReadOnlyProperty();
+    public ReadOnlyObjectProperty<S> shopProperty() {
+        return shop.getReadOnlyProperty();
     }
 
     /** Who is at the till, once chosen. */
@@ -95,12 +99,12 @@ public final class MainViewModel {
     }
 
     /** Whether owner mode is open at this till. */
-    public javafx.beans.property.ReadOnlyBooleanProperty ownerOpenProperty() {
+    public ReadOnlyBooleanProperty ownerOpenProperty() {
         return ownerOpen.getReadOnlyProperty();
     }
 
     /** True while a PIN is being checked. */
-    public javafx.beans.property.ReadOnlyBooleanProperty ownerBusyProperty() {
+    public ReadOnlyBooleanProperty ownerBusyProperty() {
         return ownerBusy.getReadOnlyProperty();
     }
 
@@ -113,7 +117,7 @@ public final class MainViewModel {
 
     /** Checks the owner's PIN in the background; owner mode opens if it is right. */
     public void unlockOwner(String pin) {
-        Services s = services.get();
+        S s = shop.get();
         if (s == null || ownerBusy.get()) {
             return;
         }
@@ -133,7 +137,7 @@ public final class MainViewModel {
 
     /** Ends owner mode now (the key, or the button). */
     public void endOwnerMode() {
-        Services s = services.get();
+        S s = shop.get();
         if (s != null) {
             s.owner().end();
         }
@@ -143,7 +147,7 @@ public final class MainViewModel {
 
     /** The person did something: owner mode's idle time starts again. */
     public void activity() {
-        Services s = services.get();
+        S s = shop.get();
         if (s != null && ownerOpen.get()) {
             s.owner().touch();
         }
@@ -152,7 +156,7 @@ public final class MainViewModel {
     // --- the daily backup
 
     private boolean dailyBackups;
-    private java.time.LocalDate backedUpOn;
+    private LocalDate backedUpOn;
     private boolean backingUp;
 
     /** Takes the automatic daily backup from now on (the window does; tests of other things need not). */
@@ -166,18 +170,18 @@ public final class MainViewModel {
      * and every second, so a till left open for days still has one a day. Cheap when nothing is due.
      */
     public void backupIfDue() {
-        Services s = services.get();
+        S s = shop.get();
         // a shop still in its first-run wizard has nothing to keep yet: its first backup follows the setup
         boolean setUp = phase.get() == Phase.CASHIER || phase.get() == Phase.READY;
         if (!dailyBackups || s == null || backingUp || !setUp) {
             return;
         }
-        java.time.LocalDate today = java.time.LocalDate.now(s.clock());
+        LocalDate today = LocalDate.now(s.clock());
         if (today.equals(backedUpOn)) {
             return;
         }
         backingUp = true;
-        tasks.run(() -> s.admin().dailyBackup(), written -> {
+        tasks.run(() -> s.dailyBackup(), written -> {
             backingUp = false;
             backedUpOn = today;
             written.ifPresent(f -> LOG.info("Daily backup {}", f));
@@ -185,7 +189,7 @@ public final class MainViewModel {
             backingUp = false;
             backedUpOn = today; // tried today: the backup on closing and tomorrow's try again
             LOG.error("Daily backup failed", e);
-            if (s == services.get()) {
+            if (s == shop.get()) {
                 showProblem("error.backup");
             }
         });
@@ -193,7 +197,7 @@ public final class MainViewModel {
 
     /** Called now and then: notices that owner mode ended by itself. */
     public void checkOwner() {
-        Services s = services.get();
+        S s = shop.get();
         if (s != null && ownerOpen.get() && !s.owner().isOpen()) {
             ownerOpen.set(false);
             showNotice("owner.ended");
@@ -207,17 +211,20 @@ public final class MainViewModel {
         phase.set(Phase.OPENING);
         status.set(i18n.get("startup.opening"));
         tasks.run(() -> {
-            Services s = opener.call();
-            return new Opened(s, s.members().count(), s.settings().isSetUp());
+            S s = opener.call();
+            return new Opened<>(s, s.memberCount(), s.isSetUp());
         }, opened -> {
-            services.set(opened.services());
+            shop.set(opened.shop());
             // before the first-run setup the gate lets the wizard work; owner mode itself opens with the PIN
-            ownerOpen.set(opened.setUp() && opened.services().owner().isOpen());
+            ownerOpen.set(opened.setUp() && opened.shop().owner().isOpen());
             memberCount = opened.memberCount();
-            location.set(i18n.get("status.dataDir", opened.services().dataDir().toString()));
+            location.set(i18n.get("status.dataDir", opened.shop().dataDir().toString()));
             status.set(i18n.plural("status.members", memberCount));
             phase.set(opened.setUp() ? Phase.CASHIER : Phase.SETUP);
             backupIfDue();
+            if (opened.setUp()) {
+                startOfDay();
+            }
         }, e -> {
             phase.set(Phase.FAILED);
             status.set(i18n.get("startup.failed"));
@@ -231,6 +238,15 @@ public final class MainViewModel {
         refreshCount();
         phase.set(Phase.CASHIER);
         backupIfDue();
+        startOfDay();
+    }
+
+    private void startOfDay() {
+        S s = shop.get();
+        tasks.run(() -> {
+            s.startOfDay();
+            return null;
+        }, done -> { }, e -> LOG.error("The shop's start-of-day work failed", e));
     }
 
     /** The cashier at the till; the counter opens. */
@@ -250,8 +266,8 @@ public final class MainViewModel {
     }
 
     private void refreshCount() {
-        Services s = services.get();
-        tasks.run(() -> s.members().count(), n -> {
+        S s = shop.get();
+        tasks.run(() -> s.memberCount(), n -> {
             memberCount = n;
             status.set(i18n.plural("status.members", n));
         }, this::showError);
@@ -259,11 +275,11 @@ public final class MainViewModel {
 
     /** Counts the members again for the status line, after members were added in bulk (an import). */
     public void membersChanged() {
-        Services s = services.get();
+        S s = shop.get();
         if (s == null) {
             return;
         }
-        tasks.run(() -> s.members().count(), n -> {
+        tasks.run(() -> s.memberCount(), n -> {
             memberCount = n;
             Cashier c = cashier.get();
             status.set((c == null ? "" : i18n.get("status.cashier", c.name()) + " · ")
@@ -359,7 +375,7 @@ public final class MainViewModel {
     }
 
     /** Whether the message in {@link #errorProperty()} reports a problem (otherwise it is good news). */
-    public javafx.beans.property.ReadOnlyBooleanProperty problemProperty() {
+    public ReadOnlyBooleanProperty problemProperty() {
         return problem.getReadOnlyProperty();
     }
 
@@ -377,9 +393,9 @@ public final class MainViewModel {
 
     /** Opens the counter for {@code c} at once if the shop asks for a cashier: after a restart. */
     public void resumeWith(Cashier c, Page at) {
-        phase.addListener(new javafx.beans.value.ChangeListener<>() {
+        phase.addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Phase> obs, Phase old, Phase now) {
+            public void changed(ObservableValue<? extends Phase> obs, Phase old, Phase now) {
                 if (now == Phase.CASHIER || now == Phase.FAILED) {
                     phase.removeListener(this);
                     if (now == Phase.CASHIER) {
@@ -395,6 +411,6 @@ public final class MainViewModel {
         error.set("");
     }
 
-    private record Opened(Services services, int memberCount, boolean setUp) {
+    private record Opened<S>(S shop, int memberCount, boolean setUp) {
     }
 }

@@ -37,14 +37,14 @@ import javafx.scene.text.TextAlignment;
  */
 public final class MainWindow {
 
-    private final MainViewModel model;
+    private final MainViewModel<?> model;
     private final I18n i18n;
     private final BorderPane root = new BorderPane();
     private final Map<Page, Node> pages = new EnumMap<>(Page.class);
     private final Runnable quit;
     private final ScreenFactory screens;
 
-    public MainWindow(MainViewModel model, I18n i18n, ScreenFactory screens, Runnable quit) {
+    public MainWindow(MainViewModel<?> model, I18n i18n, ScreenFactory screens, Runnable quit) {
         this.model = Objects.requireNonNull(model);
         this.i18n = Objects.requireNonNull(i18n);
         this.screens = Objects.requireNonNull(screens);

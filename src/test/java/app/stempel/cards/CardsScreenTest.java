@@ -72,7 +72,7 @@ class CardsScreenTest {
     private Stage stage;
     private Services shop;
     private TestWindow window;
-    private MainViewModel main;
+    private MainViewModel<Services> main;
 
     @Start
     void start(Stage primary) {

@@ -55,7 +55,7 @@ class CounterScreenTest {
     private Stage stage;
     private Services shop;
     private TestWindow window;
-    private MainViewModel main;
+    private MainViewModel<Services> main;
 
     @Start
     void start(Stage primary) {

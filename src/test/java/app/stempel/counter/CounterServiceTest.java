@@ -70,7 +70,7 @@ class CounterServiceTest {
     @BeforeEach
     void open() {
         db = Database.open(dir);
-        members = new MemberService(db, clock, new CardNumbers(new Random(11)));
+        members = TestShop.members(db, clock, new CardNumbers(new Random(11)));
         ProgramService programs = new ProgramService(db, clock, OwnerGate.TRUSTED);
         programs.startStampCard(5, "Free coffee", Currency.getInstance("PLN"));
         SettingsService settings = new SettingsService(db);

@@ -56,7 +56,7 @@ class DataScreenTest {
     private Stage stage;
     private Services shop;
     private TestWindow window;
-    private MainViewModel main;
+    private MainViewModel<Services> main;
 
     @Start
     void start(Stage primary) {

@@ -1,5 +1,6 @@
 package app.stempel.data;
 
+import app.stempel.testing.TestShop;
 import static app.stempel.store.schema.Tables.SURVEY_ANSWER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -217,7 +218,7 @@ class DemoDataTest {
             assertThat(count(db, "SELECT COUNT(*) FROM ledger_entry e WHERE e.prev_id IS NOT NULL AND NOT EXISTS "
                     + "(SELECT 1 FROM ledger_entry p WHERE p.id = e.prev_id AND p.entry_hash = e.prev_hash)")).isZero();
 
-            var member = new MemberService(db, clock, new CardNumbers(new SplittableRandom(1)))
+            var member = TestShop.members(db, clock, new CardNumbers(new SplittableRandom(1)))
                     .enrol(MemberService.NewMember.named("Åse Ødegård"));
             new app.stempel.ledger.LedgerService(db, clock, app.stempel.owner.OwnerGate.TRUSTED).stamp(member.memberId(), member.cardId(), 1, null, null,
                     app.stempel.core.Actor.system("Till 1"));
@@ -251,7 +252,7 @@ class DemoDataTest {
             assertThat(count(db, "SELECT COUNT(*) FROM program")).isEqualTo(1);
             assertThat(new IntegrityCheck(db).run().ok()).isTrue();
 
-            var enrolled = new MemberService(db, clock, new CardNumbers(new SplittableRandom(1)))
+            var enrolled = TestShop.members(db, clock, new CardNumbers(new SplittableRandom(1)))
                     .enrol(MemberService.NewMember.named("Åse Ødegård"));
             assertThat(enrolled.memberId()).isEqualTo(151);
             assertThat(count(db, "SELECT COUNT(*) FROM ledger_entry WHERE id > "

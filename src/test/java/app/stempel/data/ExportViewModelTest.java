@@ -48,7 +48,7 @@ class ExportViewModelTest {
     }
 
     private ExportViewModel model(Language language) {
-        return new ExportViewModel(new CsvExport(shop.db(), CLOCK, OwnerGate.TRUSTED), new SameThreadTaskRunner(), new I18n(language), CLOCK);
+        return new ExportViewModel(new CsvExport(shop.db(), CLOCK, shop.settings(), OwnerGate.TRUSTED), new SameThreadTaskRunner(), new I18n(language), CLOCK);
     }
 
     private static List<String> lines(Path f) throws Exception {

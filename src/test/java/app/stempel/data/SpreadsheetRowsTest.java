@@ -70,7 +70,7 @@ class SpreadsheetRowsTest {
 
     @Test
     void everyExportOfMembersVisitsAndTheLedgerNeutralisesThePayloads() throws Exception {
-        CsvExport export = new CsvExport(shop.db(), Clock.systemUTC(), OwnerGate.TRUSTED);
+        CsvExport export = new CsvExport(shop.db(), Clock.systemUTC(), shop.settings(), OwnerGate.TRUSTED);
         for (String p : PAYLOADS) {
             Enrolled e = TestShop.enrol(shop, p);
             shop.counter().stamp(e.memberId(), Money.of(1250, "PLN"), TestShop.TILL);

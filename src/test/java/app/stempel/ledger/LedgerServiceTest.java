@@ -1,5 +1,6 @@
 package app.stempel.ledger;
 
+import app.stempel.testing.TestShop;
 import static app.stempel.store.schema.Tables.BALANCE;
 import static app.stempel.store.schema.Tables.LEDGER_ENTRY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +22,6 @@ import app.stempel.owner.OwnerGate;
 import app.stempel.cards.CardNumbers;
 import app.stempel.core.Actor;
 import app.stempel.core.Money;
-import app.stempel.members.MemberService;
 import app.stempel.members.MemberService.Enrolled;
 import app.stempel.members.MemberService.NewMember;
 import app.stempel.store.Database;
@@ -42,7 +42,7 @@ class LedgerServiceTest {
         db = Database.open(dir);
         Clock clock = Clock.fixed(NOW, ZoneId.of("Europe/Oslo"));
         ledger = new LedgerService(db, clock, OwnerGate.TRUSTED);
-        ola = new MemberService(db, clock, new CardNumbers(new Random(1))).enrol(NewMember.named("Ola Nordmann"));
+        ola = TestShop.members(db, clock, new CardNumbers(new Random(1))).enrol(NewMember.named("Ola Nordmann"));
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package app.stempel.members;
 
+import app.stempel.testing.TestShop;
 import static app.stempel.store.schema.Tables.MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,7 +25,7 @@ class MemberServiceTest {
     @Test
     void enrolmentStoresFoldedSearchColumnsAndAValidCard() {
         try (Database db = Database.open(dir)) {
-            var members = new MemberService(db, Clock.systemUTC(), new CardNumbers(new Random(2)));
+            var members = TestShop.members(db, Clock.systemUTC(), new CardNumbers(new Random(2)));
             var e = members.enrol(new NewMember(" Łukasz Żółć ", "+48 601 234 567", "Lukasz@Example.PL",
                     LocalDate.of(1990, 4, 2), true));
             var m = db.dsl().fetchOne(MEMBER, MEMBER.ID.eq(e.memberId()));

@@ -96,7 +96,7 @@ class OwnerGateTest {
 
     @Test
     void exportsAreTheOwners() {
-        CsvExport export = new CsvExport(shop.db(), clock, shop.owner());
+        CsvExport export = new CsvExport(shop.db(), clock, shop.settings(), shop.owner());
         Path file = dir.resolve("out.csv");
         refused(() -> export.members(file));
         refused(() -> export.visits(file));
@@ -160,7 +160,7 @@ class OwnerGateTest {
     @Test
     void membersDataAndCardListsAreTheOwners() {
         MemberDirectory directory = new MemberDirectory(shop.db(), clock, shop.search(), shop.owner());
-        PrintableCards printable = new PrintableCards(shop.db(), clock, shop.owner());
+        PrintableCards printable = shop.printableCards();
         long kari = shop.counter().search("Kari", null, 1).rows().get(0).id();
         refused(() -> directory.browse(null, null, 10));
         refused(() -> directory.browse("Kari", null, 10));

@@ -11,7 +11,6 @@ import java.lang.reflect.RecordComponent;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -33,18 +32,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import app.stempel.Services;
-import app.stempel.cards.CardDesignStore;
-import app.stempel.cards.CardNumbers;
 import app.stempel.cards.PrintableCards;
 import app.stempel.core.Language;
-import app.stempel.data.CsvExport;
-import app.stempel.data.CsvImport;
-import app.stempel.data.DemoData;
-import app.stempel.members.MemberCorrections;
 import app.stempel.members.MemberDirectory;
 import app.stempel.owner.Role.Who;
 import app.stempel.reports.ReportExport;
-import app.stempel.reports.ReportSummary;
 import app.stempel.settings.OwnerSession;
 import app.stempel.settings.SettingsService;
 import app.stempel.store.Database;
@@ -84,7 +76,7 @@ class RolesTest {
         shop.close();
     }
 
-    /** The services the window wires: the shop's graph and the ones each screen makes on it. */
+    /** The services the window wires: the shop's graph, and the report export each window makes in its language. */
     private Map<Class<?>, Object> wiring(Services s) {
         Map<Class<?>, Object> all = new HashMap<>();
         for (RecordComponent c : Services.class.getRecordComponents()) {
@@ -94,16 +86,7 @@ class RolesTest {
                 throw new AssertionError(e);
             }
         }
-        CsvExport export = new CsvExport(s.db(), clock, s.owner());
-        all.put(CsvExport.class, export);
-        all.put(CsvImport.class, new CsvImport(s.db(), clock, new CardNumbers(new SecureRandom()), s.owner()));
-        all.put(DemoData.class, new DemoData(s.db(), clock, s.owner()));
-        all.put(PrintableCards.class, new PrintableCards(s.db(), clock, s.owner()));
-        all.put(CardDesignStore.class, new CardDesignStore(s.db(), clock, s.owner()));
-        all.put(MemberDirectory.class, new MemberDirectory(s.db(), clock, s.search(), s.owner()));
-        all.put(MemberCorrections.class, new MemberCorrections(s.db(), clock, s.ledger(), export, s.owner()));
         all.put(ReportExport.class, new ReportExport(s.owner(), Language.ENGLISH));
-        all.put(ReportSummary.class, new ReportSummary(s.db(), clock.getZone()));
         return all;
     }
 

@@ -36,7 +36,7 @@ class SettingsViewModelTest {
     }
 
     private SettingsViewModel model(Language language) {
-        return new SettingsViewModel(shop.admin(), shop.owner(), new SameThreadTaskRunner(), new I18n(language),
+        return new SettingsViewModel(shop.admin(), shop.owner(), new SameThreadTaskRunner(), new I18n(language), clock,
                 l -> { }, zip -> { });
     }
 

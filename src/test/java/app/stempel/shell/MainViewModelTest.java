@@ -26,13 +26,13 @@ class MainViewModelTest {
             seed.members().enrol(NewMember.named("Kari"));
             seed.members().enrol(NewMember.named("Piotr"));
         }
-        MainViewModel model = new MainViewModel(new SameThreadTaskRunner(), new I18n(Language.ENGLISH),
+        MainViewModel<Services> model = new MainViewModel<>(new SameThreadTaskRunner(), new I18n(Language.ENGLISH),
                 () -> Services.open(dir, Clock.systemUTC()));
         assertThat(model.phaseProperty().get()).isEqualTo(MainViewModel.Phase.OPENING);
 
         model.open();
 
-        try (Services s = model.servicesProperty().get()) {
+        try (Services s = model.shopProperty().get()) {
             assertThat(model.phaseProperty().get()).isEqualTo(MainViewModel.Phase.SETUP);
             assertThat(model.statusProperty().get()).isEqualTo("2 members");
             assertThat(model.locationProperty().get()).contains(dir.toString());
@@ -43,7 +43,7 @@ class MainViewModelTest {
 
     @Test
     void aDatabaseInUseFailsWithAMessageInThePersonsLanguage() {
-        MainViewModel model = new MainViewModel(new SameThreadTaskRunner(), new I18n(Language.NORWEGIAN), () -> {
+        MainViewModel<Services> model = new MainViewModel<>(new SameThreadTaskRunner(), new I18n(Language.NORWEGIAN), () -> {
             throw new DatabaseException(DatabaseException.Reason.IN_USE, "locked", null);
         });
         model.open();
@@ -54,7 +54,7 @@ class MainViewModelTest {
 
     @Test
     void anUnexpectedFailureShowsNoTechnicalDetail() {
-        MainViewModel model = new MainViewModel(new SameThreadTaskRunner(), new I18n(Language.ENGLISH), () -> {
+        MainViewModel<Services> model = new MainViewModel<>(new SameThreadTaskRunner(), new I18n(Language.ENGLISH), () -> {
             throw new IllegalStateException("java.lang.NullPointerException at Foo.bar(Foo.java:12)");
         });
         model.open();
@@ -65,7 +65,7 @@ class MainViewModelTest {
 
     @Test
     void selectingAPageChangesIt() {
-        MainViewModel model = new MainViewModel(new SameThreadTaskRunner(), new I18n(Language.ENGLISH), () -> null);
+        MainViewModel<Services> model = new MainViewModel<>(new SameThreadTaskRunner(), new I18n(Language.ENGLISH), () -> null);
         model.select(Page.REPORTS);
         assertThat(model.pageProperty().get()).isEqualTo(Page.REPORTS);
     }
@@ -76,10 +76,10 @@ class MainViewModelTest {
             app.stempel.testing.TestShop.putSettings(seed.db(), java.util.Map.of(app.stempel.settings.SettingsService.OWNER_PIN,
                     app.stempel.settings.PinHasher.hash("2468")));
         }
-        MainViewModel model = new MainViewModel(new SameThreadTaskRunner(), new I18n(Language.ENGLISH),
+        MainViewModel<Services> model = new MainViewModel<>(new SameThreadTaskRunner(), new I18n(Language.ENGLISH),
                 () -> Services.open(dir, Clock.systemUTC()));
         model.open();
-        try (Services s = model.servicesProperty().get()) {
+        try (Services s = model.shopProperty().get()) {
             model.unlockOwner("2468");
             assertThat(model.ownerOpenProperty().get()).isTrue();
             assertThat(model.errorProperty().get()).startsWith("Your owner PIN has fewer than 6 digits.");
@@ -97,11 +97,11 @@ class MainViewModelTest {
         try (Services seed = app.stempel.testing.TestShop.open(dir, clock)) {
             app.stempel.testing.TestShop.enrol(seed, "Kari");
         }
-        MainViewModel model = new MainViewModel(new SameThreadTaskRunner(), new I18n(Language.ENGLISH),
+        MainViewModel<Services> model = new MainViewModel<>(new SameThreadTaskRunner(), new I18n(Language.ENGLISH),
                 () -> Services.open(dir, clock));
         model.takeDailyBackups();
         model.open();
-        try (Services s = model.servicesProperty().get()) {
+        try (Services s = model.shopProperty().get()) {
             Path folder = dir.resolve(app.stempel.store.Backups.FOLDER);
             assertThat(folder.resolve("stempel-2026-03-10.zip")).as("taken when the shop opened").exists();
             model.backupIfDue();
@@ -135,7 +135,7 @@ class MainViewModelTest {
             f.seek(0);
             f.write(bytes);
         }
-        MainViewModel model = new MainViewModel(new SameThreadTaskRunner(), new I18n(Language.ENGLISH),
+        MainViewModel<Services> model = new MainViewModel<>(new SameThreadTaskRunner(), new I18n(Language.ENGLISH),
                 () -> Services.open(dir, clock));
         model.recoverWith(Services.recovery(dir, clock));
         model.open();
@@ -145,7 +145,7 @@ class MainViewModelTest {
                 .startsWith("The shop's file is damaged. The newest good backup is stempel-2026-03-10.zip");
 
         model.restoreGoodBackup();
-        try (Services s = model.servicesProperty().get()) {
+        try (Services s = model.shopProperty().get()) {
             assertThat(model.phaseProperty().get()).isEqualTo(MainViewModel.Phase.CASHIER);
             assertThat(s.members().count()).isEqualTo(1);
             assertThat(s.integrity().run().ok()).isTrue();
@@ -157,11 +157,11 @@ class MainViewModelTest {
     @Test
     void aNewShopsFirstBackupIsTakenOnceTheWizardIsDoneNotBefore() throws Exception {
         app.stempel.testing.MutableClock clock = app.stempel.testing.MutableClock.at("2026-03-10T09:00:00Z");
-        MainViewModel model = new MainViewModel(new SameThreadTaskRunner(), new I18n(Language.ENGLISH),
+        MainViewModel<Services> model = new MainViewModel<>(new SameThreadTaskRunner(), new I18n(Language.ENGLISH),
                 () -> Services.open(dir, clock));
         model.takeDailyBackups();
         model.open();
-        try (Services s = model.servicesProperty().get()) {
+        try (Services s = model.shopProperty().get()) {
             assertThat(model.phaseProperty().get()).isEqualTo(MainViewModel.Phase.SETUP);
             model.backupIfDue();
             Path today = dir.resolve(app.stempel.store.Backups.FOLDER).resolve("stempel-2026-03-10.zip");

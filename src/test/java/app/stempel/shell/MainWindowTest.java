@@ -46,7 +46,7 @@ class MainWindowTest {
     private final java.util.List<Services> reopened = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Stage stage;
     private FxTaskRunner tasks;
-    private MainViewModel model;
+    private MainViewModel<Services> model;
     private final AtomicBoolean quit = new AtomicBoolean();
 
     @Start
@@ -57,11 +57,11 @@ class MainWindowTest {
     private void show(Language language, java.util.concurrent.Callable<Services> opener) throws Exception {
         tasks = new FxTaskRunner(2, 16);
         I18n i18n = new I18n(language);
-        model = new MainViewModel(tasks, i18n, opener);
+        model = new MainViewModel<>(tasks, i18n, opener);
         Screens screens = new Screens(model, tasks, i18n, "Till 1", Screens.DEFAULT_SCAN_GAP, files, new FakePrinter(),
                 (open, lang, key, problem) -> {
                     restarts.add(String.valueOf(key));
-                    if (open != model.servicesProperty().get()) {
+                    if (open != model.shopProperty().get()) {
                         reopened.add(open);
                     }
                 });
@@ -109,8 +109,8 @@ class MainWindowTest {
         if (tasks != null) {
             tasks.close();
         }
-        if (model != null && model.servicesProperty().get() != null) {
-            model.servicesProperty().get().close();
+        if (model != null && model.shopProperty().get() != null) {
+            model.shopProperty().get().close();
         }
         reopened.forEach(Services::close);
     }
@@ -142,12 +142,12 @@ class MainWindowTest {
 
         assertThat(robot.lookup("#page-counter").tryQuery()).isPresent();
         assertThat(text(robot, "#status")).isEqualTo("Cashier: Ola · 0 members");
-        SettingsService settings = model.servicesProperty().get().settings();
+        SettingsService settings = model.shopProperty().get().settings();
         assertThat(settings.get(SettingsService.SHOP_NAME)).contains("Kafé Łódka");
         String pin = settings.get(SettingsService.OWNER_PIN).orElseThrow();
         assertThat(pin).doesNotContain("246802");
         assertThat(PinHasher.matches("246802", pin)).isTrue();
-        assertThat(model.servicesProperty().get().programs().current()).get()
+        assertThat(model.shopProperty().get().programs().current()).get()
                 .satisfies(p -> assertThat(p.stampsForReward()).isEqualTo(10));
     }
 
@@ -162,7 +162,7 @@ class MainWindowTest {
         Await.until(() -> !text(robot, "#setup-error").isEmpty());
         assertThat(text(robot, "#setup-error")).isEqualTo("The two PINs are not the same. Type it again in both fields.");
         assertThat(model.phaseProperty().get()).isEqualTo(MainViewModel.Phase.SETUP);
-        assertThat(model.servicesProperty().get().settings().isSetUp()).isFalse();
+        assertThat(model.shopProperty().get().settings().isSetUp()).isFalse();
     }
 
     @Test
@@ -203,7 +203,7 @@ class MainWindowTest {
         robot.type(KeyCode.ENTER);
         waitForPhase(MainViewModel.Phase.READY);
         assertThat(text(robot, "#status")).startsWith("Cashier: Piotr");
-        assertThat(model.servicesProperty().get().cashiers().active()).extracting(c -> c.name())
+        assertThat(model.shopProperty().get().cashiers().active()).extracting(c -> c.name())
                 .containsExactly("Anna", "Piotr");
     }
 
@@ -241,7 +241,7 @@ class MainWindowTest {
         robot.clickOn("#settings-restore");
         Await.until(() -> !text(robot, "#settings-restore-question").isEmpty());
         assertThat(text(robot, "#settings-restore-question")).startsWith("Restore " + zip + "?");
-        assertThat(model.servicesProperty().get().members().count()).isEqualTo(2);
+        assertThat(model.shopProperty().get().members().count()).isEqualTo(2);
 
         robot.clickOn("#settings-restore-yes");
 
@@ -271,7 +271,7 @@ class MainWindowTest {
                 .setValue(Language.NORWEGIAN)).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
         robot.clickOn("#settings-language-apply");
         Await.until(() -> !restarts.isEmpty());
-        assertThat(model.servicesProperty().get().settings().language()).contains(Language.NORWEGIAN);
+        assertThat(model.shopProperty().get().settings().language()).contains(Language.NORWEGIAN);
     }
 
     @Test

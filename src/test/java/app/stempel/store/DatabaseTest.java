@@ -1,5 +1,6 @@
 package app.stempel.store;
 
+import app.stempel.testing.TestShop;
 import static app.stempel.store.schema.Tables.CARD;
 import static app.stempel.store.schema.Tables.MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import app.stempel.cards.CardNumbers;
-import app.stempel.members.MemberService;
 import app.stempel.members.MemberService.NewMember;
 
 class DatabaseTest {
@@ -78,7 +78,7 @@ class DatabaseTest {
         Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneId.of("Europe/Warsaw"));
         String number;
         try (Database db = Database.open(dir)) {
-            number = new MemberService(db, clock, new CardNumbers(new Random(5))).enrol(NewMember.named("Åse Berg")).cardNumber();
+            number = TestShop.members(db, clock, new CardNumbers(new Random(5))).enrol(NewMember.named("Åse Berg")).cardNumber();
         }
         try (Database db = Database.open(dir)) {
             assertThat(db.dsl().fetchOne(CARD, CARD.CARD_NUMBER.eq(number))).isNotNull();
@@ -89,7 +89,7 @@ class DatabaseTest {
     void aCardNumberCannotBeIssuedTwiceEvenAfterBlocking() {
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open(dir)) {
-            var enrolled = new MemberService(db, clock, new CardNumbers(new Random(5))).enrol(NewMember.named("Ola"));
+            var enrolled = TestShop.members(db, clock, new CardNumbers(new Random(5))).enrol(NewMember.named("Ola"));
             db.write(tx -> tx.update(CARD).set(CARD.STATUS, "BLOCKED").set(CARD.BLOCKED_REASON, "LOST")
                     .set(CARD.ACTIVE_MEMBER_ID, (Long) null).set(CARD.BLOCKED_AT, java.time.OffsetDateTime.now())
                     .where(CARD.ID.eq(enrolled.cardId())).execute());
@@ -104,7 +104,7 @@ class DatabaseTest {
     @Test
     void aMemberHasAtMostOneActiveCard() {
         try (Database db = Database.open(dir)) {
-            var enrolled = new MemberService(db, Clock.systemUTC(), new CardNumbers(new Random(9))).enrol(NewMember.named("Ola"));
+            var enrolled = TestShop.members(db, Clock.systemUTC(), new CardNumbers(new Random(9))).enrol(NewMember.named("Ola"));
             assertThatThrownBy(() -> db.write(tx -> tx.insertInto(CARD)
                     .set(CARD.CARD_NUMBER, "2000000000015").set(CARD.MEMBER_ID, enrolled.memberId())
                     .set(CARD.ACTIVE_MEMBER_ID, enrolled.memberId()).set(CARD.STATUS, "ACTIVE")

@@ -1,5 +1,6 @@
 package app.stempel.store;
 
+import app.stempel.testing.TestShop;
 import static app.stempel.store.schema.Tables.LEDGER_ENTRY;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +41,7 @@ class FileGrowthTest {
         long start = System.nanoTime();
         try (Database db = Database.open(dir)) {
             file = db.file();
-            MemberService members = new MemberService(db, Clock.systemUTC(), new CardNumbers(new SplittableRandom(7)));
+            MemberService members = TestShop.members(db, Clock.systemUTC(), new CardNumbers(new SplittableRandom(7)));
             LedgerService ledger = new LedgerService(db, Clock.systemUTC(), OwnerGate.TRUSTED);
             List<MemberService.Enrolled> enrolled = new ArrayList<>();
             for (int i = 0; i < MEMBERS; i++) {

@@ -1,5 +1,6 @@
 package app.stempel.store;
 
+import app.stempel.testing.TestShop;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -55,7 +56,7 @@ public final class StampLoop {
         long max = args.length > 2 ? Long.parseLong(args[2]) : 200_000;
 
         Database db = Database.open(dir);
-        MemberService members = new MemberService(db, Clock.systemUTC(), new CardNumbers(new SplittableRandom()));
+        MemberService members = TestShop.members(db, Clock.systemUTC(), new CardNumbers(new SplittableRandom()));
         LedgerService ledger = new LedgerService(db, Clock.systemUTC(), OwnerGate.TRUSTED);
         List<MemberService.Enrolled> enrolled = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {

@@ -173,7 +173,7 @@ class SurveyServiceTest {
     void theOwnerSetsHowOftenAndClosedOwnerModeRefusesWritingNothing() {
         Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
         OwnerSession closed = new OwnerSession(shop.settings(), clock);
-        AdminService cashiersAdmin = new AdminService(shop.db(), shop.settings(), closed, new app.stempel.store.Backups(shop.dataDir(), clock));
+        AdminService cashiersAdmin = new AdminService(shop.db(), shop.settings(), closed, closed, new app.stempel.store.Backups(shop.dataDir(), clock));
         assertThatThrownBy(() -> cashiersAdmin.setSurveyDays(0)).isInstanceOf(OwnerOnlyException.class);
         assertThatThrownBy(cashiersAdmin::surveyDays).isInstanceOf(OwnerOnlyException.class);
         assertThat(shop.settings().get(SettingsService.SURVEY_DAYS)).isEmpty();
@@ -194,7 +194,7 @@ class SurveyServiceTest {
     @Test
     void theRepeatStampWindowIsTheOwnersToSet() {
         OwnerSession closed = new OwnerSession(shop.settings(), clock);
-        AdminService cashiersAdmin = new AdminService(shop.db(), shop.settings(), closed, new app.stempel.store.Backups(shop.dataDir(), clock));
+        AdminService cashiersAdmin = new AdminService(shop.db(), shop.settings(), closed, closed, new app.stempel.store.Backups(shop.dataDir(), clock));
         assertThatThrownBy(() -> cashiersAdmin.setRepeatStampMinutes(0)).isInstanceOf(OwnerOnlyException.class);
         assertThatThrownBy(cashiersAdmin::repeatStampMinutes).isInstanceOf(OwnerOnlyException.class);
         assertThat(shop.settings().repeatStampWindow()).isEqualTo(Duration.ofMinutes(10));

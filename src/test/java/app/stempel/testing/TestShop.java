@@ -18,6 +18,9 @@ import app.stempel.settings.SetupService;
 import app.stempel.store.Database;
 import app.stempel.members.MemberService.Enrolled;
 import app.stempel.members.MemberService.NewMember;
+import app.stempel.members.MemberService;
+import app.stempel.cards.CardService;
+import app.stempel.cards.CardNumbers;
 
 /** A small shop on a real H2 file for tests: a 5-stamp "Free coffee" program in PLN. */
 public final class TestShop {
@@ -58,7 +61,7 @@ public final class TestShop {
 
     /** The owner's corrections (void, adjust, merge, erase) on the shop, behind {@code gate}. */
     public static MemberCorrections corrections(Services s, Clock clock, OwnerGate gate) {
-        return new MemberCorrections(s.db(), clock, new LedgerService(s.db(), clock, gate), new CsvExport(s.db(), clock, gate),
+        return new MemberCorrections(s.db(), clock, new LedgerService(s.db(), clock, gate), new CsvExport(s.db(), clock, s.settings(), gate),
                 gate);
     }
 
@@ -79,7 +82,13 @@ public final class TestShop {
     /** The shop's reports at {@code clock}, behind {@code gate}. */
     public static app.stempel.reports.ReportService reports(Services s, Clock clock, OwnerGate gate) {
         return new app.stempel.reports.ReportService(s.db(), clock, gate,
-                new app.stempel.program.ProgramService(s.db(), clock, OwnerGate.TRUSTED), s.settings());
+                new app.stempel.program.ProgramService(s.db(), clock, OwnerGate.TRUSTED), s.settings(),
+                new app.stempel.reports.ReportSummary(s.db(), clock.getZone()));
+    }
+
+    /** Enrolment on {@code db} alone, with card numbers drawn from {@code numbers}: for tests of the store and the ledger. */
+    public static MemberService members(Database db, Clock clock, CardNumbers numbers) {
+        return new MemberService(db, clock, new CardService(db, clock, numbers, OwnerGate.NEVER));
     }
 
     /** Every row of every table of the shop, as text, by table: to compare a shop before and after. */

@@ -21,7 +21,7 @@ import javafx.stage.Stage;
  * The main window on a test shop, opened as a person opens it: the shop loads, {@value TestShop#CASHIER}
  * is chosen at the till, and the counter is ready. Closing it stops its background tasks.
  */
-public record TestWindow(FxTaskRunner tasks, MainViewModel main, Screens screens, Stage stage) implements AutoCloseable {
+public record TestWindow(FxTaskRunner tasks, MainViewModel<Services> main, Screens screens, Stage stage) implements AutoCloseable {
 
     /** The window at its usual size. */
     public static TestWindow open(FxRobot robot, Stage stage, Services shop, Language language, Duration scanGap,
@@ -34,7 +34,7 @@ public record TestWindow(FxTaskRunner tasks, MainViewModel main, Screens screens
             FilePicker files, CardPrinter printer, double width, double height) throws Exception {
         FxTaskRunner tasks = new FxTaskRunner(2, 64);
         I18n i18n = new I18n(language);
-        MainViewModel main = new MainViewModel(tasks, i18n, () -> shop);
+        MainViewModel<Services> main = new MainViewModel<>(tasks, i18n, () -> shop);
         Screens screens = new Screens(main, tasks, i18n, TestShop.TILL.till(), scanGap, files, printer,
                 (open, lang, key, problem) -> { });
         WaitForAsyncUtils.asyncFx(() -> {
