@@ -164,19 +164,19 @@ class MembersScreenTest {
 
     @Test
     void showMoreLoadsTheNextPage(FxRobot robot) throws Exception {
-        for (int i = 0; i < MembersViewModel.PAGE + 5; i++) {
+        for (int i = 0; i < MemberListViewModel.PAGE + 5; i++) {
             TestShop.enrol(shop, "Member " + i);
         }
         window = TestWindow.open(robot, stage, shop, Language.ENGLISH, Screens.DEFAULT_SCAN_GAP, files,
                 new FakePrinter(), 1024, 700).unlockOwner();
         robot.clickOn("#nav-members");
-        waitUntil(() -> list(robot).getItems().size() == MembersViewModel.PAGE);
+        waitUntil(() -> list(robot).getItems().size() == MemberListViewModel.PAGE);
         robot.clickOn("#members-more");
         waitUntil(() -> list(robot).getItems().size() == shop.members().count());
         assertThat(list(robot).getItems().stream().map(MemberSearch.MemberRow::id).distinct().count())
                 .isEqualTo(shop.members().count());
         assertThat(robot.lookup("#members-more").queryAs(Button.class).isDisabled()).isTrue();
-        assertThat(text(robot, "#members-shown")).isEqualTo((MembersViewModel.PAGE + 7) + " members shown");
+        assertThat(text(robot, "#members-shown")).isEqualTo((MemberListViewModel.PAGE + 7) + " members shown");
     }
 
     @Test
