@@ -295,9 +295,9 @@ public final class Database implements AutoCloseable {
 
     /**
      * Closes the database. The engine compacts the file for a while as it closes (H2 for up to
-     * {@code MAX_COMPACT_TIME}, 2 s), which is usually enough; when less than {@value #COMPACT_BELOW_PERCENT} % of the file is live data (a burst
-     * of stamps leaves many dead chunks, and a busy machine may not get far in 2 s) the file is rewritten
-     * whole instead, so it never stays more than about twice its compacted size.
+     * {@code MAX_COMPACT_TIME}, 2 s), which is usually enough; when less than {@value #COMPACT_BELOW_PERCENT} %
+     * of the file is live data (a burst of stamps leaves many dead chunks, and a busy machine may not get far
+     * in 2 s) the file is rewritten whole instead, so it never stays more than about twice its compacted size.
      */
     @Override
     public void close() {

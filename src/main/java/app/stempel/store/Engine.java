@@ -48,7 +48,10 @@ public interface Engine {
      */
     FileCheck check(Path file);
 
-    /** What {@code t} itself (not its causes) says in the engine's own words; empty if it says nothing the engine knows. */
+    /**
+     * What {@code t} itself (not its causes) says in the engine's own words; empty if it says nothing the
+     * engine knows.
+     */
     Optional<Fault> fault(Throwable t);
 
     /** Whether {@code t} itself says the engine has closed the database (after a write it could not make). */

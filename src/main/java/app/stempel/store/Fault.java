@@ -126,11 +126,15 @@ public enum Fault {
      * out: EDQUOT); for an {@link Engine} whose own exceptions carry them.
      */
     public static boolean saysDiskFull(String message) {
-        return message != null && (message.contains("No space left on device") || message.contains("Disk quota exceeded")
+        return message != null && (message.contains("No space left on device")
+                || message.contains("Disk quota exceeded")
                 || message.contains("There is not enough space on the disk"));
     }
 
-    /** Whether the engine reports its database closed: after it met a write it could not make (see {@link Database}). */
+    /**
+     * Whether the engine reports its database closed: after it met a write it could not make (see
+     * {@link Database}).
+     */
     static boolean isClosed(Throwable e) {
         Engine engine = Database.inUse;
         return carried(e).stream().anyMatch(engine::isClosed);
