@@ -48,6 +48,23 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("app.stempel.ui..", "app.stempel.cli..",
                     "app.stempel.members..", "app.stempel.ledger..", "app.stempel.counter..");
 
+    /**
+     * One house for the database engine: only its implementation (H2's, in {@code store.h2}) knows the
+     * engine's own classes, so a second engine is a second implementation of {@code store.Engine} and
+     * nothing else.
+     */
+    @ArchTest
+    static final ArchRule onlyTheEngineKnowsH2 = noClasses()
+            .that().resideOutsideOfPackage("app.stempel.store.h2..")
+            .should().dependOnClassesThat().resideInAPackage("org.h2..");
+
+    /** The rest of the program reaches the engine through {@code store.Engine}; only {@code Database} picks it. */
+    @ArchTest
+    static final ArchRule theEngineIsKnownThroughItsInterface = noClasses()
+            .that().resideOutsideOfPackage("app.stempel.store.h2..")
+            .and().doNotHaveFullyQualifiedName("app.stempel.store.Database")
+            .should().dependOnClassesThat().resideInAPackage("app.stempel.store.h2..");
+
     @ArchTest
     static final ArchRule servicesDoNotReachIntoTheUi = noClasses()
             .that().haveSimpleNameEndingWith("Service")

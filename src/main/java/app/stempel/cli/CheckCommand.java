@@ -8,7 +8,7 @@ import app.stempel.Main;
 import app.stempel.ledger.IntegrityCheck;
 import app.stempel.store.DataDir;
 import app.stempel.store.Database;
-import app.stempel.store.PageCheck;
+import app.stempel.store.FileCheck;
 import app.stempel.ui.I18n;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -41,7 +41,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dataDir = DataDir.resolve(main.options().dataDir());
-        PageCheck.Result pages = Database.checkFile(dataDir);
+        FileCheck pages = Database.checkFile(dataDir);
         try (Services shop = main.openShop()) {
             I18n i18n = I18n.forLanguage(main.options().language() != null ? main.options().language()
                     : shop.settings().language().orElse(null));

@@ -29,6 +29,7 @@ import org.jooq.DSLContext;
 import app.stempel.owner.Role;
 import app.stempel.owner.Role.Who;
 import app.stempel.store.Database;
+import app.stempel.store.Fault;
 import app.stempel.store.schema.tables.records.ReportStateRecord;
 
 /**
@@ -78,7 +79,7 @@ public final class ReportSummary {
      * Folds in the ledger entries added since the last refresh; returns how many it read. A refresh that
      * another is running waits for it, then reads what is left (usually nothing): in this program by
      * taking turns, and against another till by trying the lock again for up to
-     * {@value #LOCK_TRIES} times H2's lock timeout. The first refresh on a big shop can take a minute.
+     * {@value #LOCK_TRIES} times the database's lock timeout. The first refresh on a big shop can take a minute.
      */
     @Role(Who.TILL)
     public synchronized long refresh(Progress progress) {
@@ -86,7 +87,7 @@ public final class ReportSummary {
             try {
                 return db.write(tx -> new Fold(tx, progress).run());
             } catch (RuntimeException e) {
-                if (!lockTimedOut(e) || attempt == LOCK_TRIES) {
+                if (!Fault.isLockTimeout(e) || attempt == LOCK_TRIES) {
                     throw e;
                 }
                 LOG.info("Report summaries: another till is bringing them up to date; waiting ({})", attempt);
@@ -96,17 +97,7 @@ public final class ReportSummary {
 
     /** How often a refresh tries the summaries' lock while another till holds it. */
     static final int LOCK_TRIES = 90;
-    private static final int H2_LOCK_TIMEOUT = 50200;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReportSummary.class);
-
-    private static boolean lockTimedOut(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException && ((java.sql.SQLException) t).getErrorCode() == H2_LOCK_TIMEOUT) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** The epoch day of {@code at} in the summaries' zone. */
     int day(OffsetDateTime at) {

@@ -23,8 +23,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Backups of the shop's database: H2's online {@code BACKUP TO}, consistent while the tills keep
- * stamping. Automatic ones live in {@code backups/} in the data folder: one a day
+ * Backups of the shop's database: the engine's online backup (H2's {@code BACKUP TO}), consistent while
+ * the tills keep stamping. Automatic ones live in {@code backups/} in the data folder: one a day
  * ({@code stempel-YYYY-MM-DD.zip}, taken when the shop opens and, for a till left open past midnight, on
  * the day's first check), and the one taken on closing beside it ({@code stempel-YYYY-MM-DD-exit.zip}),
  * rotated to the last {@value #KEEP_DAILY} days plus one a week for {@value #KEEP_WEEKLY} weeks before that.
@@ -59,7 +59,7 @@ public final class Backups {
         synchronized (WRITING) {
             Path partial = target.resolveSibling(target.getFileName() + "." + Long.toHexString(System.nanoTime()) + PARTIAL);
             try {
-                db.dsl().execute("BACKUP TO '" + partial.toString().replace("'", "''") + "'");
+                db.backupTo(partial);
                 PrivateFiles.secureFile(partial);
                 Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
@@ -158,7 +158,8 @@ public final class Backups {
         Path work = dataDir.resolve("restore-" + System.currentTimeMillis());
         Files.createDirectories(work);
         try {
-            unpack(zip, work.resolve(Database.FILE_NAME + ".mv.db"));
+            Path unpacked = Database.file(work);
+            unpack(zip, unpacked);
             try (Database restored = Database.open(work)) {
                 if (!check.test(restored)) {
                     throw new RestoreException(RestoreException.Reason.FAILS_CHECK, zip + " fails the integrity check");
@@ -166,15 +167,15 @@ public final class Backups {
             } catch (DatabaseException e) {
                 throw new RestoreException(RestoreException.Reason.NOT_A_BACKUP, zip + " does not open: " + e.getMessage());
             }
-            Path current = dataDir.resolve(Database.FILE_NAME + ".mv.db");
+            Path current = Database.file(dataDir);
             Optional<Path> aside = Optional.empty();
             if (Files.exists(current)) {
-                Path kept = dataDir.resolve(Database.FILE_NAME + "-before-restore-"
-                        + LocalDate.now(clock).format(DAY) + "-" + System.currentTimeMillis() + ".mv.db");
+                Path kept = Database.file(dataDir, Database.FILE_NAME + "-before-restore-"
+                        + LocalDate.now(clock).format(DAY) + "-" + System.currentTimeMillis());
                 Files.move(current, kept);
                 aside = Optional.of(kept);
             }
-            Files.move(work.resolve(Database.FILE_NAME + ".mv.db"), current);
+            Files.move(unpacked, current);
             return aside;
         } finally {
             try {
@@ -185,16 +186,19 @@ public final class Backups {
         }
     }
 
-    /** Takes the one database file out of an H2 backup zip; anything else is not a Stempel backup. */
-    /** Unpacks the database of backup {@code zip} into {@code target}; refuses a file that holds none. */
+    /**
+     * Unpacks the one database file of backup {@code zip} (named as in a data folder) into {@code target};
+     * refuses a file that holds none: it is not a Stempel backup.
+     */
     static void unpack(Path zip, Path target) throws IOException {
         if (!Files.isRegularFile(zip)) {
             throw new RestoreException(RestoreException.Reason.NOT_A_BACKUP, zip + " is not a file");
         }
+        String name = Database.file(Path.of("")).toString();
         boolean found = false;
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                if (e.getName().equals(Database.FILE_NAME + ".mv.db") && !found) {
+                if (e.getName().equals(name) && !found) {
                     copy(in, target);
                     found = true;
                 }

@@ -5,55 +5,31 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.function.Function;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import app.stempel.store.h2.H2Engine;
+
 /**
- * The embedded H2 database in the data folder: opens it, migrates it, hands out one {@link DSLContext},
- * and makes every write durable.
- *
- * <p><b>Durability.</b> H2 writes committed changes to its file from a background thread every
- * {@code WRITE_DELAY} ms and calls fsync almost never, so a confirmed stamp could vanish with a killed
- * process or a power cut. {@link #write} therefore commits and then runs {@code CHECKPOINT SYNC}, which
- * stores all committed changes and fsyncs the file before {@code write} returns. The background writer
- * stays on because it also compacts the file while the shop works; it no longer decides durability.
- * ({@code WRITE_DELAY=0} would stop that thread: {@code FileStore.setAutoCommitDelay(0)} starts no
- * background writer, so nothing would ever reclaim old chunks while the program runs.)
- *
- * <p><b>File size.</b> Every durable commit writes a new MVStore chunk. H2 may overwrite a dead chunk
- * only after {@code RETENTION_TIME} (45 s by default; kept, because the background writer's own writes
- * are not fsynced and the retention time is what protects the last synced state against a power cut),
- * so a burst of stamps grows the file while it is open (10,000 stamps in under a minute: about 150 MB,
- * see {@code FileGrowthTest}); the background writer reclaims that space afterwards, and closing
- * compacts it. Two settings keep the closed file within twice its {@code SHUTDOWN COMPACT} size:
- * <ul>
- * <li>{@code COMPRESS=TRUE}: pages are stored LZF-compressed, as {@code SHUTDOWN COMPACT} stores them
- * ({@code Store.compact} opens its target with {@code MVStore.Builder.compress()}), so live data takes
- * about as much room as in a compacted file. Without it, a closed file was 2.1 to 8 times its
- * compacted size.</li>
- * <li>{@code MAX_COMPACT_TIME=2000}: on close, H2 ({@code Database.closeOpenFilesAndUnlock} &rarr;
- * {@code Store.close(maxCompactTime)} &rarr; {@code FileStore.compactStore}) rewrites sparse chunks
- * and moves chunks to the front, calling fsync before it overwrites or truncates anything; the
- * default 200 ms left a file 8 times its compacted size after 10,000 stamps.</li>
- * </ul>
+ * The shop's database, in the data folder: opens it, migrates it, hands out one {@link DSLContext}, and
+ * makes every write durable. What is the database engine's own (its URL and settings, how a commit is put
+ * on the disk, compaction, its error codes) is the {@link Engine}'s; today that is H2, embedded
+ * ({@link H2Engine}, whose comment tells how durability and the file's size are kept).
  */
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-    /** File name (without H2's {@code .mv.db}) of the database inside the data folder. */
+    /** Name of the database inside the data folder (its file adds the engine's extension, H2's {@code .mv.db}). */
     public static final String FILE_NAME = "stempel";
 
     static {
@@ -61,27 +37,25 @@ public final class Database implements AutoCloseable {
         System.setProperty("org.jooq.no-tips", "true");
     }
 
-    /** H2 settings appended to the URL; see the class comment for why each is there. */
-    static final String URL_SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;COMPRESS=TRUE;MAX_COMPACT_TIME=2000";
+    /**
+     * The engine of the databases opened from now on, whose words {@link Fault} reads: H2 on the real disk
+     * (tests put H2 on a disk that can fill up here).
+     */
+    static volatile Engine inUse = new H2Engine(H2Engine.DISK);
 
-    /** H2's file system of the real disk. */
-    static final String DISK = "file:";
-
-    /** H2's file system for databases opened from now on; tests put a disk that can fill up here. */
-    static volatile String fileSystem = DISK;
-
+    private final Engine engine;
     private final Path file;
-    private final String url;
-    private volatile JdbcConnectionPool pool;
+    private volatile Engine.Pool pool;
     private final FolderLock lock;
+    private final Connections connections = new Connections();
     private final DSLContext dsl;
 
-    private Database(Path file, String url, JdbcConnectionPool pool, FolderLock lock) {
+    private Database(Engine engine, Path file, Engine.Pool pool, FolderLock lock) {
+        this.engine = engine;
         this.file = file;
-        this.url = url;
         this.lock = lock;
         this.pool = pool;
-        this.dsl = DSL.using(new Connections(), SQLDialect.H2,
+        this.dsl = DSL.using(connections, engine.dialect(),
                 new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
                         .withExecuteLogging(false));
     }
@@ -102,25 +76,24 @@ public final class Database implements AutoCloseable {
         if (!Files.isWritable(dataDir)) {
             throw new DatabaseException(DatabaseException.Reason.READ_ONLY, dataDir + " is not writable", null);
         }
-        Path base = dataDir.resolve(FILE_NAME);
-        Path mvFile = dataDir.resolve(FILE_NAME + ".mv.db");
+        Engine engine = inUse;
+        Path mvFile = file(engine, dataDir);
         if (Files.exists(mvFile) && !Files.isWritable(mvFile)) {
             throw new DatabaseException(DatabaseException.Reason.READ_ONLY, mvFile + " is read-only", null);
         }
         FolderLock lock = FolderLock.acquire(dataDir);
-        String url = "jdbc:h2:" + fileSystem + base + URL_SETTINGS;
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
-        try (Connection probe = pool.getConnection()) {
+        Engine.Pool pool = engine.open(dataDir.resolve(FILE_NAME));
+        try (Connection probe = pool.connection()) {
             LOG.info("Opened database {}", mvFile);
-            PrivateFiles.secureFile(mvFile); // H2 made it as the process's umask says
+            PrivateFiles.secureFile(mvFile); // the engine made it as the process's umask says
         } catch (IOException e) {
             LOG.warn("Could not make {} its owner's alone", mvFile, e);
         } catch (SQLException e) {
-            pool.dispose();
+            pool.close();
             lock.release();
             throw translate(e, "cannot open " + mvFile);
         }
-        Database db = new Database(mvFile, url, pool, lock);
+        Database db = new Database(engine, mvFile, pool, lock);
         try {
             db.migrate();
         } catch (FlywayException e) {
@@ -131,25 +104,53 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Reads every page of the database file in {@code dataDir} (see {@link PageCheck}) while holding the data
+     * Reads every page of the database file in {@code dataDir} (see {@link Engine#check}) while holding the data
      * folder's lock, so no copy of Stempel writes to it meanwhile. Run it before {@link #open}: the file must
      * not be open.
      *
      * @throws DatabaseException {@link DatabaseException.Reason#CORRUPT} if a page cannot be read,
      *         {@link DatabaseException.Reason#IN_USE} if another copy of Stempel has the shop open
      */
-    public static PageCheck.Result checkFile(Path dataDir) {
+    public static FileCheck checkFile(Path dataDir) {
         FolderLock lock = FolderLock.acquire(dataDir);
         try {
-            return PageCheck.run(dataDir.resolve(FILE_NAME + ".mv.db"));
+            return checkFileOf(dataDir);
         } finally {
             lock.release();
         }
     }
 
+    /**
+     * Reads every page of the database file in {@code folder}, which no one may have open; the caller holds the
+     * folder or made it.
+     */
+    static FileCheck checkFileOf(Path folder) {
+        Engine engine = inUse;
+        return engine.check(file(engine, folder));
+    }
+
+    /** The shop's database file in {@code folder}. */
+    static Path file(Path folder) {
+        return file(inUse, folder);
+    }
+
+    /** The file of a database named {@code name} (the shop's is {@link #FILE_NAME}) in {@code folder}. */
+    static Path file(Path folder, String name) {
+        return inUse.file(folder.resolve(name));
+    }
+
+    private static Path file(Engine engine, Path folder) {
+        return engine.file(folder.resolve(FILE_NAME));
+    }
+
+    /** Writes a consistent copy of this database to the zip file {@code target}, while others keep writing. */
+    void backupTo(Path target) {
+        engine.backup(dsl, target);
+    }
+
     private void migrate() {
         var result = Flyway.configure()
-                .dataSource(pool)
+                .dataSource(connections)
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
@@ -158,7 +159,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Maps an H2 failure to what a person can do about it (see {@link Fault}). */
+    /** Maps a failure to what a person can do about it (see {@link Fault}). */
     static DatabaseException translate(Throwable e, String message) {
         return new DatabaseException(DatabaseException.reasonOf(Fault.of(e)), message + ": " + e.getMessage(), e);
     }
@@ -192,19 +193,19 @@ public final class Database implements AutoCloseable {
      * Stores every committed change in the file and fsyncs it.
      *
      * @throws DatabaseException with {@link DatabaseException.Reason#DISK_FULL} when the disk is full: the
-     *         changes since the last sync are not on the disk (H2 closes the database and the next use opens
-     *         it again, at its last synced state), so the caller must not confirm them
+     *         changes since the last sync are not on the disk (the engine closes the database and the next use
+     *         opens it again, at its last synced state), so the caller must not confirm them
      */
     public void syncToDisk() {
         try {
-            dsl.execute("CHECKPOINT SYNC");
+            engine.sync(dsl);
         } catch (RuntimeException e) {
             throw afterFailedWrite(e);
         }
     }
 
     /**
-     * A write failed. When the disk was full (or H2 had closed the database after such a failure), H2 has
+     * A write failed. When the disk was full (or the engine had closed the database after such a failure), it has
      * closed the database: the connections are let go now, so the next use opens the file again, at its last
      * state on the disk, and works as soon as there is room. The failure is returned named for the person.
      */
@@ -220,34 +221,34 @@ public final class Database implements AutoCloseable {
     }
 
     /** Drops {@code broken} (if it is still the pool in use), so the next connection opens the database again. */
-    private synchronized void reopenLater(JdbcConnectionPool broken) {
+    private synchronized void reopenLater(Engine.Pool broken) {
         if (pool != broken || closed) {
             return;
         }
-        LOG.info("H2 closed {} after a failed write; the next use opens it again", file);
-        pool = JdbcConnectionPool.create(url, "sa", "");
-        broken.dispose();
+        LOG.info("The database {} was closed after a failed write; the next use opens it again", file);
+        pool = broken.again();
+        broken.close();
     }
 
     private volatile boolean closed;
 
     /**
-     * Connections from the current pool. A pool whose database H2 closed (after a write failed on a full disk,
+     * Connections from the current pool. A pool whose database the engine closed (after a write failed on a full disk,
      * or when the file could not be written in the background) is replaced, and the database opened again,
      * as soon as a connection is asked for: no restart is needed once there is room.
      */
     private final class Connections implements javax.sql.DataSource {
         @Override
         public Connection getConnection() throws SQLException {
-            JdbcConnectionPool current = pool;
+            Engine.Pool current = pool;
             try {
-                return current.getConnection();
+                return current.connection();
             } catch (SQLException e) {
                 if (closed || !Fault.isClosed(e)) {
                     throw e;
                 }
                 reopenLater(current);
-                return pool.getConnection();
+                return pool.connection();
             }
         }
 
@@ -263,7 +264,7 @@ public final class Database implements AutoCloseable {
 
         @Override
         public void setLogWriter(java.io.PrintWriter out) {
-            // H2 logs through its own trace; nothing to set
+            // the engine logs through its own trace; nothing to set
         }
 
         @Override
@@ -293,21 +294,21 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Closes the database. H2 compacts the file for up to {@code MAX_COMPACT_TIME} (2 s) as it closes, which
-     * is usually enough; when less than {@value #COMPACT_BELOW_PERCENT} % of the file is live data (a burst
-     * of stamps leaves many dead chunks, and a busy machine may not get far in 2 s) the file is rewritten
-     * whole instead, so it never stays more than about twice its compacted size.
+     * Closes the database. The engine compacts the file for a while as it closes (H2 for up to
+     * {@code MAX_COMPACT_TIME}, 2 s), which is usually enough; when less than {@value #COMPACT_BELOW_PERCENT} %
+     * of the file is live data (a burst of stamps leaves many dead chunks, and a busy machine may not get far
+     * in 2 s) the file is rewritten whole instead, so it never stays more than about twice its compacted size.
      */
     @Override
     public void close() {
-        int live = livePercent();
+        int live = engine.livePercent(dsl);
         if (live < COMPACT_BELOW_PERCENT) {
             LOG.info("{} % of the file is live data: compacting it on close", live);
             closeCompacting();
         } else {
             closed = true;
             try {
-                pool.dispose();
+                pool.close();
             } finally {
                 lock.release();
             }
@@ -317,33 +318,16 @@ public final class Database implements AutoCloseable {
     /** Below this share of live data in the file, closing rewrites the file whole. */
     static final int COMPACT_BELOW_PERCENT = 60;
 
-    /** The share of the file that holds live pages, from H2's own figures; 100 if they cannot be read. */
-    int livePercent() {
-        try {
-            var rates = dsl.resultQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
-                    + "WHERE SETTING_NAME IN ('info.FILL_RATE', 'info.CHUNKS_FILL_RATE')")
-                    .fetchMap(0, 1);
-            int fill = Integer.parseInt(String.valueOf(rates.get("info.FILL_RATE")).strip());
-            int chunks = Integer.parseInt(String.valueOf(rates.get("info.CHUNKS_FILL_RATE")).strip());
-            return fill * chunks / 100;
-        } catch (RuntimeException e) {
-            LOG.debug("fill rate unknown", e);
-            return 100;
-        }
-    }
-
     /** Closes and rewrites the file whole and compactly; slow on a large database. */
     public void closeCompacting() {
-        // a connection of its own keeps the database open while the pool lets go of its connections
         closed = true;
-        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
-            pool.dispose();
-            c.createStatement().execute("SHUTDOWN COMPACT");
+        try {
+            pool.closeCompacting();
         } catch (SQLException e) {
             throw translate(e, "cannot compact " + file);
         } finally {
             secureAfterRewrite();
-            pool.dispose();
+            pool.close();
             lock.release();
         }
     }

@@ -4,15 +4,18 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.sql.SQLException;
-
-import org.h2.api.ErrorCode;
-import org.h2.mvstore.DataUtils;
-import org.h2.mvstore.MVStoreException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a failure means to the person in front of the program, decided in one place for the window and the
  * command line alike: the cause chain of any exception is read for the database's and the disk's own
- * words (H2's error codes, the MVStore's error codes, the operating system's message).
+ * words (the database engine's error codes, read by its {@link Engine}, and the operating system's message).
  */
 public enum Fault {
     /** Another copy of Stempel has the database open. */
@@ -57,10 +60,10 @@ public enum Fault {
     }
 
     /** {@code e} and everything it carries, breadth first, each once, at most a few hundred. */
-    private static java.util.List<Throwable> carried(Throwable e) {
-        java.util.List<Throwable> out = new java.util.ArrayList<>();
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
+    private static List<Throwable> carried(Throwable e) {
+        List<Throwable> out = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        ArrayDeque<Throwable> todo = new ArrayDeque<>();
         if (e != null) {
             todo.add(e);
         }
@@ -96,27 +99,9 @@ public enum Fault {
         if (isDiskFull(t)) {
             return DISK_FULL;
         }
-        if (t instanceof SQLException s) {
-            switch (s.getErrorCode()) {
-                case ErrorCode.DATABASE_ALREADY_OPEN_1:
-                    return IN_USE;
-                case ErrorCode.DATABASE_IS_READ_ONLY:
-                    return READ_ONLY;
-                case ErrorCode.FILE_CORRUPTED_1:
-                case ErrorCode.FILE_VERSION_ERROR_1:
-                case ErrorCode.WRONG_USER_OR_PASSWORD:
-                    return DAMAGED;
-                default:
-                    return OTHER;
-            }
-        }
-        if (t instanceof MVStoreException m) {
-            return switch (m.getErrorCode()) {
-                case DataUtils.ERROR_FILE_CORRUPT, DataUtils.ERROR_UNSUPPORTED_FORMAT, DataUtils.ERROR_READING_FAILED,
-                        DataUtils.ERROR_CHUNK_NOT_FOUND -> DAMAGED;
-                case DataUtils.ERROR_FILE_LOCKED -> IN_USE;
-                default -> OTHER;
-            };
+        Optional<Fault> engineSays = Database.inUse.fault(t);
+        if (engineSays.isPresent()) {
+            return engineSays.get();
         }
         if (t instanceof AccessDeniedException) {
             return READ_ONLY;
@@ -124,29 +109,43 @@ public enum Fault {
         return OTHER;
     }
 
-    /** The operating system's words for a full disk (ENOSPC, and a quota that ran out: EDQUOT). */
+    /** The operating system's words for a full disk, in an exception that carries them. */
     private static boolean isDiskFull(Throwable t) {
-        if (!(t instanceof IOException || t instanceof SQLException || t instanceof MVStoreException)) {
+        if (!(t instanceof IOException || t instanceof SQLException)) {
             return false;
         }
         String m = t instanceof FileSystemException f ? f.getReason() : t.getMessage();
         if (m == null) {
             m = t.getMessage();
         }
-        return m != null && (m.contains("No space left on device") || m.contains("Disk quota exceeded")
-                || m.contains("There is not enough space on the disk"));
+        return saysDiskFull(m);
     }
 
-    /** Whether H2 reports its database closed: after it met a write it could not make (see {@link Database}). */
+    /**
+     * Whether {@code message}, an operating system's words, says the disk is full (ENOSPC, and a quota that ran
+     * out: EDQUOT); for an {@link Engine} whose own exceptions carry them.
+     */
+    public static boolean saysDiskFull(String message) {
+        return message != null && (message.contains("No space left on device")
+                || message.contains("Disk quota exceeded")
+                || message.contains("There is not enough space on the disk"));
+    }
+
+    /**
+     * Whether the engine reports its database closed: after it met a write it could not make (see
+     * {@link Database}).
+     */
     static boolean isClosed(Throwable e) {
-        for (Throwable t : carried(e)) {
-            if (t instanceof SQLException s && s.getErrorCode() == ErrorCode.DATABASE_IS_CLOSED) {
-                return true;
-            }
-            if (t instanceof MVStoreException m && m.getErrorCode() == DataUtils.ERROR_CLOSED) {
-                return true;
-            }
-        }
-        return false;
+        Engine engine = Database.inUse;
+        return carried(e).stream().anyMatch(engine::isClosed);
+    }
+
+    /**
+     * Whether {@code e} says a wait for a lock that another transaction (another till) holds timed out: the same
+     * work may succeed when tried again.
+     */
+    public static boolean isLockTimeout(Throwable e) {
+        Engine engine = Database.inUse;
+        return carried(e).stream().anyMatch(engine::isLockTimeout);
     }
 }

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds the newest automatic backup that would restore a working shop: every page of its file reads
- * ({@link PageCheck}), it opens, and it passes the caller's check (the ledger's integrity check). Each
+ * ({@link Database#checkFile}), it opens, and it passes the caller's check (the ledger's integrity check). Each
  * backup is unpacked into a folder of its own inside the data folder and deleted afterwards; the backups
  * themselves are only read.
  */
@@ -51,9 +51,8 @@ public final class GoodBackups {
         Path work = dataDir.resolve("check-" + System.nanoTime());
         try {
             Files.createDirectories(work);
-            Path file = work.resolve(Database.FILE_NAME + ".mv.db");
-            Backups.unpack(zip, file);
-            PageCheck.run(file);
+            Backups.unpack(zip, Database.file(work));
+            Database.checkFileOf(work);
             try (Database db = Database.open(work)) {
                 boolean ok = check.test(db);
                 LOG.info("Backup {} {} the check", zip, ok ? "passes" : "fails");

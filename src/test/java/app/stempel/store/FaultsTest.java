@@ -107,7 +107,7 @@ class FaultsTest {
 
     @Test
     void theUndamagedShopReadsWhole() {
-        PageCheck.Result r = Database.checkFile(shop);
+        FileCheck r = Database.checkFile(shop);
         assertThat(r.maps()).isGreaterThan(20);
         assertThat(r.entries()).isGreaterThan(100_000);
     }

@@ -10,6 +10,8 @@ import org.h2.store.fs.FileBase;
 import org.h2.store.fs.FilePath;
 import org.h2.store.fs.FilePathWrapper;
 
+import app.stempel.store.h2.H2Engine;
+
 /**
  * A disk that can be made full: H2's files opened under the {@code fulldisk:} scheme are the real files,
  * except that while {@link #fill()} is on every write fails as a full disk fails ("No space left on
@@ -31,13 +33,13 @@ public final class FullDisk extends FilePathWrapper {
     /** Every H2 file opened from now on, in this JVM, comes through this disk; the disk has room. */
     public static void install() {
         free();
-        Database.fileSystem = SCHEME + ":";
+        Database.inUse = new H2Engine(SCHEME + ":");
     }
 
     /** Back to the real disk for databases opened after this. */
     public static void uninstall() {
         free();
-        Database.fileSystem = Database.DISK;
+        Database.inUse = new H2Engine(H2Engine.DISK);
     }
 
     /** From now on every write fails. */

@@ -1,7 +1,10 @@
-package app.stempel.store;
+package app.stempel.store.h2;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.tx.Transaction;
@@ -9,6 +12,10 @@ import org.h2.mvstore.tx.TransactionMap;
 import org.h2.mvstore.tx.TransactionStore;
 import org.h2.mvstore.type.MetaType;
 import org.h2.mvstore.type.ObjectDataType;
+
+import app.stempel.store.DatabaseException;
+import app.stempel.store.Fault;
+import app.stempel.store.FileCheck;
 
 /**
  * Reads every page of a closed H2 file: every map the file holds (each table's rows, each index, H2's own
@@ -21,11 +28,7 @@ import org.h2.mvstore.type.ObjectDataType;
  * <p>SQL alone cannot do this: a query reads only the pages of the index it uses, so a damaged page of
  * another index stays hidden until a search happens to need it.
  */
-public final class PageCheck {
-
-    /** What was read: maps and entries. */
-    public record Result(int maps, long entries) {
-    }
+final class PageCheck {
 
     private PageCheck() {
     }
@@ -35,9 +38,9 @@ public final class PageCheck {
      *
      * @throws DatabaseException with {@link DatabaseException.Reason#CORRUPT} if any page cannot be read
      */
-    public static Result run(Path mvFile) {
+    static FileCheck run(Path mvFile) {
         if (!Files.isRegularFile(mvFile)) {
-            return new Result(0, 0);
+            return new FileCheck(0, 0);
         }
         String name = null;
         try {
@@ -51,8 +54,8 @@ public final class PageCheck {
                 long entries = 0;
                 // the undo logs (left by a transaction a crash or a full disk cut short) name the maps they
                 // change by id, so every other map is opened first
-                java.util.List<String> names = new java.util.ArrayList<>(store.getMapNames());
-                names.sort(java.util.Comparator.comparing((String n) -> n.startsWith("undoLog")));
+                List<String> names = new ArrayList<>(store.getMapNames());
+                names.sort(Comparator.comparing((String n) -> n.startsWith("undoLog")));
                 for (String map : names) {
                     name = map;
                     TransactionMap<Object, Object> m = reader.openMap(map);
@@ -63,7 +66,7 @@ public final class PageCheck {
                     }
                     maps++;
                 }
-                return new Result(maps, entries);
+                return new FileCheck(maps, entries);
             } finally {
                 store.closeImmediately();
             }
@@ -73,7 +76,8 @@ public final class PageCheck {
             // where those are on): all of it is damage
             Fault fault = Fault.of(e);
             if (fault == Fault.IN_USE || fault == Fault.DISK_FULL) {
-                throw Database.translate(e, "cannot read " + mvFile);
+                throw new DatabaseException(fault == Fault.IN_USE ? DatabaseException.Reason.IN_USE
+                        : DatabaseException.Reason.DISK_FULL, "cannot read " + mvFile + ": " + e.getMessage(), e);
             }
             throw new DatabaseException(DatabaseException.Reason.CORRUPT,
                     mvFile + " is damaged" + (name == null ? "" : " (map " + name + ")") + ": " + e, e);
