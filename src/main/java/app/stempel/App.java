@@ -25,6 +25,10 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.KeyEvent;
+import java.net.InetAddress;
+import java.io.IOException;
 
 /**
  * The window. It appears at once; the database opens in the background meanwhile, so the person sees
@@ -108,7 +112,7 @@ public final class App extends Application {
     private void remember(Language language) {
         try {
             new LocalPrefs(dataDir).setLanguage(language.code());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             LOG.warn("Could not remember the language", e);
         }
     }
@@ -139,8 +143,8 @@ public final class App extends Application {
                 screens.scan(text);
             }
         }).install(scene);
-        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> model.activity());
-        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> model.activity());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> model.activity());
+        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> model.activity());
         scene.getAccelerators().put(MainWindow.END_OWNER_MODE, model::endOwnerMode);
         for (Page p : Page.values()) {
             scene.getAccelerators().put(MainWindow.shortcut(p), () -> {
@@ -155,8 +159,8 @@ public final class App extends Application {
     /** The name this computer's ledger entries carry. */
     private static String tillName() {
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
             return "till";
         }
     }
@@ -170,7 +174,7 @@ public final class App extends Application {
         if (services != null) {
             try {
                 LOG.info("Backup on exit {}", services.admin().exitBackup());
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 LOG.error("Backup on exit failed", e);
             }
             services.close();

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
+import java.util.Optional;
+import java.awt.Color;
 
 /**
  * A logo the owner chose for the cards: checked to be a PNG or JPEG picture and scaled down (never up,
@@ -53,14 +55,14 @@ public final class CardLogo {
     }
 
     /** {@code image/png} or {@code image/jpeg} by the picture's first bytes; empty for anything else. */
-    static java.util.Optional<String> contentType(byte[] bytes) {
+    static Optional<String> contentType(byte[] bytes) {
         if (bytes.length > 8 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G') {
-            return java.util.Optional.of("image/png");
+            return Optional.of("image/png");
         }
         if (bytes.length > 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF) {
-            return java.util.Optional.of("image/jpeg");
+            return Optional.of("image/jpeg");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     static byte[] fromBytes(byte[] bytes) throws NotALogo, IOException {
@@ -103,7 +105,7 @@ public final class CardLogo {
     private static BufferedImage onWhite(BufferedImage image) {
         BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
-        g.setColor(java.awt.Color.WHITE);
+        g.setColor(Color.WHITE);
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
         g.drawImage(image, 0, 0, null);
         g.dispose();

@@ -13,6 +13,7 @@ import app.stempel.owner.OwnerGate;
 import app.stempel.owner.Role;
 import app.stempel.owner.Role.Who;
 import app.stempel.store.Database;
+import java.util.Optional;
 
 /**
  * A member's cards. Reissuing a lost card makes a new number active and blocks the old one for good;
@@ -72,7 +73,7 @@ public final class CardService {
 
     /** The member a card number was issued to, active or blocked. */
     @Role(Who.TILL)
-    public java.util.Optional<Long> memberOf(String number) {
+    public Optional<Long> memberOf(String number) {
         return db.dsl().select(CARD.MEMBER_ID).from(CARD).where(CARD.CARD_NUMBER.eq(number)).fetchOptional(CARD.MEMBER_ID);
     }
 

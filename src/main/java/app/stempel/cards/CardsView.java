@@ -37,6 +37,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.collections.ObservableList;
+import javafx.beans.property.ObjectProperty;
 
 /** The Cards screen: the card's design beside its live preview, printing batches, and a new card for a lost one. */
 public final class CardsView {
@@ -291,7 +294,7 @@ public final class CardsView {
         return t;
     }
 
-    private static ColorPicker colour(String id, javafx.beans.property.ObjectProperty<javafx.scene.paint.Color> value) {
+    private static ColorPicker colour(String id, ObjectProperty<Color> value) {
         ColorPicker picker = new ColorPicker();
         picker.setId(id);
         picker.valueProperty().bindBidirectional(value);
@@ -313,7 +316,7 @@ public final class CardsView {
         return r;
     }
 
-    private ListView<MemberRow> members(String id, javafx.collections.ObservableList<MemberRow> items) {
+    private ListView<MemberRow> members(String id, ObservableList<MemberRow> items) {
         ListView<MemberRow> list = new ListView<>(items);
         list.setId(id);
         list.setPrefHeight(170);

@@ -38,6 +38,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import app.stempel.Services;
+import java.util.stream.IntStream;
 
 /**
  * {@code benchmark}: measures the product's performance targets on the database in the data folder, each
@@ -406,7 +407,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             return a.tiles().equals(b.tiles()) && a.visits().equals(b.visits()) && a.active().equals(b.active())
                     && a.tiers().equals(b.tiers()) && a.segments().equals(b.segments())
                     && a.cohorts().size() == b.cohorts().size()
-                    && java.util.stream.IntStream.range(0, a.cohorts().size()).allMatch(i ->
+                    && IntStream.range(0, a.cohorts().size()).allMatch(i ->
                             a.cohorts().get(i).size() == b.cohorts().get(i).size()
                             && Arrays.equals(a.cohorts().get(i).retained(), b.cohorts().get(i).retained()));
         }

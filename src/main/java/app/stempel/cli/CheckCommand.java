@@ -15,6 +15,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import app.stempel.Services;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code check}: reads every page of the database file (so damage anywhere in it is found, not only where a
@@ -63,7 +64,7 @@ public final class CheckCommand implements Callable<Integer> {
                 result.differences().stream().limit(SHOWN).forEach(d -> out.println("  " + difference(i18n, d)));
                 more(out, i18n, result.differences().size());
             }
-            org.slf4j.LoggerFactory.getLogger(CheckCommand.class).info("Integrity check: tampering {}, differences {}",
+            LoggerFactory.getLogger(CheckCommand.class).info("Integrity check: tampering {}, differences {}",
                     result.tampering(), result.differences());
             return DIFFERENCES;
         }

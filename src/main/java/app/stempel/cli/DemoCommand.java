@@ -20,6 +20,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import app.stempel.Services;
 import org.slf4j.LoggerFactory;
+import java.util.Currency;
 
 /** {@code demo}: fills an empty shop with believable members and years of visits. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -89,7 +90,7 @@ public final class DemoCommand implements Callable<Integer> {
             throw new UserError("cli.demo.visits", visits);
         }
         try {
-            java.util.Currency.getInstance(currency.strip().toUpperCase(Locale.ROOT));
+            Currency.getInstance(currency.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new UserError("cli.demo.currency", currency);
         }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import app.stempel.Services;
+import app.stempel.store.Fault;
 
 /** {@code import members|visits FILE}: reads a CSV file, lists its problems, and writes it all or nothing. */
 @Command(name = "import", mixinStandardHelpOptions = true,
@@ -132,7 +133,7 @@ public final class ImportCommand {
                     throw refused(e.problems(), preview.fileRows(), preview.rows());
                 } catch (RuntimeException e) {
                     // one transaction: a failed commit (a full disk, say) leaves the shop as it was
-                    if (app.stempel.store.Fault.of(e) == app.stempel.store.Fault.DISK_FULL) {
+                    if (Fault.of(e) == Fault.DISK_FULL) {
                         throw new UserError("cli.import.diskFull");
                     }
                     throw e;

@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import app.stempel.Services;
 import java.util.function.BiFunction;
+import java.math.BigDecimal;
 
 /** {@code report}: the owner's figures without a window. */
 @Command(name = "report", mixinStandardHelpOptions = true, description = "Reports as CSV on standard output.",
@@ -312,7 +313,7 @@ public final class ReportCommand {
 
     private static String amount(Long minor, Dashboard d) {
         return minor == null ? null
-                : java.math.BigDecimal.valueOf(minor, Math.max(0, d.currency().getDefaultFractionDigits())).toPlainString();
+                : BigDecimal.valueOf(minor, Math.max(0, d.currency().getDefaultFractionDigits())).toPlainString();
     }
 
     /** {@code report cohorts --from YYYY-MM --to YYYY-MM [--percent]}. */

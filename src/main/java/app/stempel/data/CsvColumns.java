@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import app.stempel.search.SearchText;
+import java.util.EnumSet;
 
 /**
  * Which column of a CSV file holds which field: headers are matched by name in English, Polish,
@@ -111,7 +112,7 @@ public final class CsvColumns {
         Map<String, String> byHeader = new HashMap<>();
         overrides.forEach((h, f) -> byHeader.put(key(h), f));
         Field[] out = new Field[headers.size()];
-        java.util.EnumSet<Field> taken = java.util.EnumSet.noneOf(Field.class);
+        EnumSet<Field> taken = EnumSet.noneOf(Field.class);
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i < headers.size(); i++) {
                 String override = byHeader.get(key(headers.get(i)));

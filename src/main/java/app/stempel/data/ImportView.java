@@ -29,6 +29,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.control.ContentDisplay;
+import javafx.collections.ListChangeListener;
+import javafx.beans.value.ObservableBooleanValue;
+import java.util.List;
 
 /**
  * The import preview: the file, how its columns are read (a choice per column), every problem with its
@@ -206,7 +210,7 @@ final class ImportView {
         field.setCellFactory(c -> new ChoiceCell(model));
         field.setSortable(false);
         field.setPrefWidth(260);
-        table.getColumns().setAll(java.util.List.of(header, example, field));
+        table.getColumns().setAll(List.of(header, example, field));
         Runnable fit = () -> {
             double h = ROW * Math.max(1, Math.min(ROWS_SHOWN, model.columns().size())) + 46;
             table.setPrefHeight(h);
@@ -214,7 +218,7 @@ final class ImportView {
             table.setMinHeight(Math.min(h, ROW * 2 + 46));
             table.setMaxHeight(h);
         };
-        model.columns().addListener((javafx.collections.ListChangeListener<Column>) c -> fit.run());
+        model.columns().addListener((ListChangeListener<Column>) c -> fit.run());
         fit.run();
         return table;
     }
@@ -260,7 +264,7 @@ final class ImportView {
             // the list's width less its padding and a vertical scroll bar
             text.prefWidthProperty().bind(list.widthProperty().subtract(44));
             text.setMinHeight(Region.USE_PREF_SIZE);
-            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         }
 
         @Override
@@ -271,7 +275,7 @@ final class ImportView {
         }
     }
 
-    private static void showWhen(Node node, javafx.beans.value.ObservableBooleanValue shown) {
+    private static void showWhen(Node node, ObservableBooleanValue shown) {
         node.visibleProperty().bind(shown);
         node.managedProperty().bind(node.visibleProperty());
     }

@@ -37,6 +37,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import java.math.BigDecimal;
 
 /**
  * Importing a CSV file from the window: the file is read and checked in the background, the person
@@ -407,7 +408,7 @@ public final class ImportViewModel {
             return i18n.plural("import.done.members", r.membersCreated());
         }
         String amount = currency.map(c -> i18n.money(r.amountMinor(), c))
-                .orElseGet(() -> java.math.BigDecimal.valueOf(r.amountMinor(), 2).toPlainString());
+                .orElseGet(() -> BigDecimal.valueOf(r.amountMinor(), 2).toPlainString());
         return i18n.plural("import.done.visits", r.visits(), amount) + " "
                 + (r.membersCreated() == 0 ? i18n.get("import.done.noNewMembers")
                         : i18n.plural("import.done.newMembers", r.membersCreated()));

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVPrinter;
+import java.util.Arrays;
 
 /**
  * The rows of every CSV the program writes for a spreadsheet, each cell made safe on its way out: text a
@@ -28,7 +29,7 @@ public final class SpreadsheetRows {
     }
 
     public void printRecord(Object... cells) throws IOException {
-        printRecord(java.util.Arrays.asList(cells));
+        printRecord(Arrays.asList(cells));
     }
 
     public void printRecord(Iterable<?> cells) throws IOException {

@@ -33,6 +33,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import javafx.beans.property.StringProperty;
 
 /**
  * The owner's program screen: the rules in tabs (earning and rewards, expiry and offers, tiers), the
@@ -321,7 +322,7 @@ public final class ProgramView {
         return veil;
     }
 
-    private static TextField field(String id, javafx.beans.property.StringProperty value, double width) {
+    private static TextField field(String id, StringProperty value, double width) {
         TextField f = Forms.text(id, value);
         if (width > 0) {
             f.setPrefColumnCount(0);

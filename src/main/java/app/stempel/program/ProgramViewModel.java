@@ -41,6 +41,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import java.time.ZoneId;
+import java.time.OffsetDateTime;
+import java.text.NumberFormat;
+import java.text.DecimalFormatSymbols;
 
 /**
  * The owner's program screen: every rule of the program as text the owner edits, checked here before
@@ -384,7 +388,7 @@ public final class ProgramViewModel {
 
     /** 1500 as "1.5" (in the language's decimal mark). */
     String multiplier(int permille) {
-        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(i18n.language().locale());
+        NumberFormat f = NumberFormat.getNumberInstance(i18n.language().locale());
         f.setMaximumFractionDigits(3);
         f.setGroupingUsed(false);
         return f.format(BigDecimal.valueOf(permille, 3));
@@ -393,7 +397,7 @@ public final class ProgramViewModel {
     /** An amount in the language's decimal mark, without grouping, as a person would type it (12,50). */
     private String money(long minor, ProgramRules r) {
         int digits = Math.max(0, r.currency().getDefaultFractionDigits());
-        char mark = java.text.DecimalFormatSymbols.getInstance(i18n.language().locale()).getDecimalSeparator();
+        char mark = DecimalFormatSymbols.getInstance(i18n.language().locale()).getDecimalSeparator();
         return BigDecimal.valueOf(minor, digits).toPlainString().replace('.', mark);
     }
 
@@ -438,10 +442,10 @@ public final class ProgramViewModel {
                 i18n.money(l.valueMinor(), l.currency()), i18n.number(l.oneStampAway()));
     }
 
-    private String when(java.time.OffsetDateTime t) {
+    private String when(OffsetDateTime t) {
         return t == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
                 .withLocale(i18n.language().locale())
-                .format(t.atZoneSameInstant(java.time.ZoneId.systemDefault()));
+                .format(t.atZoneSameInstant(ZoneId.systemDefault()));
     }
 
     private static String blankToNull(String s) {

@@ -20,6 +20,8 @@ import app.stempel.data.CsvExport;
 import app.stempel.owner.OwnerGate;
 import app.stempel.program.Tier;
 import app.stempel.store.AtomicFile;
+import java.util.Locale;
+import java.util.Arrays;
 
 /**
  * Writes what the Reports screen shows to files: each chart's data (and the tiles, the segments and the
@@ -186,7 +188,7 @@ public final class ReportExport {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("tier", "members"));
         for (Tier t : Tier.values()) {
-            rows.add(list(t.name().toLowerCase(java.util.Locale.ROOT), d.tiers().getOrDefault(t, 0)));
+            rows.add(list(t.name().toLowerCase(Locale.ROOT), d.tiers().getOrDefault(t, 0)));
         }
         return rows;
     }
@@ -204,7 +206,7 @@ public final class ReportExport {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("segment", "members"));
         for (Map.Entry<Dashboard.Segment, Integer> e : ordered(d.segments())) {
-            rows.add(list(e.getKey().name().toLowerCase(java.util.Locale.ROOT), e.getValue()));
+            rows.add(list(e.getKey().name().toLowerCase(Locale.ROOT), e.getValue()));
         }
         return rows;
     }
@@ -235,7 +237,7 @@ public final class ReportExport {
 
     /** A row that may hold nulls (empty cells), unlike {@link List#of}. */
     private static List<Object> list(Object... cells) {
-        return java.util.Arrays.asList(cells);
+        return Arrays.asList(cells);
     }
 
     private void write(Path file, List<List<Object>> rows) {

@@ -17,6 +17,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import app.stempel.cards.CardFonts;
 import app.stempel.store.AtomicFile;
 import app.stempel.program.Tier;
+import java.util.ArrayList;
+import java.time.YearMonth;
 
 /**
  * The whole report as an A4 PDF in one language: the tiles and segments, the charts (visits new and
@@ -149,7 +151,7 @@ public final class ReportPdf {
             pen.fill(x, bottom, bw, hr, RETURNING);
             pen.fill(x, bottom + hr, bw, hn, NEW);
             if (buckets.size() <= 16 || i % Math.ceil(buckets.size() / 12.0) == 0) {
-                String label = d.period().weekly() ? texts.date(b.start()) : texts.month(java.time.YearMonth.from(b.start()));
+                String label = d.period().weekly() ? texts.date(b.start()) : texts.month(YearMonth.from(b.start()));
                 pen.text(pen.fit(label, 6.5f, false, Math.max(slot, 60)), x, bottom - 10, 6.5f, false, MUTED);
             }
         }
@@ -362,7 +364,7 @@ public final class ReportPdf {
 
         /** {@code text} in lines no wider than {@code room}, at most {@code lines} (the last one cut). */
         List<String> wrap(String text, float size, float room, int lines) {
-            List<String> out = new java.util.ArrayList<>();
+            List<String> out = new ArrayList<>();
             StringBuilder line = new StringBuilder();
             for (String word : text.split(" ")) {
                 String next = line.length() == 0 ? word : line + " " + word;
@@ -375,7 +377,7 @@ public final class ReportPdf {
             }
             out.add(line.toString());
             if (out.size() > lines) {
-                List<String> cut = new java.util.ArrayList<>(out.subList(0, lines));
+                List<String> cut = new ArrayList<>(out.subList(0, lines));
                 cut.set(lines - 1, fit(cut.get(lines - 1) + " " + out.get(lines), size, false, room - 1));
                 if (!cut.get(lines - 1).endsWith("…")) {
                     cut.set(lines - 1, fit(cut.get(lines - 1) + " …", size, false, room));

@@ -31,6 +31,8 @@ import app.stempel.owner.Role.Who;
 import app.stempel.store.Database;
 import app.stempel.store.Fault;
 import app.stempel.store.schema.tables.records.ReportStateRecord;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
 
 /**
  * Keeps the report summaries ({@code report_person}, {@code report_day}; see V7__reports.sql) up to date
@@ -97,7 +99,7 @@ public final class ReportSummary {
 
     /** How often a refresh tries the summaries' lock while another till holds it. */
     static final int LOCK_TRIES = 90;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReportSummary.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ReportSummary.class);
 
     /** The epoch day of {@code at} in the summaries' zone. */
     int day(OffsetDateTime at) {

@@ -51,6 +51,12 @@ import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
+import javafx.scene.text.Text;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Font;
+import javafx.beans.property.ObjectProperty;
+import java.util.ArrayList;
+import java.time.format.DateTimeParseException;
 
 /**
  * The owner's Reports screen: the period on top, then tabs: the tiles, visits and active members, the
@@ -175,7 +181,7 @@ public final class ReportsView {
         return box;
     }
 
-    private DatePicker datePicker(String id, javafx.beans.property.ObjectProperty<LocalDate> value) {
+    private DatePicker datePicker(String id, ObjectProperty<LocalDate> value) {
         DatePicker picker = new DatePicker();
         picker.setId(id);
         picker.setPrefWidth(150);
@@ -191,7 +197,7 @@ public final class ReportsView {
             public LocalDate fromString(String s) {
                 try {
                     return s == null || s.isBlank() ? null : LocalDate.parse(s.strip(), format);
-                } catch (java.time.format.DateTimeParseException e) {
+                } catch (DateTimeParseException e) {
                     return value.get();
                 }
             }
@@ -380,8 +386,8 @@ public final class ReportsView {
         header.getStyleClass().add("column-header-text");
         c.setGraphic(header);
         // never narrower than the header's longest word, so words wrap whole in every language
-        javafx.scene.text.Text probe = new javafx.scene.text.Text();
-        probe.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 11));
+        Text probe = new Text();
+        probe.setFont(Font.font(null, FontWeight.BOLD, 11));
         double longest = 0;
         for (String word : header.getText().split("\\s+")) {
             probe.setText(word);
@@ -481,7 +487,7 @@ public final class ReportsView {
 
         showHeatMap(d);
 
-        List<XYChart.Series<Number, Number>> curveSeries = new java.util.ArrayList<>();
+        List<XYChart.Series<Number, Number>> curveSeries = new ArrayList<>();
         for (CohortReport.Cohort c : d.curveCohorts()) {
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
             s.setName(model.month(c.month()));

@@ -35,6 +35,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import java.util.HashMap;
+import java.math.BigDecimal;
+import app.stempel.owner.OwnerOnlyException;
 
 /**
  * The owner's report: the period chosen, the dashboard and the at-risk list computed for it in the
@@ -346,7 +349,7 @@ public final class ReportsViewModel {
             computeAgainIfAsked();
         }, e -> {
             busy.set(false);
-            if (e instanceof app.stempel.owner.OwnerOnlyException) {
+            if (e instanceof OwnerOnlyException) {
                 LOG.info("Report for {} refused: owner mode is closed", c);
             } else {
                 LOG.error("Report for {} failed", c, e);
@@ -456,7 +459,7 @@ public final class ReportsViewModel {
         setMoney(d, Tile.LIABILITY, t.liability());
         set(Tile.REWARDS_ISSUED, number(t.rewardsIssued()));
         set(Tile.REWARDS_REDEEMED, number(t.rewardsRedeemed()));
-        Map<String, String> helpById = new java.util.HashMap<>();
+        Map<String, String> helpById = new HashMap<>();
         texts.tiles(d).forEach(tile -> helpById.put(tile.id(), tile.help()));
         for (Tile tile : Tile.values()) {
             help.get(tile).set(helpById.getOrDefault(textsId(tile), ""));
@@ -508,7 +511,7 @@ public final class ReportsViewModel {
         NumberFormat f = NumberFormat.getNumberInstance(i18n.language().locale());
         f.setMinimumFractionDigits(digits);
         f.setMaximumFractionDigits(digits);
-        return f.format(java.math.BigDecimal.valueOf(minor, digits));
+        return f.format(BigDecimal.valueOf(minor, digits));
     }
 
     /** A number of days with one decimal. */

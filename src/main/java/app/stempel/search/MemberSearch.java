@@ -13,6 +13,7 @@ import java.util.Objects;
 import app.stempel.owner.Role;
 import app.stempel.owner.Role.Who;
 import app.stempel.store.Database;
+import org.jooq.impl.DSL;
 
 /**
  * The shop's member search, as the counter's type-ahead, the Cards screen's chooser and the Members screen
@@ -60,7 +61,7 @@ public final class MemberSearch {
         var select = db.dsl().select(MEMBER_SEARCH.TERM, MEMBER_SEARCH.MEMBER_ID).from(MEMBER_SEARCH)
                 .where(MEMBER_SEARCH.TERM.like(prefix, '!'));
         if (after != null) {
-            select = select.and(org.jooq.impl.DSL.row(MEMBER_SEARCH.TERM, MEMBER_SEARCH.MEMBER_ID)
+            select = select.and(DSL.row(MEMBER_SEARCH.TERM, MEMBER_SEARCH.MEMBER_ID)
                     .gt(after.key(), after.memberId()));
         }
         int fetch = limit * 2 + 1;
@@ -82,7 +83,7 @@ public final class MemberSearch {
         var select = db.dsl().select(MEMBER.PHONE_REVERSED, MEMBER.ID).from(MEMBER)
                 .where(MEMBER.PHONE_REVERSED.like(likePrefix(reversed), '!'));
         if (after != null) {
-            select = select.and(org.jooq.impl.DSL.row(MEMBER.PHONE_REVERSED, MEMBER.ID).gt(after.key(), after.memberId()));
+            select = select.and(DSL.row(MEMBER.PHONE_REVERSED, MEMBER.ID).gt(after.key(), after.memberId()));
         }
         var hits = select.orderBy(MEMBER.PHONE_REVERSED, MEMBER.ID).limit(limit + 1).fetch();
         List<Long> ids = new ArrayList<>();

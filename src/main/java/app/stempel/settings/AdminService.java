@@ -12,6 +12,7 @@ import app.stempel.owner.Role.Who;
 import app.stempel.core.Language;
 import app.stempel.store.Backups;
 import app.stempel.store.Database;
+import java.io.IOException;
 
 /**
  * The owner's work on the Settings screen: the shop's language, how soon owner mode ends by itself,
@@ -105,7 +106,7 @@ public final class AdminService {
 
     /** Writes a consistent backup to {@code file} while the shop keeps working. */
     @Role(Who.OWNER)
-    public Path backup(Path file) throws java.io.IOException {
+    public Path backup(Path file) throws IOException {
         owner.require();
         Backups.backup(db, file);
         return file;
@@ -113,7 +114,7 @@ public final class AdminService {
 
     /** The day's backup in the data folder now, in place of one taken earlier today (the owner's {@code backup}). */
     @Role(Who.OWNER)
-    public Path backupNow() throws java.io.IOException {
+    public Path backupNow() throws IOException {
         owner.require();
         return backups.daily(db, true).orElseThrow();
     }
@@ -125,13 +126,13 @@ public final class AdminService {
      * @return the backup written, or empty if today's was there already
      */
     @Role(Who.TILL)
-    public Optional<Path> dailyBackup() throws java.io.IOException {
+    public Optional<Path> dailyBackup() throws IOException {
         return backups.daily(db, false);
     }
 
     /** The backup on closing, beside the day's automatic one. The program's own work. */
     @Role(Who.TILL)
-    public Path exitBackup() throws java.io.IOException {
+    public Path exitBackup() throws IOException {
         return backups.onExit(db);
     }
 

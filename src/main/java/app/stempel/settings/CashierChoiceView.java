@@ -18,6 +18,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.beans.binding.Bindings;
 
 /**
  * "Who is at the till?": one big button per cashier (a cashier with a PIN types it), and a row where the
@@ -47,7 +48,7 @@ public final class CashierChoiceView {
         pinOk.setId("cashier-pin-ok");
         pinOk.setOnAction(e -> model.checkPin());
         Label pinFor = new Label();
-        pinFor.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.askingProperty().get() == null
+        pinFor.textProperty().bind(Bindings.createStringBinding(() -> model.askingProperty().get() == null
                 ? "" : i18n.get("cashier.pin.for", model.askingProperty().get().name()), model.askingProperty()));
         HBox pinRow = new HBox(10, pinFor, pin, pinOk);
         pinRow.setAlignment(Pos.CENTER);

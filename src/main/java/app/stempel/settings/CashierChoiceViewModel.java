@@ -14,6 +14,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 
 /**
  * "Who is at the till?": the active cashiers; choosing one (a cashier with a PIN types it first); and the
@@ -28,7 +30,7 @@ public final class CashierChoiceViewModel {
     private final I18n i18n;
     private final Consumer<Cashier> onChosen;
     private final ObservableList<Cashier> active = FXCollections.observableArrayList();
-    private final javafx.beans.property.ReadOnlyBooleanWrapper loaded = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Cashier> asking = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final StringProperty pin = new SimpleStringProperty("");
@@ -54,7 +56,7 @@ public final class CashierChoiceViewModel {
     }
 
     /** True once the cashiers have been read (the list may be empty). */
-    public javafx.beans.property.ReadOnlyBooleanProperty loadedProperty() {
+    public ReadOnlyBooleanProperty loadedProperty() {
         return loaded.getReadOnlyProperty();
     }
 

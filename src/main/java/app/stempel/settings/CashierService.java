@@ -11,6 +11,8 @@ import app.stempel.owner.Role;
 import app.stempel.owner.Role.Who;
 import app.stempel.owner.OwnerGate;
 import app.stempel.store.Database;
+import org.jooq.DSLContext;
+import java.util.function.ToIntFunction;
 
 /**
  * The people who work at the till. The owner manages them (names, an optional PIN, leaving); a cashier
@@ -103,7 +105,7 @@ public final class CashierService {
         update(id, tx -> tx.update(CASHIER).set(CASHIER.ACTIVE, active).where(CASHIER.ID.eq(id)).execute());
     }
 
-    private void update(long id, java.util.function.ToIntFunction<org.jooq.DSLContext> change) {
+    private void update(long id, ToIntFunction<DSLContext> change) {
         int rows = db.write(tx -> change.applyAsInt(tx));
         if (rows != 1) {
             throw new IllegalArgumentException("no cashier " + id);

@@ -10,6 +10,8 @@ import java.util.Optional;
 import app.stempel.owner.Role;
 import app.stempel.owner.Role.Who;
 import app.stempel.owner.OwnerGate;
+import java.util.HashMap;
+import java.time.format.DateTimeParseException;
 
 /**
  * Owner mode at one till: opened with the owner's PIN, ended by {@link #end()} (a key) or by itself after
@@ -96,7 +98,7 @@ public final class OwnerSession implements OwnerGate {
         if (pin != null && stored != null && PinHasher.matches(pin, stored)) {
             boolean lengthen = pin.length() < Pins.OWNER_MIN
                     && settings.get(SettingsService.OWNER_PIN_SHORT_ASKED).isEmpty();
-            Map<String, String> reset = new java.util.HashMap<>(
+            Map<String, String> reset = new HashMap<>(
                     Map.of(SettingsService.OWNER_FAILURES, "0", SettingsService.OWNER_LOCKED_UNTIL, ""));
             if (lengthen) {
                 reset.put(SettingsService.OWNER_PIN_SHORT_ASKED, now.toString());
@@ -125,7 +127,7 @@ public final class OwnerSession implements OwnerGate {
             try {
                 Instant until = Instant.parse(v);
                 return now.isBefore(until) ? Optional.of(Duration.between(now, until)) : Optional.empty();
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 return Optional.empty();
             }
         });

@@ -11,6 +11,9 @@ import app.stempel.owner.Role;
 import app.stempel.owner.Role.Who;
 import app.stempel.store.Database;
 import app.stempel.core.Language;
+import java.util.Map;
+import java.time.LocalDate;
+import java.time.Duration;
 
 /** The shop's settings, stored as keys and values in the database so every till shares them. */
 public final class SettingsService {
@@ -81,8 +84,8 @@ public final class SettingsService {
 
     /** Notes that the whole shop's expiry ran on {@code day}. */
     @Role(Who.TILL)
-    public void setExpirySweptOn(java.time.LocalDate day) {
-        putAll(java.util.Map.of(EXPIRY_SWEPT_ON, day.toString()));
+    public void setExpirySweptOn(LocalDate day) {
+        putAll(Map.of(EXPIRY_SWEPT_ON, day.toString()));
     }
 
     /** True once the first-run setup has been done. */
@@ -98,14 +101,14 @@ public final class SettingsService {
 
     /** The undo grace period, if the owner set one; a value that is not a number of seconds counts as none. */
     @Role(Who.TILL)
-    public Optional<java.time.Duration> undoGrace() {
-        return whole(UNDO_GRACE_SECONDS).filter(n -> n >= 0).map(java.time.Duration::ofSeconds);
+    public Optional<Duration> undoGrace() {
+        return whole(UNDO_GRACE_SECONDS).filter(n -> n >= 0).map(Duration::ofSeconds);
     }
 
     /** How long owner mode may stay idle, if the owner set it; a value that is not a number counts as none. */
     @Role(Who.TILL)
-    public Optional<java.time.Duration> ownerIdle() {
-        return whole(OWNER_IDLE_MINUTES).filter(n -> n > 0).map(java.time.Duration::ofMinutes);
+    public Optional<Duration> ownerIdle() {
+        return whole(OWNER_IDLE_MINUTES).filter(n -> n > 0).map(Duration::ofMinutes);
     }
 
     /**
@@ -123,8 +126,8 @@ public final class SettingsService {
      * never, {@value #REPEAT_STAMP_MINUTES_DEFAULT} minutes when not set or not a number of minutes.
      */
     @Role(Who.TILL)
-    public java.time.Duration repeatStampWindow() {
-        return java.time.Duration.ofMinutes(whole(REPEAT_STAMP_MINUTES).filter(n -> n >= 0 && n <= 24 * 60)
+    public Duration repeatStampWindow() {
+        return Duration.ofMinutes(whole(REPEAT_STAMP_MINUTES).filter(n -> n >= 0 && n <= 24 * 60)
                 .orElse((long) REPEAT_STAMP_MINUTES_DEFAULT));
     }
 

@@ -19,6 +19,13 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.layout.GridPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.PasswordField;
+import javafx.beans.property.StringProperty;
+import javafx.beans.binding.Bindings;
 
 /**
  * The settings screen, the owner's, in tabs: the shop (language, owner mode's idle time, how often the quick
@@ -45,7 +52,7 @@ public final class SettingsView {
         HBox languageRow = new HBox(10, new Label(i18n.get("setup.language")), language, apply);
         languageRow.setAlignment(Pos.CENTER_LEFT);
 
-        javafx.scene.control.Spinner<Integer> idle = new javafx.scene.control.Spinner<>(AdminService.IDLE_MIN,
+        Spinner<Integer> idle = new Spinner<>(AdminService.IDLE_MIN,
                 AdminService.IDLE_MAX, model.idleMinutesProperty().get());
         idle.setId("settings-owner-idle");
         idle.setEditable(true);
@@ -68,7 +75,7 @@ public final class SettingsView {
 
         Label pinTitle = new Label(i18n.get("settings.owner.pin"));
         pinTitle.getStyleClass().add(Styles.TITLE_4);
-        javafx.scene.layout.GridPane pins = new javafx.scene.layout.GridPane();
+        GridPane pins = new GridPane();
         pins.setHgap(10);
         pins.setVgap(8);
         pins.addRow(0, new Label(i18n.get("settings.owner.pin.old")), pinField("settings-pin-old", model.oldPinProperty()));
@@ -102,7 +109,7 @@ public final class SettingsView {
         Label confirmText = new Label();
         confirmText.setId("settings-restore-question");
         confirmText.setWrapText(true);
-        confirmText.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        confirmText.textProperty().bind(Bindings.createStringBinding(
                 () -> model.pendingRestoreProperty().get() == null ? ""
                         : i18n.get("settings.restore.confirm", model.pendingRestoreProperty().get().toString()),
                 model.pendingRestoreProperty()));
@@ -121,12 +128,12 @@ public final class SettingsView {
         Label message = Forms.outcome("settings-message", model.messageProperty(), model.failedProperty());
 
         VBox backups = new VBox(16, backupsText, backupRow, confirm);
-        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(
+        TabPane tabs = new TabPane(
                 Forms.tab("settings-tab-shop", i18n.get("settings.tab.shop"), Feather.HOME, shop),
                 Forms.tab("settings-tab-cashiers", i18n.get("settings.tab.cashiers"), Feather.USERS, cashiers),
                 Forms.tab("settings-tab-backups", i18n.get("settings.backups"), Feather.ARCHIVE, backups),
                 Forms.tab("settings-tab-data", i18n.get("settings.tab.data"), Feather.FILE_TEXT, data));
-        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root = new VBox(16, title, message, tabs);
         root.setId("page-settings");
         root.getStyleClass().add("settings-page");
@@ -134,9 +141,9 @@ public final class SettingsView {
     }
 
     /** A label, a short number field and its Save button; Enter in the field saves too. */
-    private static Node numberRow(String label, String id, javafx.beans.property.StringProperty value, String apply,
+    private static Node numberRow(String label, String id, StringProperty value, String apply,
             String applyId, Runnable save) {
-        javafx.scene.control.TextField field = new javafx.scene.control.TextField();
+        TextField field = new TextField();
         field.setId(id);
         field.setPrefColumnCount(5);
         field.setMinWidth(Region.USE_PREF_SIZE);
@@ -153,8 +160,8 @@ public final class SettingsView {
         return row;
     }
 
-    private static javafx.scene.control.PasswordField pinField(String id, javafx.beans.property.StringProperty value) {
-        javafx.scene.control.PasswordField field = new javafx.scene.control.PasswordField();
+    private static PasswordField pinField(String id, StringProperty value) {
+        PasswordField field = new PasswordField();
         field.setId(id);
         field.setPrefColumnCount(8);
         field.textProperty().bindBidirectional(value);

@@ -17,6 +17,12 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import java.time.Clock;
+import org.slf4j.LoggerFactory;
+import javafx.beans.property.StringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.IntegerProperty;
+import java.util.concurrent.Callable;
 
 /**
  * The settings screen: the language, how soon owner mode ends, how often the quick survey asks, the owner's PIN, backing up now, restoring
@@ -37,12 +43,12 @@ public final class SettingsViewModel {
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Path> pendingRestore = new ReadOnlyObjectWrapper<>();
-    private final javafx.beans.property.IntegerProperty idleMinutes = new javafx.beans.property.SimpleIntegerProperty();
-    private final javafx.beans.property.StringProperty surveyDays = new javafx.beans.property.SimpleStringProperty("");
-    private final javafx.beans.property.StringProperty repeatMinutes = new javafx.beans.property.SimpleStringProperty("");
-    private final javafx.beans.property.StringProperty oldPin = new javafx.beans.property.SimpleStringProperty("");
-    private final javafx.beans.property.StringProperty newPin = new javafx.beans.property.SimpleStringProperty("");
-    private final javafx.beans.property.StringProperty newPinAgain = new javafx.beans.property.SimpleStringProperty("");
+    private final IntegerProperty idleMinutes = new SimpleIntegerProperty();
+    private final StringProperty surveyDays = new SimpleStringProperty("");
+    private final StringProperty repeatMinutes = new SimpleStringProperty("");
+    private final StringProperty oldPin = new SimpleStringProperty("");
+    private final StringProperty newPin = new SimpleStringProperty("");
+    private final StringProperty newPinAgain = new SimpleStringProperty("");
 
     public SettingsViewModel(AdminService admin, OwnerSession owner, TaskRunner tasks, I18n i18n, Clock clock,
             Consumer<Language> languageChanged, AdminService.Restorer restorer) {
@@ -55,14 +61,14 @@ public final class SettingsViewModel {
         this.restorer = Objects.requireNonNull(restorer);
         language.set(i18n.language());
         idleMinutes.set((int) owner.idleLimit().toMinutes());
-        tasks.run(admin::surveyDays, days -> surveyDays.set(String.valueOf(days)), e -> org.slf4j.LoggerFactory.getLogger(SettingsViewModel.class)
+        tasks.run(admin::surveyDays, days -> surveyDays.set(String.valueOf(days)), e -> LoggerFactory.getLogger(SettingsViewModel.class)
                 .warn("Could not read the survey setting", e));
-        tasks.run(admin::repeatStampMinutes, m -> repeatMinutes.set(String.valueOf(m)), e -> org.slf4j.LoggerFactory
+        tasks.run(admin::repeatStampMinutes, m -> repeatMinutes.set(String.valueOf(m)), e -> LoggerFactory
                 .getLogger(SettingsViewModel.class).warn("Could not read the repeat stamp setting", e));
     }
 
     /** Minutes after a visit in which another stamp for the same member asks the cashier first, as typed. */
-    public javafx.beans.property.StringProperty repeatMinutesProperty() {
+    public StringProperty repeatMinutesProperty() {
         return repeatMinutes;
     }
 
@@ -88,7 +94,7 @@ public final class SettingsViewModel {
     }
 
     /** After how many days the counter's quick survey asks a member again, as typed; 0 never asks. */
-    public javafx.beans.property.StringProperty surveyDaysProperty() {
+    public StringProperty surveyDaysProperty() {
         return surveyDays;
     }
 
@@ -107,19 +113,19 @@ public final class SettingsViewModel {
     }
 
     /** Minutes of no activity after which owner mode ends by itself. */
-    public javafx.beans.property.IntegerProperty idleMinutesProperty() {
+    public IntegerProperty idleMinutesProperty() {
         return idleMinutes;
     }
 
-    public javafx.beans.property.StringProperty oldPinProperty() {
+    public StringProperty oldPinProperty() {
         return oldPin;
     }
 
-    public javafx.beans.property.StringProperty newPinProperty() {
+    public StringProperty newPinProperty() {
         return newPin;
     }
 
-    public javafx.beans.property.StringProperty newPinAgainProperty() {
+    public StringProperty newPinAgainProperty() {
         return newPinAgain;
     }
 
@@ -228,7 +234,7 @@ public final class SettingsViewModel {
         }, z -> { }, "settings.restore.failed");
     }
 
-    private <T> void run(java.util.concurrent.Callable<T> work, Consumer<T> done, String failureKey) {
+    private <T> void run(Callable<T> work, Consumer<T> done, String failureKey) {
         if (busy.get()) {
             return;
         }

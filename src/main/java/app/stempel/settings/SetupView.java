@@ -22,6 +22,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.application.Platform;
 
 /** The first-run wizard's one page. */
 public final class SetupView {
@@ -94,7 +95,7 @@ public final class SetupView {
         root.setMaxHeight(Region.USE_PREF_SIZE);
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
-                javafx.application.Platform.runLater(shop::requestFocus);
+                Platform.runLater(shop::requestFocus);
             }
         });
     }

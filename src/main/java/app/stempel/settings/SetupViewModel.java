@@ -19,6 +19,10 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.application.Platform;
+import java.util.function.DoubleConsumer;
+import java.util.function.Consumer;
+import java.util.Locale;
 
 /**
  * The first-run wizard: shop name, currency, language, the stamp card, the owner's PIN and the first
@@ -32,7 +36,7 @@ public final class SetupViewModel {
     /** Fills a demo shop; reports progress from 0 to 1. */
     public interface DemoFiller {
         /** @param reward what a full card gives, as typed in the wizard (in the shop's language) */
-        void fill(Currency currency, String reward, java.util.function.DoubleConsumer progress) throws Exception;
+        void fill(Currency currency, String reward, DoubleConsumer progress) throws Exception;
     }
 
     private final SetupService setup;
@@ -114,16 +118,16 @@ public final class SetupViewModel {
     }
 
     /** Sets the shop up as typed; {@code onDone} receives the chosen language. */
-    public void start(java.util.function.Consumer<Language> onDone) {
+    public void start(Consumer<Language> onDone) {
         run(false, onDone);
     }
 
     /** Sets the shop up and fills it with a demo shop of 2,000 members and two years of visits. */
-    public void startWithDemo(java.util.function.Consumer<Language> onDone) {
+    public void startWithDemo(Consumer<Language> onDone) {
         run(true, onDone);
     }
 
-    private void run(boolean withDemo, java.util.function.Consumer<Language> onDone) {
+    private void run(boolean withDemo, Consumer<Language> onDone) {
         if (busy.get()) {
             return;
         }
@@ -139,7 +143,7 @@ public final class SetupViewModel {
         progress.set(withDemo ? 0 : -1);
         Callable<Language> work = () -> {
             if (withDemo) {
-                demo.fill(s.currency(), s.reward(), p -> javafx.application.Platform.runLater(() -> progress.set(p)));
+                demo.fill(s.currency(), s.reward(), p -> Platform.runLater(() -> progress.set(p)));
             }
             setup.apply(s, !withDemo);
             return s.language();
@@ -160,7 +164,7 @@ public final class SetupViewModel {
         }
         Currency cur;
         try {
-            cur = Currency.getInstance(currency.get() == null ? "" : currency.get().strip().toUpperCase(java.util.Locale.ROOT));
+            cur = Currency.getInstance(currency.get() == null ? "" : currency.get().strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(i18n.get("setup.error.currency", String.valueOf(currency.get())));
         }

@@ -21,6 +21,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import java.util.Optional;
+import java.nio.file.Path;
+import app.stempel.settings.PinMessages;
+import app.stempel.settings.OwnerSession;
 
 /**
  * State of the main window: the database opening in the background, the chosen page, the status line
@@ -124,9 +128,9 @@ public final class MainViewModel<S extends OpenShop> {
         ownerBusy.set(true);
         tasks.run(() -> s.owner().unlock(pin), attempt -> {
             ownerBusy.set(false);
-            ownerMessage.set(app.stempel.settings.PinMessages.of(attempt, i18n));
+            ownerMessage.set(PinMessages.of(attempt, i18n));
             ownerOpen.set(s.owner().isOpen());
-            if (attempt instanceof app.stempel.settings.OwnerSession.Attempt.Opened opened && opened.lengthen()) {
+            if (attempt instanceof OwnerSession.Attempt.Opened opened && opened.lengthen()) {
                 showNotice("owner.pin.lengthen");
             }
         }, e -> {
@@ -306,15 +310,15 @@ public final class MainViewModel<S extends OpenShop> {
     /** What the window can do about a damaged shop file. */
     public interface Recovery {
         /** The newest backup that reads whole and passes the check, if any (slow: every page of each is read). */
-        java.util.Optional<java.nio.file.Path> newestGoodBackup() throws Exception;
+        Optional<Path> newestGoodBackup() throws Exception;
 
         /** Puts {@code backup} in place of the shop's file, which is kept aside; the shop must be closed. */
-        void restore(java.nio.file.Path backup) throws Exception;
+        void restore(Path backup) throws Exception;
     }
 
     private Recovery recovery;
     private boolean searching;
-    private final ReadOnlyObjectWrapper<java.nio.file.Path> goodBackup = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> goodBackup = new ReadOnlyObjectWrapper<>();
 
     /** How a damaged shop is recovered: given by the window (tests of other things need none). */
     public void recoverWith(Recovery r) {
@@ -322,7 +326,7 @@ public final class MainViewModel<S extends OpenShop> {
     }
 
     /** The backup offered after the shop's file turned out damaged while opening, or null. */
-    public ReadOnlyObjectProperty<java.nio.file.Path> goodBackupProperty() {
+    public ReadOnlyObjectProperty<Path> goodBackupProperty() {
         return goodBackup.getReadOnlyProperty();
     }
 
@@ -353,7 +357,7 @@ public final class MainViewModel<S extends OpenShop> {
 
     /** Restores the backup offered for a shop that could not open, then opens the shop again. */
     public void restoreGoodBackup() {
-        java.nio.file.Path zip = goodBackup.get();
+        Path zip = goodBackup.get();
         if (zip == null || recovery == null) {
             return;
         }

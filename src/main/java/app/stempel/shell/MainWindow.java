@@ -30,6 +30,14 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
+import javafx.stage.Window;
+import javafx.scene.layout.HBox;
+import javafx.scene.control.PasswordField;
+import javafx.application.Platform;
+import javafx.animation.Timeline;
+import javafx.animation.KeyFrame;
+import javafx.animation.Animation;
 
 /**
  * The main window's content: navigation on the left, the chosen screen in the middle, a status line at
@@ -173,7 +181,7 @@ public final class MainWindow {
         restore.visibleProperty().addListener((obs, was, shown) -> (shown ? restore : quitButton).requestFocus());
         restore.managedProperty().bind(restore.visibleProperty());
         restore.setOnAction(e -> model.restoreGoodBackup());
-        javafx.scene.layout.HBox buttons = new javafx.scene.layout.HBox(12, restore, quitButton);
+        HBox buttons = new HBox(12, restore, quitButton);
         buttons.setAlignment(Pos.CENTER);
         VBox box = new VBox(16, title, text, buttons);
         box.setAlignment(Pos.CENTER);
@@ -192,7 +200,7 @@ public final class MainWindow {
         text.setTextAlignment(TextAlignment.CENTER);
         text.setMaxWidth(560);
         text.getStyleClass().add(Styles.TEXT_MUTED);
-        javafx.scene.control.PasswordField pin = new javafx.scene.control.PasswordField();
+        PasswordField pin = new PasswordField();
         pin.setId("owner-pin");
         pin.setPromptText(i18n.get("owner.pin.prompt"));
         pin.setPrefColumnCount(10);
@@ -223,7 +231,7 @@ public final class MainWindow {
         box.setAlignment(Pos.CENTER);
         box.setId("owner-locked");
         box.getStyleClass().add("placeholder");
-        javafx.application.Platform.runLater(pin::requestFocus);
+        Platform.runLater(pin::requestFocus);
         return box;
     }
 
@@ -280,10 +288,10 @@ public final class MainWindow {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox line = new HBox(12, status, change, endOwner, gap, location);
-        javafx.animation.Timeline idle = new javafx.animation.Timeline();
+        Timeline idle = new Timeline();
         boolean[] shown = {false};
-        idle.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> {
-            javafx.stage.Window window = line.getScene() == null ? null : line.getScene().getWindow();
+        idle.getKeyFrames().add(new KeyFrame(Duration.seconds(1), e -> {
+            Window window = line.getScene() == null ? null : line.getScene().getWindow();
             if (window != null && window.isShowing()) {
                 shown[0] = true;
             } else if (shown[0]) {
@@ -293,7 +301,7 @@ public final class MainWindow {
             model.checkOwner();
             model.backupIfDue();
         }));
-        idle.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        idle.setCycleCount(Animation.INDEFINITE);
         idle.play();
         line.getStyleClass().add("status-line");
         line.setAlignment(Pos.CENTER_LEFT);

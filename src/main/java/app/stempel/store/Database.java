@@ -18,6 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import app.stempel.store.h2.H2Engine;
+import javax.sql.DataSource;
+import java.sql.SQLFeatureNotSupportedException;
+import java.io.PrintWriter;
 
 /**
  * The shop's database, in the data folder: opens it, migrates it, hands out one {@link DSLContext}, and
@@ -237,7 +240,7 @@ public final class Database implements AutoCloseable {
      * or when the file could not be written in the background) is replaced, and the database opened again,
      * as soon as a connection is asked for: no restart is needed once there is room.
      */
-    private final class Connections implements javax.sql.DataSource {
+    private final class Connections implements DataSource {
         @Override
         public Connection getConnection() throws SQLException {
             Engine.Pool current = pool;
@@ -258,12 +261,12 @@ public final class Database implements AutoCloseable {
         }
 
         @Override
-        public java.io.PrintWriter getLogWriter() {
+        public PrintWriter getLogWriter() {
             return null;
         }
 
         @Override
-        public void setLogWriter(java.io.PrintWriter out) {
+        public void setLogWriter(PrintWriter out) {
             // the engine logs through its own trace; nothing to set
         }
 
@@ -278,8 +281,8 @@ public final class Database implements AutoCloseable {
         }
 
         @Override
-        public java.util.logging.Logger getParentLogger() throws java.sql.SQLFeatureNotSupportedException {
-            throw new java.sql.SQLFeatureNotSupportedException();
+        public java.util.logging.Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
         }
 
         @Override

@@ -18,6 +18,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import javafx.css.PseudoClass;
+import javafx.beans.value.ChangeListener;
 
 /**
  * The quick survey's strip in the counter's member panel: the question, eleven answer buttons 0 to 10 and
@@ -29,7 +31,7 @@ public final class SurveyView {
     /** How long the thanks stays. */
     public static final Duration THANKS_TIME = Duration.seconds(3);
 
-    private static final javafx.css.PseudoClass TYPED = javafx.css.PseudoClass.getPseudoClass("typed");
+    private static final PseudoClass TYPED = PseudoClass.getPseudoClass("typed");
 
     private final StackPane root = new StackPane();
 
@@ -73,7 +75,7 @@ public final class SurveyView {
             b.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(b, Priority.ALWAYS);
             b.disableProperty().bind(model.stageProperty().isNotEqualTo(SurveyViewModel.Stage.ASKING));
-            javafx.beans.value.ChangeListener<Number> mark = (obs, old, now) -> b.pseudoClassStateChanged(TYPED,
+            ChangeListener<Number> mark = (obs, old, now) -> b.pseudoClassStateChanged(TYPED,
                     now.intValue() == score);
             model.typedProperty().addListener(mark);
             scores.getChildren().add(b);

@@ -14,6 +14,9 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import java.util.concurrent.Callable;
 
 /**
  * The quick survey's offer at the counter, for the member on the panel: asked after a stamp when the
@@ -45,7 +48,7 @@ public final class SurveyViewModel {
 
     private final ReadOnlyObjectWrapper<Stage> stage = new ReadOnlyObjectWrapper<>(Stage.NONE);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private final javafx.beans.property.ReadOnlyIntegerWrapper typed = new javafx.beans.property.ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyIntegerWrapper typed = new ReadOnlyIntegerWrapper(-1);
     private int running;
     private long generation;
     private long memberId;
@@ -72,7 +75,7 @@ public final class SurveyViewModel {
     }
 
     /** The answer typed at the counter so far (Enter gives it), -1 for none: its button is highlighted. */
-    public javafx.beans.property.ReadOnlyIntegerProperty typedProperty() {
+    public ReadOnlyIntegerProperty typedProperty() {
         return typed.getReadOnlyProperty();
     }
 
@@ -141,7 +144,7 @@ public final class SurveyViewModel {
         }, skipped -> { }, e -> LOG.error("Could not record the skipped survey of member {}", member, e));
     }
 
-    private <T> void run(java.util.concurrent.Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
+    private <T> void run(Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
         running++;
         busy.set(true);
         tasks.run(work, r -> {

@@ -14,6 +14,14 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.feather.Feather;
+import javafx.scene.layout.VBox;
+import javafx.scene.control.Tab;
+import javafx.scene.control.ScrollPane;
+import javafx.geometry.Insets;
+import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableBooleanValue;
 
 /** The pieces every form is made of: labelled rows, bound text fields, an error line. */
 public final class Forms {
@@ -76,8 +84,8 @@ public final class Forms {
     /**
      * The outcome of the last action: green, or red while {@code failed}; taking no room while empty.
      */
-    public static Label outcome(String id, javafx.beans.value.ObservableStringValue message,
-            javafx.beans.value.ObservableBooleanValue failed) {
+    public static Label outcome(String id, ObservableStringValue message,
+            ObservableBooleanValue failed) {
         Label label = new Label();
         label.setId(id);
         label.setWrapText(true);
@@ -93,16 +101,16 @@ public final class Forms {
     }
 
     /** A tab whose content scrolls if the window is too small for it. */
-    public static javafx.scene.control.Tab tab(String id, String text, org.kordamp.ikonli.feather.Feather icon,
+    public static Tab tab(String id, String text, Feather icon,
             Node content) {
-        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(content);
-        box.setPadding(new javafx.geometry.Insets(16, 16, 16, 4));
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
+        VBox box = new VBox(content);
+        box.setPadding(new Insets(16, 16, 16, 4));
+        ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
-        javafx.scene.control.Tab tab = new javafx.scene.control.Tab(text, scroll);
+        Tab tab = new Tab(text, scroll);
         tab.setId(id);
-        tab.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(icon));
+        tab.setGraphic(new FontIcon(icon));
         return tab;
     }
 

@@ -6,6 +6,12 @@ import java.text.NumberFormat;
 import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.ResourceBundle;
+import java.util.Currency;
+import java.math.BigDecimal;
+import app.stempel.store.Fault;
+import app.stempel.store.DatabaseException;
+import app.stempel.store.Backups;
+import app.stempel.owner.OwnerOnlyException;
 
 /**
  * Text a person reads, from the {@code i18n/messages} bundles, with {@link MessageFormat} arguments
@@ -56,23 +62,23 @@ public final class I18n {
      * or read-only ({@link app.stempel.store.Fault}); otherwise the text of {@code key}.
      */
     public String failure(Throwable e, String key) {
-        if (e instanceof app.stempel.owner.OwnerOnlyException) {
+        if (e instanceof OwnerOnlyException) {
             return get("owner.required");
         }
-        if (e instanceof app.stempel.store.Backups.RestoreException re) {
-            return get(re.reason() == app.stempel.store.Backups.RestoreException.Reason.FAILS_CHECK
+        if (e instanceof Backups.RestoreException re) {
+            return get(re.reason() == Backups.RestoreException.Reason.FAILS_CHECK
                     ? "settings.restore.failsCheck" : "settings.restore.notABackup");
         }
-        app.stempel.store.Fault fault = app.stempel.store.Fault.of(e);
-        if (fault != app.stempel.store.Fault.OTHER) {
+        Fault fault = Fault.of(e);
+        if (fault != Fault.OTHER) {
             return get(fault.messageKey());
         }
-        return get(e instanceof app.stempel.store.DatabaseException ? "error.database.other" : key);
+        return get(e instanceof DatabaseException ? "error.database.other" : key);
     }
 
     /** Whether {@code e} says the shop's file is damaged (so a good backup is worth offering). */
     public static boolean damaged(Throwable e) {
-        return app.stempel.store.Fault.of(e) == app.stempel.store.Fault.DAMAGED;
+        return Fault.of(e) == Fault.DAMAGED;
     }
 
     /** The plural form of {@code key} for {@code count}; {@code {0}} in the text is the count. */
@@ -85,12 +91,12 @@ public final class I18n {
     }
 
     /** An amount in minor units with the language's marks and the currency's code (1,234.50 PLN / 1 234,50 PLN). */
-    public String money(long minor, java.util.Currency currency) {
+    public String money(long minor, Currency currency) {
         int digits = Math.max(0, currency.getDefaultFractionDigits());
         NumberFormat f = NumberFormat.getNumberInstance(language.locale());
         f.setMinimumFractionDigits(digits);
         f.setMaximumFractionDigits(digits);
-        return f.format(java.math.BigDecimal.valueOf(minor, digits)) + " " + currency.getCurrencyCode();
+        return f.format(BigDecimal.valueOf(minor, digits)) + " " + currency.getCurrencyCode();
     }
 
     /** A number with {@code digits} decimals and the language's marks (1,234.5 / 1 234,5). */

@@ -1,6 +1,7 @@
 package app.stempel.ui;
 
 import java.nio.file.Path;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Points the log file at the data folder ({@code stempel.log}, rolled daily). Must run before the first
@@ -18,7 +19,7 @@ public final class Logging {
         if (System.getProperty(PROPERTY) == null) {
             System.setProperty(PROPERTY, dataDir.toString());
         }
-        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
-        org.slf4j.bridge.SLF4JBridgeHandler.install();
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
     }
 }

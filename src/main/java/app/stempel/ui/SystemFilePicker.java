@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import java.util.Locale;
+import java.util.Arrays;
 
 /** The operating system's file dialogs. */
 public final class SystemFilePicker implements FilePicker {
@@ -32,9 +34,9 @@ public final class SystemFilePicker implements FilePicker {
     private static FileChooser chooser(String title, String... extensions) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        String name = String.join(", ", extensions).toUpperCase(java.util.Locale.ROOT);
+        String name = String.join(", ", extensions).toUpperCase(Locale.ROOT);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(name,
-                java.util.Arrays.stream(extensions).map(e -> "*." + e).toList()));
+                Arrays.stream(extensions).map(e -> "*." + e).toList()));
         return chooser;
     }
 

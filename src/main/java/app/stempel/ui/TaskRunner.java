@@ -2,6 +2,7 @@ package app.stempel.ui;
 
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 
 /**
  * Runs work away from the JavaFX thread and hands the result back on it. View models take one in
@@ -20,6 +21,6 @@ public interface TaskRunner {
      * while it runs. The same-thread runner of the tests runs it at once.
      */
     default void onFxThread(Runnable update) {
-        javafx.application.Platform.runLater(update);
+        Platform.runLater(update);
     }
 }

@@ -26,6 +26,9 @@ import app.stempel.owner.OwnerGate;
 import app.stempel.Services;
 import app.stempel.testing.FakePrinter;
 import app.stempel.testing.TestShop;
+import java.util.stream.IntStream;
+import java.util.ArrayList;
+import java.io.IOException;
 
 /** The card design kept in the shop's database, logos checked on the way in, and cards sent to a printer. */
 class CardDesignStoreTest {
@@ -151,10 +154,10 @@ class CardDesignStoreTest {
     @Test
     void printingOnPlainPaperPutsTenCardsOnEachA4SheetAndOnCardPaperOneAPage() throws Exception {
         CardNumbers numbers = new CardNumbers(new Random(1));
-        List<CardFace> cards = java.util.stream.IntStream.range(0, 12)
+        List<CardFace> cards = IntStream.range(0, 12)
                 .mapToObj(i -> new CardFace(numbers.next(), "Member " + i)).toList();
         FakePrinter plain = new FakePrinter();
-        List<Integer> progress = new java.util.ArrayList<>();
+        List<Integer> progress = new ArrayList<>();
         new CardOutput(store.load()).print(cards, plain.begin("test", true).orElseThrow(), progress::add);
         assertThat(plain.pages()).extracting(FakePrinter.Page::widthMm).containsExactly(210.0, 210.0);
         assertThat(plain.pages().get(0).image().getWidth()).isBetween(2475, 2485);
@@ -174,7 +177,7 @@ class CardDesignStoreTest {
         Path missingFolder = files.resolve("gone").resolve("cards.pdf");
         CardOutput output = new CardOutput(store.load());
         assertThatThrownBy(() -> output.pdf(List.of(new CardFace(new CardNumbers(new Random(2)).next(), "A")), true,
-                missingFolder, n -> { })).isInstanceOf(java.io.IOException.class);
+                missingFolder, n -> { })).isInstanceOf(IOException.class);
         assertThat(files.resolve("gone")).doesNotExist();
     }
 }

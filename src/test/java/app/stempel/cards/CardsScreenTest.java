@@ -55,6 +55,11 @@ import javafx.scene.control.ListView;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.scene.paint.Color;
+import javafx.scene.image.Image;
+import java.util.function.Supplier;
+import java.util.concurrent.TimeoutException;
+import java.awt.Graphics2D;
 
 /**
  * The Cards screen driven as the owner drives it: changing the design and watching the preview, choosing
@@ -104,10 +109,10 @@ class CardsScreenTest {
         waitUntil(condition, () -> "");
     }
 
-    private static void waitUntil(BooleanSupplier condition, java.util.function.Supplier<String> state) {
+    private static void waitUntil(BooleanSupplier condition, Supplier<String> state) {
         try {
             Await.until(condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("waited in vain " + state.get(), e);
         }
         WaitForAsyncUtils.waitForFxEvents();
@@ -119,12 +124,12 @@ class CardsScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static javafx.scene.image.Image preview(FxRobot robot) {
+    private static Image preview(FxRobot robot) {
         return robot.lookup("#cards-preview").queryAs(ImageView.class).getImage();
     }
 
     /** Waits for the preview to be replaced after a change, and returns the new one. */
-    private static javafx.scene.image.Image newPreview(FxRobot robot, javafx.scene.image.Image before) {
+    private static Image newPreview(FxRobot robot, Image before) {
         waitUntil(() -> preview(robot) != before && preview(robot) != null);
         return preview(robot);
     }
@@ -140,17 +145,17 @@ class CardsScreenTest {
     private void waitForMessage(FxRobot robot, String start) {
         try {
             Await.until(() -> message(robot).startsWith(start));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("expected a message starting \"" + start + "\" but it says \"" + message(robot) + "\"");
         }
     }
 
     /** The preview's colour a little inside the panel's top-left corner, away from any text. */
-    private static javafx.scene.paint.Color panelPixel(javafx.scene.image.Image image) {
+    private static Color panelPixel(Image image) {
         return image.getPixelReader().getColor(6, (int) (image.getHeight() * 0.55));
     }
 
-    private static boolean close(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
+    private static boolean close(Color a, Color b) {
         return Math.abs(a.getRed() - b.getRed()) < 0.02 && Math.abs(a.getGreen() - b.getGreen()) < 0.02
                 && Math.abs(a.getBlue() - b.getBlue()) < 0.02;
     }
@@ -184,7 +189,7 @@ class CardsScreenTest {
     void designChangesShowInThePreviewAndAreKeptForTheNextTime(FxRobot robot) throws Exception {
         show(robot, Language.ENGLISH);
         assertThat(robot.lookup("#cards-design-name").queryTextInputControl().getText()).isEqualTo("Kafé Test");
-        javafx.scene.image.Image first = preview(robot);
+        Image first = preview(robot);
         assertThat(close(panelPixel(first), CardsViewModel.fx(CardDesign.DEFAULT_PANEL))).isTrue();
 
         type(robot, "#cards-design-line", "10th coffee free");
@@ -195,12 +200,12 @@ class CardsScreenTest {
         List<Node> swatches = List.copyOf(robot.lookup(".color-palette .color-square").queryAll());
         assertThat(swatches).hasSizeGreaterThan(20);
         robot.clickOn(swatches.get(swatches.size() / 2));
-        javafx.scene.paint.Color chosen = robot.lookup("#cards-design-panel").queryAs(ColorPicker.class).getValue();
+        Color chosen = robot.lookup("#cards-design-panel").queryAs(ColorPicker.class).getValue();
         assertThat(close(chosen, CardsViewModel.fx(CardDesign.DEFAULT_PANEL))).isFalse();
         waitUntil(() -> close(panelPixel(preview(robot)), chosen));
         waitUntil(() -> close(CardsViewModel.fx(saved().panelColour()), chosen));
 
-        javafx.scene.image.Image coloured = preview(robot);
+        Image coloured = preview(robot);
         robot.clickOn("#cards-design-member-name");
         newPreview(robot, coloured);
         waitUntil(() -> !saved().showMemberName());
@@ -212,7 +217,7 @@ class CardsScreenTest {
         Node warning = robot.lookup("#cards-design-low-contrast").query();
         assertThat(warning.isVisible()).isFalse();
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#cards-design-text").queryAs(ColorPicker.class)
-                .setValue(javafx.scene.paint.Color.rgb(0x2A, 0x66, 0x60))).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
+                .setValue(Color.rgb(0x2A, 0x66, 0x60))).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
         waitUntil(warning::isVisible);
         robot.clickOn("#cards-design-default-colours");
         waitUntil(() -> !warning.isVisible());
@@ -230,19 +235,19 @@ class CardsScreenTest {
         assertThat(robot.lookup("#cards-design-logo-remove").queryAs(Button.class).isDisabled()).isTrue();
 
         BufferedImage red = new BufferedImage(300, 100, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = red.createGraphics();
+        Graphics2D g = red.createGraphics();
         g.setColor(java.awt.Color.RED);
         g.fillRect(0, 0, 300, 100);
         g.dispose();
         Path logo = out.resolve("red.png");
         ImageIO.write(red, "png", logo.toFile());
         files.willOpen(logo);
-        javafx.scene.image.Image before = preview(robot);
+        Image before = preview(robot);
         robot.clickOn("#cards-design-logo");
-        javafx.scene.image.Image after = newPreview(robot, before);
+        Image after = newPreview(robot, before);
         // the logo sits in the panel's top left, 4.5 mm in: about 37 px at the preview's 200 dpi
-        javafx.scene.paint.Color logoPixel = after.getPixelReader().getColor(45, 45);
-        assertThat(close(logoPixel, javafx.scene.paint.Color.RED)).as("logo pixel %s", logoPixel).isTrue();
+        Color logoPixel = after.getPixelReader().getColor(45, 45);
+        assertThat(close(logoPixel, Color.RED)).as("logo pixel %s", logoPixel).isTrue();
         waitUntil(() -> saved().logo() != null);
         assertThat(ImageIO.read(new ByteArrayInputStream(saved().logo())).getWidth()).isEqualTo(300);
 

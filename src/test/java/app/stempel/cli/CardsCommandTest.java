@@ -26,6 +26,7 @@ import com.google.zxing.qrcode.QRCodeReader;
 import app.stempel.testing.Console;
 import app.stempel.Services;
 import app.stempel.testing.TestShop;
+import app.stempel.members.MemberService;
 
 class CardsCommandTest {
 
@@ -41,7 +42,7 @@ class CardsCommandTest {
         try (Services s = TestShop.open(dir, Clock.systemDefaultZone())) {
             for (String name : List.of("Łukasz Żółć", "Øyvind Ødegård", "Наталья Иванова", "Kari", "Ola", "Per", "Liv",
                     "Åse", "Jan", "Ewa", "Ida", "Ivan")) {
-                numbers.add(s.members().enrol(app.stempel.members.MemberService.NewMember.named(name)).cardNumber());
+                numbers.add(s.members().enrol(MemberService.NewMember.named(name)).cardNumber());
             }
         }
     }

@@ -16,6 +16,7 @@ import app.stempel.Services;
 import app.stempel.core.Actor;
 import app.stempel.members.MemberService.NewMember;
 import app.stempel.store.Database;
+import java.nio.file.Files;
 
 class CliTest {
 
@@ -129,7 +130,7 @@ class CliTest {
 
     @Test
     void restoringSomethingThatIsNotABackupIsOneClearLineAndChangesNothing() throws Exception {
-        Path junk = java.nio.file.Files.writeString(dir.resolveSibling(dir.getFileName() + "-junk.zip"), "junk");
+        Path junk = Files.writeString(dir.resolveSibling(dir.getFileName() + "-junk.zip"), "junk");
         assertThat(run("restore", junk.toString(), "--data-dir", dir.toString())).isEqualTo(Cli.FAILED);
         assertThat(console.err().strip())
                 .isEqualTo(junk + " is not a Stempel backup, or it is damaged. Nothing was changed.");

@@ -16,6 +16,8 @@ import app.stempel.store.Database;
 import app.stempel.store.FullDisk;
 import app.stempel.testing.Console;
 import app.stempel.testing.TestShop;
+import app.stempel.store.schema.Tables;
+import app.stempel.store.FaultsTestAccess;
 
 /** Every error line of the commands in the person's language: Polish here, under {@code --lang pl}. */
 class FaultsInPolishTest {
@@ -115,7 +117,7 @@ class FaultsInPolishTest {
         try (var files = Files.list(data.resolve("backups"))) {
             backup = files.filter(f -> f.toString().endsWith(".zip")).findFirst().orElseThrow();
         }
-        app.stempel.store.FaultsTestAccess.flip(data.resolve("stempel.mv.db"), 60, 4096);
+        FaultsTestAccess.flip(data.resolve("stempel.mv.db"), 60, 4096);
         console.reset();
 
         assertThat(pl("check")).isEqualTo(Cli.FAILED);
@@ -159,7 +161,7 @@ class FaultsInPolishTest {
                 + "Zwolnij trochę miejsca i zaimportuj ponownie.");
         FullDisk.free();
         try (Database db = Database.open(dir.resolve("shop"))) {
-            assertThat(db.dsl().fetchCount(app.stempel.store.schema.Tables.MEMBER)).isEqualTo(1);
+            assertThat(db.dsl().fetchCount(Tables.MEMBER)).isEqualTo(1);
         }
     }
 

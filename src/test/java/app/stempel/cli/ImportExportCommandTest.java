@@ -18,6 +18,7 @@ import app.stempel.testing.TestShop;
 import app.stempel.testing.Console;
 import app.stempel.settings.SettingsService;
 import app.stempel.store.Database;
+import org.jooq.impl.DSL;
 
 class ImportExportCommandTest {
 
@@ -44,7 +45,7 @@ class ImportExportCommandTest {
 
     private static Counts counts(Path data) {
         try (Database db = Database.open(data)) {
-            var sums = db.dsl().select(org.jooq.impl.DSL.sum(LEDGER_ENTRY.VISITS), org.jooq.impl.DSL.sum(LEDGER_ENTRY.AMOUNT_MINOR))
+            var sums = db.dsl().select(DSL.sum(LEDGER_ENTRY.VISITS), DSL.sum(LEDGER_ENTRY.AMOUNT_MINOR))
                     .from(LEDGER_ENTRY).fetchOne();
             return new Counts(db.dsl().fetchCount(MEMBER), value(sums.value1()), value(sums.value2()));
         }

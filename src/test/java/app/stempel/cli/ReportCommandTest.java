@@ -9,6 +9,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import app.stempel.testing.Console;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.Loader;
+import java.util.Map;
+import java.util.HashMap;
 
 /**
  * {@code report} on the public online retail data (UCI Online Retail, Chen, Sain and Guo 2012: the
@@ -80,7 +84,7 @@ class ReportCommandTest {
         console.reset();
         assertThat(console.run("--data-dir", dir.toString(), "report", "summary", "--from", "2011-01", "--to", "2011-12"))
                 .isZero();
-        java.util.Map<String, String> figures = new java.util.HashMap<>();
+        Map<String, String> figures = new HashMap<>();
         for (String line : console.out().split("\\R")) {
             String[] cells = line.split(",", -1);
             figures.put(cells[0], cells[1]);
@@ -141,9 +145,9 @@ class ReportCommandTest {
         assertThat(console.run("--data-dir", dir.toString(), "--lang", "pl", "report", "pdf", pdf.toString(), "--from",
                 "2011-01", "--to", "2011-12")).isZero();
         assertThat(console.out()).contains("Raport zapisany: " + pdf);
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+        try (var doc = Loader.loadPDF(pdf.toFile())) {
             assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(3);
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("Utrzymanie klientów (CRR)", "86,6%", "Odpływ klientów", "13,4%",
                     "Wizyty nowych i powracających klientów", "Zagrożeni odejściem: 413", "sty 2011");
         }

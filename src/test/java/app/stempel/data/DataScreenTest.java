@@ -39,6 +39,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.stage.Stage;
+import javafx.scene.control.ListCell;
 
 /**
  * Import and export driven as the owner drives them from the settings page: files chosen in the
@@ -136,7 +137,7 @@ class DataScreenTest {
         robot.clickOn("#import-field-" + index);
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(robot.lookup(".combo-box-popup .list-cell")
-                .match((javafx.scene.control.ListCell<?> c) -> label.equals(c.getText())).queryAs(Node.class));
+                .match((ListCell<?> c) -> label.equals(c.getText())).queryAs(Node.class));
         Await.until(() -> label.equals(
                 robot.lookup("#import-field-" + index).queryAs(ComboBox.class).getValue().toString()));
         waitForPreview(robot);

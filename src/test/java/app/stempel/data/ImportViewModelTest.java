@@ -33,6 +33,7 @@ import app.stempel.testing.TestShop;
 import app.stempel.ui.I18n;
 import app.stempel.ui.SameThreadTaskRunner;
 import app.stempel.ui.TaskRunner;
+import java.util.Map;
 
 /** The import page's decisions on a real shop: what is shown, what may be imported, what is written. */
 class ImportViewModelTest {
@@ -228,7 +229,7 @@ class ImportViewModelTest {
         model.open(Kind.MEMBERS, members);
         assertThat(model.canImportBinding().get()).isTrue();
         // meanwhile, the same card number comes in from another file
-        importer.commit(importer.preview(file("other.csv", "name;card\nBeata;OLD1\n"), Kind.MEMBERS, java.util.Map.of()),
+        importer.commit(importer.preview(file("other.csv", "name;card\nBeata;OLD1\n"), Kind.MEMBERS, Map.of()),
                 false, CsvImport.Progress.NONE);
 
         model.importNow();
@@ -242,7 +243,7 @@ class ImportViewModelTest {
         // and the same file imported meanwhile: asked once more instead of written
         Path visits = file("visits.csv", "customer_id,timestamp\nA,2024-01-02\n");
         model.open(Kind.VISITS, visits);
-        importer.commit(importer.preview(visits, Kind.VISITS, java.util.Map.of()), false, CsvImport.Progress.NONE);
+        importer.commit(importer.preview(visits, Kind.VISITS, Map.of()), false, CsvImport.Progress.NONE);
         long once = entries();
         model.importNow();
         assertThat(model.askingAgainProperty().get()).isTrue();

@@ -21,6 +21,7 @@ import app.stempel.core.Money;
 import app.stempel.members.MemberService.Enrolled;
 import app.stempel.owner.OwnerGate;
 import app.stempel.testing.TestShop;
+import app.stempel.store.schema.Tables;
 
 /** No exported cell can run as a spreadsheet formula; numbers stay numbers. */
 class SpreadsheetRowsTest {
@@ -90,8 +91,8 @@ class SpreadsheetRowsTest {
                 .as("amounts stay numbers, the undo's negative one too").containsExactlyInAnyOrder("12.50", "-12.50");
 
         Path one = dir.resolve("member.csv");
-        long first = shop.db().dsl().select(app.stempel.store.schema.Tables.MEMBER.ID).from(app.stempel.store.schema.Tables.MEMBER)
-                .orderBy(app.stempel.store.schema.Tables.MEMBER.ID).limit(1).fetchOne(app.stempel.store.schema.Tables.MEMBER.ID);
+        long first = shop.db().dsl().select(Tables.MEMBER.ID).from(Tables.MEMBER)
+                .orderBy(Tables.MEMBER.ID).limit(1).fetchOne(Tables.MEMBER.ID);
         assertThat(export.member(String.valueOf(first), one)).isTrue();
         assertThat(read(one).get(2).get(1)).isEqualTo("'" + PAYLOADS.get(0));
 

@@ -33,6 +33,7 @@ import app.stempel.members.MemberService.Enrolled;
 import app.stempel.owner.OwnerGate;
 import app.stempel.owner.OwnerOnlyException;
 import app.stempel.testing.TestShop;
+import java.time.ZoneOffset;
 
 class MemberCorrectionsTest {
 
@@ -43,7 +44,7 @@ class MemberCorrectionsTest {
     Path dir;
     @TempDir
     Path out;
-    private final MutableClock clock = new MutableClock(START, java.time.ZoneOffset.UTC);
+    private final MutableClock clock = new MutableClock(START, ZoneOffset.UTC);
     private Services shop;
     private MemberDirectory directory;
     private MemberCorrections owner;

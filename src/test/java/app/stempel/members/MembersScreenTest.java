@@ -39,6 +39,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The Members screen driven as the owner drives it: finding and opening a member, reading the history,
@@ -103,7 +104,7 @@ class MembersScreenTest {
     private static void waitUntil(BooleanSupplier condition, Supplier<String> state) {
         try {
             Await.until(condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("waited in vain " + state.get(), e);
         }
         WaitForAsyncUtils.waitForFxEvents();

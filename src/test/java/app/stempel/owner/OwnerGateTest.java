@@ -33,6 +33,7 @@ import app.stempel.settings.OwnerSession;
 import app.stempel.settings.SettingsService;
 import app.stempel.settings.SetupService;
 import app.stempel.testing.TestShop;
+import java.util.List;
 
 /**
  * Every owner function refuses at the service boundary while owner mode is closed, and writes nothing:
@@ -167,7 +168,7 @@ class OwnerGateTest {
         refused(() -> directory.profile(kari));
         refused(() -> directory.history(kari, null, 10));
         refused(() -> printable.activeCards(null));
-        refused(() -> printable.byNumbers(java.util.List.of("2000000000001")));
+        refused(() -> printable.byNumbers(List.of("2000000000001")));
         String card = shop.counter().panel(kari).cardNumber();
         refused(() -> shop.cards().reissue(kari, CardService.Reason.LOST));
         assertThat(shop.counter().panel(kari).cardNumber()).isEqualTo(card);

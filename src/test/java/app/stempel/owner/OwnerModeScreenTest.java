@@ -31,6 +31,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import java.util.concurrent.Callable;
+import java.time.ZoneOffset;
 
 /** Owner mode driven as people do: the cashier meets a PIN on every owner screen, the owner types it. */
 @ExtendWith(ApplicationExtension.class)
@@ -38,7 +40,7 @@ class OwnerModeScreenTest {
 
     @TempDir
     Path dir;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-05-04T09:00:00Z"), java.time.ZoneOffset.UTC);
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-05-04T09:00:00Z"), ZoneOffset.UTC);
     private Services shop;
     private TestWindow window;
     private Stage stage;
@@ -73,7 +75,7 @@ class OwnerModeScreenTest {
         return robot.lookup(query).queryAs(Label.class).getText();
     }
 
-    private void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+    private void waitFor(Callable<Boolean> condition) throws Exception {
         Await.until(condition);
         WaitForAsyncUtils.waitForFxEvents();
     }

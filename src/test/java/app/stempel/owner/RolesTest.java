@@ -42,6 +42,9 @@ import app.stempel.settings.SettingsService;
 import app.stempel.store.Database;
 import app.stempel.testing.MutableClock;
 import app.stempel.testing.TestShop;
+import app.stempel.settings.SetupService;
+import app.stempel.ledger.LedgerService;
+import app.stempel.counter.CounterService;
 
 /**
  * The owner's rule, proved for every operation rather than for the screens: finds every service the window
@@ -94,8 +97,8 @@ class RolesTest {
     void everyServiceTheWindowCanReachIsWiredHere() throws Exception {
         List<Class<?>> services = services();
         assertThat(services).as("services found").hasSizeGreaterThan(20)
-                .contains(app.stempel.counter.CounterService.class, app.stempel.ledger.LedgerService.class,
-                        app.stempel.settings.SetupService.class, MemberDirectory.class, PrintableCards.class);
+                .contains(CounterService.class, LedgerService.class,
+                        SetupService.class, MemberDirectory.class, PrintableCards.class);
         assertThat(services).as("services this test cannot call: add them to its wiring")
                 .allMatch(made::containsKey);
     }

@@ -35,6 +35,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.assertj.core.groups.Tuple;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The owner's program screen driven as the owner drives it: changing the reward and saving a new
@@ -93,7 +95,7 @@ class ProgramScreenTest {
     private static void waitUntil(BooleanSupplier condition) {
         try {
             Await.until(condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("waited in vain", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
@@ -194,7 +196,7 @@ class ProgramScreenTest {
         @SuppressWarnings("unchecked")
         ListView<GroupService.Group> groups = robot.lookup("#program-groups").queryAs(ListView.class);
         assertThat(groups.getItems()).extracting(GroupService.Group::name, GroupService.Group::multiplierPermille)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Students", 1500));
+                .containsExactly(Tuple.tuple("Students", 1500));
         assertThat(robot.lookup("Students · 1.5× · 0 members").tryQuery()).isPresent();
     }
 }

@@ -27,6 +27,9 @@ import app.stempel.program.ProgramRules.Problem;
 import app.stempel.program.ProgramRules.Tiers;
 import app.stempel.testing.MutableClock;
 import app.stempel.testing.TestShop;
+import org.assertj.core.groups.Tuple;
+import java.time.OffsetDateTime;
+import app.stempel.store.schema.Tables;
 
 class ProgramServiceTest {
 
@@ -68,7 +71,7 @@ class ProgramServiceTest {
         Program saved = ownerPrograms().save(rules);
 
         assertThat(saved.version()).isEqualTo(first.version() + 1);
-        assertThat(saved.validFrom()).isEqualTo(java.time.OffsetDateTime.now(clock));
+        assertThat(saved.validFrom()).isEqualTo(OffsetDateTime.now(clock));
         assertThat(saved.rules()).isEqualTo(rules);
         assertThat(shop.programs().current()).get().extracting(Program::id).isEqualTo(saved.id());
         List<Program> versions = shop.programs().versions();
@@ -137,13 +140,13 @@ class ProgramServiceTest {
                         e -> assertThat(e.reason()).isEqualTo(GroupService.GroupException.Reason.MULTIPLIER));
         ownerGroups().update(staff.id(), "Team", 500);
         assertThat(ownerGroups().groups()).extracting(GroupService.Group::name, GroupService.Group::multiplierPermille)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Students", 1500),
-                        org.assertj.core.groups.Tuple.tuple("Team", 500));
+                .containsExactly(Tuple.tuple("Students", 1500),
+                        Tuple.tuple("Team", 500));
 
         var member = TestShop.enrol(shop, "Staff member");
-        shop.db().write(tx -> tx.update(app.stempel.store.schema.Tables.MEMBER)
-                .set(app.stempel.store.schema.Tables.MEMBER.GROUP_ID, staff.id())
-                .where(app.stempel.store.schema.Tables.MEMBER.ID.eq(member.memberId())).execute());
+        shop.db().write(tx -> tx.update(Tables.MEMBER)
+                .set(Tables.MEMBER.GROUP_ID, staff.id())
+                .where(Tables.MEMBER.ID.eq(member.memberId())).execute());
         assertThat(ownerGroups().groups().get(1).members()).isEqualTo(1);
         ownerGroups().remove(staff.id());
         assertThat(ownerGroups().groups()).extracting(GroupService.Group::name).containsExactly("Students");

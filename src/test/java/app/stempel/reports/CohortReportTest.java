@@ -23,6 +23,8 @@ import app.stempel.owner.OwnerGate;
 import app.stempel.owner.OwnerOnlyException;
 import app.stempel.testing.MutableClock;
 import app.stempel.testing.TestShop;
+import java.time.ZoneId;
+import app.stempel.store.schema.Tables;
 
 /**
  * The cohort table on a small shop worked out by hand: cohorts across a year's end, members with one
@@ -102,8 +104,8 @@ class CohortReportTest {
         stamp(eva);
         at("2026-03-01T09:00:00Z");
         stamp(eva);
-        long march = shop.db().dsl().select(app.stempel.store.schema.Tables.LEDGER_ENTRY.ID.max())
-                .from(app.stempel.store.schema.Tables.LEDGER_ENTRY).fetchOne(0, Long.class);
+        long march = shop.db().dsl().select(Tables.LEDGER_ENTRY.ID.max())
+                .from(Tables.LEDGER_ENTRY).fetchOne(0, Long.class);
         at("2026-03-02T09:00:00Z");
         owner.voidEntry(march, "Stamped the wrong card", Actor.owner("Till 1"));
         owner.merge(dag.memberId(), anna.memberId(), Actor.owner("Till 1"));
@@ -147,7 +149,7 @@ class CohortReportTest {
         Enrolled anna = TestShop.enrol(shop, "Anna");
         at("2025-11-30T23:30:00Z"); // already 1 December in Warsaw
         stamp(anna);
-        ReportService warsaw = TestShop.reports(shop, clock.withZone(java.time.ZoneId.of("Europe/Warsaw")), OwnerGate.TRUSTED);
+        ReportService warsaw = TestShop.reports(shop, clock.withZone(ZoneId.of("Europe/Warsaw")), OwnerGate.TRUSTED);
         assertThat(warsaw.cohorts(YearMonth.of(2025, 11), YearMonth.of(2025, 12)))
                 .extracting(CohortReport.Cohort::month).containsExactly(YearMonth.of(2025, 12));
         assertThat(report.cohorts(YearMonth.of(2025, 11), YearMonth.of(2025, 12)))

@@ -20,6 +20,7 @@ import app.stempel.core.Language;
 import app.stempel.owner.OwnerOnlyException;
 import app.stempel.program.Tier;
 import app.stempel.reports.ReportExport.Chart;
+import app.stempel.ui.I18n;
 
 /** The report's files, from a dashboard built by hand. */
 class ReportExportTest {
@@ -97,7 +98,7 @@ class ReportExportTest {
         assertThatThrownBy(() -> closed.png(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), png))
                 .isInstanceOf(OwnerOnlyException.class);
         Path pdf = dir.resolve("report.pdf");
-        assertThatThrownBy(() -> closed.pdf(new ReportPdf(new ReportTexts(new app.stempel.ui.I18n(Language.ENGLISH)), "Kafé"),
+        assertThatThrownBy(() -> closed.pdf(new ReportPdf(new ReportTexts(new I18n(Language.ENGLISH)), "Kafé"),
                 dashboard(), List.of(), pdf)).isInstanceOf(OwnerOnlyException.class);
         assertThat(dir).isEmptyDirectory();
     }

@@ -35,6 +35,14 @@ import app.stempel.program.Tier;
 import app.stempel.reports.Dashboard.Segment;
 import app.stempel.testing.MutableClock;
 import app.stempel.testing.TestShop;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.Arrays;
+import app.stempel.testing.Await;
+import app.stempel.store.schema.Tables;
+import app.stempel.program.ProgramService;
+import app.stempel.members.MemberDirectory;
 
 /**
  * The dashboard of March 2026 on a small shop, every figure worked out by hand from the visits below
@@ -216,8 +224,8 @@ class ReportServiceTest {
             shop.db().dsl().update(REPORT_STATE).set(REPORT_STATE.ZONE, "").execute();
             ReportSummary first = new ReportSummary(shop.db(), clock.getZone());
             ReportSummary second = sameProgram ? first : new ReportSummary(shop.db(), clock.getZone());
-            java.util.concurrent.CountDownLatch folding = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.CompletableFuture<Long> slow = java.util.concurrent.CompletableFuture.supplyAsync(
+            CountDownLatch folding = new CountDownLatch(1);
+            CompletableFuture<Long> slow = CompletableFuture.supplyAsync(
                     () -> first.refresh((done, total) -> {
                         if (done == total) {
                             folding.countDown();
@@ -228,7 +236,7 @@ class ReportServiceTest {
                             }
                         }
                     }));
-            assertThat(folding.await(app.stempel.testing.Await.LIMIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(folding.await(Await.LIMIT_SECONDS, TimeUnit.SECONDS)).isTrue();
             assertThat(second.refresh(ReportSummary.Progress.NONE)).as("nothing left to read").isZero();
             assertThat(slow.get()).isEqualTo(lastEntry());
         }
@@ -238,7 +246,7 @@ class ReportServiceTest {
     private List<String> persons() {
         return shop.db().dsl().selectFrom(REPORT_PERSON).orderBy(REPORT_PERSON.MEMBER_ID).fetch(r -> r.getMemberId() + " "
                 + r.getFirstDay() + ".." + r.getLastDay() + " " + r.getVisits() + " " + r.getSpendMinor() + " "
-                + java.util.Arrays.toString(VisitDays.decode(r.getVisitDays())));
+                + Arrays.toString(VisitDays.decode(r.getVisitDays())));
     }
 
     @Test
@@ -364,7 +372,7 @@ class ReportServiceTest {
 
     @Test
     void theLiabilityIsTheProgramScreensOpenStampsAndPointsOfActiveMembers() {
-        app.stempel.program.ProgramService programs = new app.stempel.program.ProgramService(shop.db(), clock,
+        ProgramService programs = new ProgramService(shop.db(), clock,
                 OwnerGate.TRUSTED);
         programs.save(programs.current().orElseThrow().rules().withValues(150, 0));
         Enrolled anna = TestShop.withStamps(shop, "Anna", 3);
@@ -374,13 +382,13 @@ class ReportServiceTest {
         // 9 open stamps at 1.50
         assertThat(reports.dashboard(today, ReportSummary.Progress.NONE).tiles().liability()).isEqualTo(1350L);
         // Bo's card is blocked: his stamps are no longer owed; Anna redeems nothing, Cyd is merged into Anna
-        new app.stempel.members.MemberDirectory(shop.db(), clock, shop.search(), OwnerGate.TRUSTED)
+        new MemberDirectory(shop.db(), clock, shop.search(), OwnerGate.TRUSTED)
                 .setBlocked(bo.memberId(), true);
         assertThat(reports.dashboard(today, ReportSummary.Progress.NONE).tiles().liability())
                 .isEqualTo(programs.liability().orElseThrow().valueMinor()).isEqualTo(750L);
-        owner.merge(anna.memberId(), shop.db().dsl().select(app.stempel.store.schema.Tables.MEMBER.ID)
-                .from(app.stempel.store.schema.Tables.MEMBER)
-                .where(app.stempel.store.schema.Tables.MEMBER.DISPLAY_NAME.eq("Cyd")).fetchOne(0, Long.class),
+        owner.merge(anna.memberId(), shop.db().dsl().select(Tables.MEMBER.ID)
+                .from(Tables.MEMBER)
+                .where(Tables.MEMBER.DISPLAY_NAME.eq("Cyd")).fetchOne(0, Long.class),
                 Actor.owner("Till 1"));
         assertThat(reports.dashboard(today, ReportSummary.Progress.NONE).tiles().liability())
                 .isEqualTo(programs.liability().orElseThrow().valueMinor()).isEqualTo(750L);

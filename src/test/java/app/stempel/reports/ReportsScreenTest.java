@@ -37,6 +37,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import org.assertj.core.data.Offset;
+import java.util.concurrent.Callable;
 
 /**
  * The Reports screen driven as the owner drives it, on the small shop of {@link SmallShop}: the figures
@@ -82,7 +84,7 @@ class ReportsScreenTest {
         waitFor(() -> robot.lookup("#page-reports").tryQuery().isPresent());
     }
 
-    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
+    private static void waitFor(Callable<Boolean> condition) throws TimeoutException {
         Await.until(condition);
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -170,8 +172,8 @@ class ReportsScreenTest {
         Path png = save(robot, "#reports-png-cohorts", "cohorts.png");
         BufferedImage image = ImageIO.read(png.toFile());
         Bounds bounds = map.getBoundsInParent();
-        assertThat(image.getWidth()).isCloseTo((int) Math.ceil(bounds.getWidth()), org.assertj.core.data.Offset.offset(1));
-        assertThat(image.getHeight()).isCloseTo((int) Math.ceil(bounds.getHeight()), org.assertj.core.data.Offset.offset(1));
+        assertThat(image.getWidth()).isCloseTo((int) Math.ceil(bounds.getWidth()), Offset.offset(1));
+        assertThat(image.getHeight()).isCloseTo((int) Math.ceil(bounds.getHeight()), Offset.offset(1));
     }
 
     @Test
@@ -185,7 +187,7 @@ class ReportsScreenTest {
         Node chart = robot.lookup("#reports-chart-visits").query();
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isCloseTo((int) Math.ceil(chart.getBoundsInParent().getWidth()),
-                org.assertj.core.data.Offset.offset(1));
+                Offset.offset(1));
         assertThat(image.getHeight()).isGreaterThan(200);
         List<String> visits = lines(save(robot, "#reports-csv-visits", "visits.csv"));
         assertThat(visits.get(0)).isEqualTo("start,end,new_member_visits,returning_visits,visits");

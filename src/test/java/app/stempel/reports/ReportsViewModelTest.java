@@ -28,6 +28,7 @@ import app.stempel.testing.MutableClock;
 import app.stempel.testing.TestShop;
 import app.stempel.ui.I18n;
 import app.stempel.ui.SameThreadTaskRunner;
+import java.time.YearMonth;
 
 /** The report's view model on a small shop whose figures are worked out by hand in {@link SmallShop}. */
 class ReportsViewModelTest {
@@ -168,7 +169,7 @@ class ReportsViewModelTest {
         m.refresh();
         Dashboard d = m.dashboardProperty().get();
         CohortReport.Cohort december = d.cohorts().stream()
-                .filter(c -> c.month().equals(java.time.YearMonth.of(2025, 12))).findFirst().orElseThrow();
+                .filter(c -> c.month().equals(YearMonth.of(2025, 12))).findFirst().orElseThrow();
         // Anna and Dag began in December; Anna came back in January, February and March
         assertThat(december.size()).isEqualTo(2);
         assertThat(m.cellText(d, december, 0)).isEqualTo("100%");

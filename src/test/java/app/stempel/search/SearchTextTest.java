@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Test;
 
 class SearchTextTest {
 
@@ -24,7 +25,7 @@ class SearchTextTest {
         assertThat(SearchText.fold(in)).isEqualTo(folded);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void foldingIsTheSameForWhatIsStoredAndWhatIsTyped() {
         assertThat(SearchText.fold("Андрей")).isEqualTo(SearchText.fold("андреи"));
         assertThat(SearchText.fold("Łukasz")).startsWith(SearchText.fold("luk"));

@@ -17,13 +17,17 @@ import app.stempel.owner.OwnerOnlyException;
 import app.stempel.settings.OwnerSession.Attempt;
 import app.stempel.testing.MutableClock;
 import app.stempel.testing.TestShop;
+import java.util.Map;
+import java.util.Currency;
+import java.time.ZoneOffset;
+import app.stempel.core.Language;
 
 /** Owner mode on a real shop: the PIN, the growing lock-out, the idle end. */
 class OwnerSessionTest {
 
     @TempDir
     Path dir;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"), java.time.ZoneOffset.UTC);
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"), ZoneOffset.UTC);
     private Services shop;
     private OwnerSession owner;
 
@@ -145,7 +149,7 @@ class OwnerSessionTest {
 
     @Test
     void aShortPinFromAnOlderShopStillOpensAndTheOwnerIsAskedOnceToLengthenIt() {
-        TestShop.putSettings(shop.db(), java.util.Map.of(SettingsService.OWNER_PIN, PinHasher.hash("2468")));
+        TestShop.putSettings(shop.db(), Map.of(SettingsService.OWNER_PIN, PinHasher.hash("2468")));
         assertThat(owner.unlock("2468")).isEqualTo(new Attempt.Opened(true));
         owner.end();
         assertThat(owner.unlock("2468")).as("asked once").isEqualTo(new Attempt.Opened(false));
@@ -159,12 +163,12 @@ class OwnerSessionTest {
         try (Services fresh = Services.open(dir.resolve("fresh"), clock)) {
             for (String pin : new String[] {"2468", "24680", "1234567890123", "12ab56", ""}) {
                 assertThatThrownBy(() -> fresh.setup().apply(new SetupService.Setup("Bakeriet",
-                        java.util.Currency.getInstance("NOK"), app.stempel.core.Language.NORWEGIAN, 8, "Bolle", pin, "Kari"),
+                        Currency.getInstance("NOK"), Language.NORWEGIAN, 8, "Bolle", pin, "Kari"),
                         true)).as(pin).isInstanceOf(IllegalArgumentException.class);
             }
             assertThat(fresh.settings().isSetUp()).isFalse();
-            fresh.setup().apply(new SetupService.Setup("Bakeriet", java.util.Currency.getInstance("NOK"),
-                    app.stempel.core.Language.NORWEGIAN, 8, "Bolle", "246801", "Kari"), true);
+            fresh.setup().apply(new SetupService.Setup("Bakeriet", Currency.getInstance("NOK"),
+                    Language.NORWEGIAN, 8, "Bolle", "246801", "Kari"), true);
             assertThat(fresh.owner().unlock("246801")).isEqualTo(new Attempt.Opened(false));
         }
     }

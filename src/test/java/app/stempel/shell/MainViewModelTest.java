@@ -14,6 +14,18 @@ import org.junit.jupiter.api.io.TempDir;
 import app.stempel.Services;
 import app.stempel.members.MemberService.NewMember;
 import app.stempel.store.DatabaseException;
+import java.util.Map;
+import java.util.Currency;
+import java.time.Duration;
+import java.nio.file.Files;
+import java.io.RandomAccessFile;
+import app.stempel.testing.TestShop;
+import app.stempel.testing.MutableClock;
+import app.stempel.store.Database;
+import app.stempel.store.Backups;
+import app.stempel.settings.SetupService;
+import app.stempel.settings.SettingsService;
+import app.stempel.settings.PinHasher;
 
 class MainViewModelTest {
 
@@ -72,9 +84,9 @@ class MainViewModelTest {
 
     @Test
     void anOwnerWithAShortPinFromAnOlderShopIsAskedOnceToLengthenIt() {
-        try (Services seed = app.stempel.testing.TestShop.open(dir, Clock.systemUTC())) {
-            app.stempel.testing.TestShop.putSettings(seed.db(), java.util.Map.of(app.stempel.settings.SettingsService.OWNER_PIN,
-                    app.stempel.settings.PinHasher.hash("2468")));
+        try (Services seed = TestShop.open(dir, Clock.systemUTC())) {
+            TestShop.putSettings(seed.db(), Map.of(SettingsService.OWNER_PIN,
+                    PinHasher.hash("2468")));
         }
         MainViewModel<Services> model = new MainViewModel<>(new SameThreadTaskRunner(), new I18n(Language.ENGLISH),
                 () -> Services.open(dir, Clock.systemUTC()));
@@ -93,25 +105,25 @@ class MainViewModelTest {
 
     @Test
     void aTillLeftOpenForDaysTakesItsDailyBackupEachDay() throws Exception {
-        app.stempel.testing.MutableClock clock = app.stempel.testing.MutableClock.at("2026-03-10T21:00:00Z");
-        try (Services seed = app.stempel.testing.TestShop.open(dir, clock)) {
-            app.stempel.testing.TestShop.enrol(seed, "Kari");
+        MutableClock clock = MutableClock.at("2026-03-10T21:00:00Z");
+        try (Services seed = TestShop.open(dir, clock)) {
+            TestShop.enrol(seed, "Kari");
         }
         MainViewModel<Services> model = new MainViewModel<>(new SameThreadTaskRunner(), new I18n(Language.ENGLISH),
                 () -> Services.open(dir, clock));
         model.takeDailyBackups();
         model.open();
         try (Services s = model.shopProperty().get()) {
-            Path folder = dir.resolve(app.stempel.store.Backups.FOLDER);
+            Path folder = dir.resolve(Backups.FOLDER);
             assertThat(folder.resolve("stempel-2026-03-10.zip")).as("taken when the shop opened").exists();
             model.backupIfDue();
-            clock.advance(java.time.Duration.ofHours(5));
+            clock.advance(Duration.ofHours(5));
             model.backupIfDue();
             assertThat(folder.resolve("stempel-2026-03-11.zip")).as("taken after midnight, the till still open").exists();
-            clock.advance(java.time.Duration.ofDays(1));
+            clock.advance(Duration.ofDays(1));
             model.backupIfDue();
             assertThat(folder.resolve("stempel-2026-03-12.zip")).exists();
-            try (var files = java.nio.file.Files.list(folder)) {
+            try (var files = Files.list(folder)) {
                 assertThat(files).hasSize(3);
             }
             assertThat(model.errorProperty().get()).isEmpty();
@@ -120,13 +132,13 @@ class MainViewModelTest {
 
     @Test
     void aShopWhoseFileIsDamagedOffersItsNewestGoodBackupAndOpensAgainFromIt() throws Exception {
-        app.stempel.testing.MutableClock clock = app.stempel.testing.MutableClock.at("2026-03-10T09:00:00Z");
-        try (Services seed = app.stempel.testing.TestShop.open(dir, clock)) {
-            app.stempel.testing.TestShop.withStamps(seed, "Kari", 2);
-            new app.stempel.store.Backups(dir, clock).daily(seed.db(), false);
+        MutableClock clock = MutableClock.at("2026-03-10T09:00:00Z");
+        try (Services seed = TestShop.open(dir, clock)) {
+            TestShop.withStamps(seed, "Kari", 2);
+            new Backups(dir, clock).daily(seed.db(), false);
         }
-        Path file = dir.resolve(app.stempel.store.Database.FILE_NAME + ".mv.db");
-        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+        Path file = dir.resolve(Database.FILE_NAME + ".mv.db");
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
             byte[] bytes = new byte[8192];
             f.readFully(bytes);
             for (int i = 0; i < bytes.length; i++) {
@@ -156,7 +168,7 @@ class MainViewModelTest {
 
     @Test
     void aNewShopsFirstBackupIsTakenOnceTheWizardIsDoneNotBefore() throws Exception {
-        app.stempel.testing.MutableClock clock = app.stempel.testing.MutableClock.at("2026-03-10T09:00:00Z");
+        MutableClock clock = MutableClock.at("2026-03-10T09:00:00Z");
         MainViewModel<Services> model = new MainViewModel<>(new SameThreadTaskRunner(), new I18n(Language.ENGLISH),
                 () -> Services.open(dir, clock));
         model.takeDailyBackups();
@@ -164,15 +176,15 @@ class MainViewModelTest {
         try (Services s = model.shopProperty().get()) {
             assertThat(model.phaseProperty().get()).isEqualTo(MainViewModel.Phase.SETUP);
             model.backupIfDue();
-            Path today = dir.resolve(app.stempel.store.Backups.FOLDER).resolve("stempel-2026-03-10.zip");
+            Path today = dir.resolve(Backups.FOLDER).resolve("stempel-2026-03-10.zip");
             assertThat(today).as("nothing to keep while the wizard is open").doesNotExist();
 
-            s.setup().apply(new app.stempel.settings.SetupService.Setup("Kafé", java.util.Currency.getInstance("PLN"),
+            s.setup().apply(new SetupService.Setup("Kafé", Currency.getInstance("PLN"),
                     Language.POLISH, 8, "Kawa", "246810", "Ola"), true);
             model.setupDone(Language.POLISH);
             assertThat(today).exists();
             Path restored = dir.resolve("restored");
-            new app.stempel.store.Backups(restored, clock).restore(today, db -> true);
+            new Backups(restored, clock).restore(today, db -> true);
             try (Services back = Services.open(restored, clock)) {
                 assertThat(back.settings().isSetUp()).as("the first backup holds the finished setup").isTrue();
             }

@@ -34,6 +34,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.scene.control.ComboBox;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Callable;
+import java.util.List;
+import java.nio.file.Files;
+import app.stempel.store.Backups;
 
 /** Drives the real main window headless, as a person would: first run, cashier, screens, shortcuts. */
 @ExtendWith(ApplicationExtension.class)
@@ -42,8 +48,8 @@ class MainWindowTest {
     @TempDir
     Path dir;
     private final StubFiles files = new StubFiles();
-    private final java.util.List<String> restarts = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final java.util.List<Services> reopened = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> restarts = new CopyOnWriteArrayList<>();
+    private final List<Services> reopened = new CopyOnWriteArrayList<>();
     private Stage stage;
     private FxTaskRunner tasks;
     private MainViewModel<Services> model;
@@ -54,7 +60,7 @@ class MainWindowTest {
         this.stage = primary;
     }
 
-    private void show(Language language, java.util.concurrent.Callable<Services> opener) throws Exception {
+    private void show(Language language, Callable<Services> opener) throws Exception {
         tasks = new FxTaskRunner(2, 16);
         I18n i18n = new I18n(language);
         model = new MainViewModel<>(tasks, i18n, opener);
@@ -232,7 +238,7 @@ class MainWindowTest {
         Path zip = dir.resolveSibling(dir.getFileName() + "-one.zip");
         try (Services s = TestShop.open(dir, Clock.systemUTC())) {
             TestShop.enrol(s, "Kari");
-            app.stempel.store.Backups.backup(s.db(), zip);
+            Backups.backup(s.db(), zip);
             TestShop.enrol(s, "Ola");
         }
         openSetUpShop(robot, Language.ENGLISH);
@@ -252,7 +258,7 @@ class MainWindowTest {
 
     @Test
     void restoringAFileThatIsNotABackupChangesNothing(FxRobot robot) throws Exception {
-        Path junk = java.nio.file.Files.writeString(dir.resolveSibling(dir.getFileName() + "-junk.zip"), "junk");
+        Path junk = Files.writeString(dir.resolveSibling(dir.getFileName() + "-junk.zip"), "junk");
         openSetUpShop(robot, Language.ENGLISH);
         openSettingsTab(robot, "backups");
         files.willOpen(junk);
@@ -267,7 +273,7 @@ class MainWindowTest {
     void theLanguageIsChangedInSettings(FxRobot robot) throws Exception {
         openSetUpShop(robot, Language.ENGLISH);
         openSettingsTab(robot, "shop");
-        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#settings-language").queryAs(javafx.scene.control.ComboBox.class)
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#settings-language").queryAs(ComboBox.class)
                 .setValue(Language.NORWEGIAN)).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
         robot.clickOn("#settings-language-apply");
         Await.until(() -> !restarts.isEmpty());

@@ -23,6 +23,8 @@ import app.stempel.Services;
 import app.stempel.ledger.IntegrityCheck;
 import app.stempel.members.MemberService.Enrolled;
 import app.stempel.testing.TestShop;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
 
 class BackupsTest {
 
@@ -190,7 +192,7 @@ class BackupsTest {
             Backups backups = new Backups(shop(), clock);
             Path stale = Files.createDirectories(shop().resolve(Backups.FOLDER)).resolve("stempel-2026-03-09.zip.1a2b.partial");
             Files.writeString(stale, "left by a program that stopped during a backup");
-            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            ExecutorService two = Executors.newFixedThreadPool(2);
             try {
                 var daily = two.submit(() -> backups.daily(s.db(), false));
                 var exit = two.submit(() -> backups.onExit(s.db()));

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import app.stempel.cards.CardNumbers;
 import app.stempel.members.MemberService.NewMember;
+import java.time.OffsetDateTime;
 
 class DatabaseTest {
 
@@ -91,12 +92,12 @@ class DatabaseTest {
         try (Database db = Database.open(dir)) {
             var enrolled = TestShop.members(db, clock, new CardNumbers(new Random(5))).enrol(NewMember.named("Ola"));
             db.write(tx -> tx.update(CARD).set(CARD.STATUS, "BLOCKED").set(CARD.BLOCKED_REASON, "LOST")
-                    .set(CARD.ACTIVE_MEMBER_ID, (Long) null).set(CARD.BLOCKED_AT, java.time.OffsetDateTime.now())
+                    .set(CARD.ACTIVE_MEMBER_ID, (Long) null).set(CARD.BLOCKED_AT, OffsetDateTime.now())
                     .where(CARD.ID.eq(enrolled.cardId())).execute());
             assertThatThrownBy(() -> db.write(tx -> tx.insertInto(CARD)
                     .set(CARD.CARD_NUMBER, enrolled.cardNumber()).set(CARD.MEMBER_ID, enrolled.memberId())
                     .set(CARD.ACTIVE_MEMBER_ID, enrolled.memberId()).set(CARD.STATUS, "ACTIVE")
-                    .set(CARD.ISSUED_AT, java.time.OffsetDateTime.now()).execute()))
+                    .set(CARD.ISSUED_AT, OffsetDateTime.now()).execute()))
                     .isInstanceOf(DataAccessException.class);
         }
     }
@@ -108,7 +109,7 @@ class DatabaseTest {
             assertThatThrownBy(() -> db.write(tx -> tx.insertInto(CARD)
                     .set(CARD.CARD_NUMBER, "2000000000015").set(CARD.MEMBER_ID, enrolled.memberId())
                     .set(CARD.ACTIVE_MEMBER_ID, enrolled.memberId()).set(CARD.STATUS, "ACTIVE")
-                    .set(CARD.ISSUED_AT, java.time.OffsetDateTime.now()).execute()))
+                    .set(CARD.ISSUED_AT, OffsetDateTime.now()).execute()))
                     .isInstanceOf(DataAccessException.class);
         }
     }

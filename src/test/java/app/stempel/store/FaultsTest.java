@@ -26,6 +26,9 @@ import app.stempel.core.Language;
 import app.stempel.data.DemoData;
 import app.stempel.testing.TestShop;
 import app.stempel.ui.I18n;
+import org.assertj.core.api.Assertions;
+import app.stempel.store.schema.Tables;
+import app.stempel.ledger.IntegrityCheck;
 
 /**
  * A full disk and a damaged file, on real H2 files. The full disk is {@link FullDisk} (a small real file
@@ -66,7 +69,7 @@ class FaultsTest {
 
             FullDisk.fill();
             for (int i = 0; i < 2; i++) {
-                Throwable failed = org.assertj.core.api.Assertions.catchThrowable(
+                Throwable failed = Assertions.catchThrowable(
                         () -> s.counter().stamp(member, null, TestShop.TILL));
                 assertThat(Fault.of(failed)).isEqualTo(Fault.DISK_FULL);
                 assertThat(new I18n(Language.ENGLISH).failure(failed, "error.unexpected"))
@@ -94,14 +97,14 @@ class FaultsTest {
             assertThatThrownBy(() -> new DemoData(db, CLOCK, OwnerGate.TRUSTED).fill(new DemoData.Settings(3000, 2, 42, null, "PLN", false),
                     (a, b, c, d) -> { })).satisfies(e -> assertThat(Fault.of(e)).as(chain(e)).isEqualTo(Fault.DISK_FULL));
             FullDisk.free();
-            members = db.dsl().fetchCount(app.stempel.store.schema.Tables.MEMBER);
+            members = db.dsl().fetchCount(Tables.MEMBER);
         }
         assertThat(members).isBetween(0, 2999);
         FullDisk.uninstall();
         try (Database db = Database.open(dir)) {
-            assertThat(new app.stempel.ledger.IntegrityCheck(db).run().ok()).isTrue();
+            assertThat(new IntegrityCheck(db).run().ok()).isTrue();
             // every member there came with a balance: whole members only
-            assertThat(db.dsl().fetchCount(app.stempel.store.schema.Tables.BALANCE)).isEqualTo(members);
+            assertThat(db.dsl().fetchCount(Tables.BALANCE)).isEqualTo(members);
         }
     }
 
@@ -133,7 +136,7 @@ class FaultsTest {
         try {
             Database.checkFile(damaged);
             try (Database db = Database.open(damaged)) {
-                var result = new app.stempel.ledger.IntegrityCheck(db).run();
+                var result = new IntegrityCheck(db).run();
                 found = result.ok() ? null : "the ledger's chain or a balance";
             }
         } catch (DatabaseException e) {

@@ -20,6 +20,8 @@ import app.stempel.core.Actor;
 import app.stempel.ledger.IntegrityCheck;
 import app.stempel.ledger.LedgerService;
 import app.stempel.members.MemberService;
+import java.io.UncheckedIOException;
+import java.io.IOException;
 
 /**
  * Each durable stamp makes H2 write a new chunk; the file must still stay bounded: after 10,000 single
@@ -76,8 +78,8 @@ class FileGrowthTest {
     private static long size(Path file) {
         try {
             return Files.size(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -11,6 +11,7 @@ import org.h2.store.fs.FilePath;
 import org.h2.store.fs.FilePathWrapper;
 
 import app.stempel.store.h2.H2Engine;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A disk that can be made full: H2's files opened under the {@code fulldisk:} scheme are the real files,
@@ -23,7 +24,7 @@ public final class FullDisk extends FilePathWrapper {
     public static final String SCHEME = "fulldisk";
 
     private static final AtomicBoolean FULL = new AtomicBoolean();
-    private static final java.util.concurrent.atomic.AtomicLong ROOM = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+    private static final AtomicLong ROOM = new AtomicLong(Long.MAX_VALUE);
     private static final FullDisk PROVIDER = new FullDisk();
 
     static {

@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.charset.StandardCharsets;
 
 /** The data folder, the database, backups and exports are their owner's alone (Linux and macOS: 0700 and 0600). */
 class PrivateFilesTest {
@@ -71,7 +72,7 @@ class PrivateFilesTest {
         Path folder = Files.createDirectories(dir.resolve("desktop"));
         Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path export = folder.resolve("members.csv");
-        AtomicFile.write(export, out -> out.write("card,name\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        AtomicFile.write(export, out -> out.write("card,name\r\n".getBytes(StandardCharsets.UTF_8)));
         assertThat(mode(export)).isEqualTo("rw-------");
         assertThat(Files.readString(export)).isEqualTo("card,name\r\n");
     }

@@ -22,6 +22,7 @@ import app.stempel.Services;
 import app.stempel.core.Language;
 import app.stempel.testing.TestShop;
 import app.stempel.ui.I18n;
+import java.nio.file.StandardOpenOption;
 
 /**
  * A stamp on a really full disk: a size-limited tmpfs filled to the last byte, where the machine lets the
@@ -99,7 +100,7 @@ class SmallDiskTest {
                     } catch (IOException full) {
                         // the disk is full: that is the point
                     }
-                    try (OutputStream out = Files.newOutputStream(filler, java.nio.file.StandardOpenOption.APPEND)) {
+                    try (OutputStream out = Files.newOutputStream(filler, StandardOpenOption.APPEND)) {
                         for (int i = 0; i < 64 * 1024; i++) {
                             out.write(0);
                             out.flush();

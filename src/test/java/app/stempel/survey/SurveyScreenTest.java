@@ -36,6 +36,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.scene.control.Button;
+import javafx.css.PseudoClass;
 
 /**
  * The quick survey at the counter, as a cashier meets it: offered after a stamp in the member panel, a tap
@@ -278,14 +280,14 @@ class SurveyScreenTest {
         settle();
         assertThat(showing(robot, "#survey")).as("a score being typed keeps the question").isTrue();
         assertThat(robot.lookup("#survey-1").query().getPseudoClassStates())
-                .contains(javafx.css.PseudoClass.getPseudoClass("typed"));
+                .contains(PseudoClass.getPseudoClass("typed"));
         assertThat(robot.lookup("#member-detached").query().isVisible()).as("Ola stays on the counter").isFalse();
         robot.write("0", HUMAN_MS);
         settle();
         assertThat(robot.lookup("#survey-10").query().getPseudoClassStates())
-                .contains(javafx.css.PseudoClass.getPseudoClass("typed"));
+                .contains(PseudoClass.getPseudoClass("typed"));
         assertThat(robot.lookup("#survey-1").query().getPseudoClassStates())
-                .doesNotContain(javafx.css.PseudoClass.getPseudoClass("typed"));
+                .doesNotContain(PseudoClass.getPseudoClass("typed"));
 
         robot.type(KeyCode.ENTER);
         waitFor(() -> showing(robot, "#survey-thanks"));
@@ -299,7 +301,7 @@ class SurveyScreenTest {
         clock.advance(Duration.ofDays(91));
         stamp(robot, "1 stamp added for Ola Nordmann");
         waitFor(() -> showing(robot, "#survey-question"));
-        javafx.scene.control.Button nine = robot.lookup("#survey-9").queryButton();
+        Button nine = robot.lookup("#survey-9").queryButton();
         assertThat(nine.getHeight()).isGreaterThanOrEqualTo(48);
         assertThat(nine.getWidth()).isGreaterThanOrEqualTo(44);
     }

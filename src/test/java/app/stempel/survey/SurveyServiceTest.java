@@ -24,6 +24,8 @@ import app.stempel.settings.SettingsService;
 import app.stempel.store.schema.tables.records.SurveyAnswerRecord;
 import app.stempel.testing.MutableClock;
 import app.stempel.testing.TestShop;
+import java.util.Map;
+import app.stempel.store.Backups;
 
 /** When the counter's quick survey is due, what answering and skipping write, and who may change how often. */
 class SurveyServiceTest {
@@ -173,7 +175,7 @@ class SurveyServiceTest {
     void theOwnerSetsHowOftenAndClosedOwnerModeRefusesWritingNothing() {
         Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
         OwnerSession closed = new OwnerSession(shop.settings(), clock);
-        AdminService cashiersAdmin = new AdminService(shop.db(), shop.settings(), closed, closed, new app.stempel.store.Backups(shop.dataDir(), clock));
+        AdminService cashiersAdmin = new AdminService(shop.db(), shop.settings(), closed, closed, new Backups(shop.dataDir(), clock));
         assertThatThrownBy(() -> cashiersAdmin.setSurveyDays(0)).isInstanceOf(OwnerOnlyException.class);
         assertThatThrownBy(cashiersAdmin::surveyDays).isInstanceOf(OwnerOnlyException.class);
         assertThat(shop.settings().get(SettingsService.SURVEY_DAYS)).isEmpty();
@@ -194,7 +196,7 @@ class SurveyServiceTest {
     @Test
     void theRepeatStampWindowIsTheOwnersToSet() {
         OwnerSession closed = new OwnerSession(shop.settings(), clock);
-        AdminService cashiersAdmin = new AdminService(shop.db(), shop.settings(), closed, closed, new app.stempel.store.Backups(shop.dataDir(), clock));
+        AdminService cashiersAdmin = new AdminService(shop.db(), shop.settings(), closed, closed, new Backups(shop.dataDir(), clock));
         assertThatThrownBy(() -> cashiersAdmin.setRepeatStampMinutes(0)).isInstanceOf(OwnerOnlyException.class);
         assertThatThrownBy(cashiersAdmin::repeatStampMinutes).isInstanceOf(OwnerOnlyException.class);
         assertThat(shop.settings().repeatStampWindow()).isEqualTo(Duration.ofMinutes(10));
@@ -207,7 +209,7 @@ class SurveyServiceTest {
         assertThatThrownBy(() -> shop.admin().setRepeatStampMinutes(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> shop.admin().setRepeatStampMinutes(AdminService.REPEAT_MINUTES_MAX + 1))
                 .isInstanceOf(IllegalArgumentException.class);
-        TestShop.putSettings(shop.db(), java.util.Map.of(SettingsService.REPEAT_STAMP_MINUTES, "soon"));
+        TestShop.putSettings(shop.db(), Map.of(SettingsService.REPEAT_STAMP_MINUTES, "soon"));
         assertThat(shop.settings().repeatStampWindow()).as("garbage counts as the default").isEqualTo(Duration.ofMinutes(10));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import app.stempel.cards.CardPrinter;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A printer a test sets up: present or not, confirmed or cancelled, keeping every page it was sent. */
 public final class FakePrinter implements CardPrinter {
@@ -17,8 +18,8 @@ public final class FakePrinter implements CardPrinter {
     private volatile boolean available = true;
     private volatile boolean confirm = true;
     private volatile boolean cardPaper;
-    private final List<Page> pages = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final List<String> jobs = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Page> pages = new CopyOnWriteArrayList<>();
+    private final List<String> jobs = new CopyOnWriteArrayList<>();
     private volatile int ended;
 
     /** A computer without any printer. */

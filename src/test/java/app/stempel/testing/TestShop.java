@@ -21,6 +21,10 @@ import app.stempel.members.MemberService.NewMember;
 import app.stempel.members.MemberService;
 import app.stempel.cards.CardService;
 import app.stempel.cards.CardNumbers;
+import java.util.TreeMap;
+import app.stempel.reports.ReportSummary;
+import app.stempel.reports.ReportService;
+import app.stempel.program.ProgramService;
 
 /** A small shop on a real H2 file for tests: a 5-stamp "Free coffee" program in PLN. */
 public final class TestShop {
@@ -80,10 +84,10 @@ public final class TestShop {
     }
 
     /** The shop's reports at {@code clock}, behind {@code gate}. */
-    public static app.stempel.reports.ReportService reports(Services s, Clock clock, OwnerGate gate) {
-        return new app.stempel.reports.ReportService(s.db(), clock, gate,
-                new app.stempel.program.ProgramService(s.db(), clock, OwnerGate.TRUSTED), s.settings(),
-                new app.stempel.reports.ReportSummary(s.db(), clock.getZone()));
+    public static ReportService reports(Services s, Clock clock, OwnerGate gate) {
+        return new ReportService(s.db(), clock, gate,
+                new ProgramService(s.db(), clock, OwnerGate.TRUSTED), s.settings(),
+                new ReportSummary(s.db(), clock.getZone()));
     }
 
     /** Enrolment on {@code db} alone, with card numbers drawn from {@code numbers}: for tests of the store and the ledger. */
@@ -93,7 +97,7 @@ public final class TestShop {
 
     /** Every row of every table of the shop, as text, by table: to compare a shop before and after. */
     public static Map<String, String> everyRow(Database db) {
-        Map<String, String> tables = new java.util.TreeMap<>();
+        Map<String, String> tables = new TreeMap<>();
         for (String t : db.dsl().fetch("select table_name from information_schema.tables where table_schema = 'PUBLIC'")
                 .getValues(0, String.class)) {
             tables.put(t, db.dsl().fetch("select * from \"" + t + "\"").formatCSV());

@@ -16,6 +16,9 @@ import app.stempel.ui.FxTaskRunner;
 import app.stempel.ui.I18n;
 import app.stempel.shell.MainViewModel;
 import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.scene.control.Button;
+import java.util.ArrayList;
 
 /**
  * The main window on a test shop, opened as a person opens it: the shop loads, {@value TestShop#CASHIER}
@@ -52,8 +55,8 @@ public record TestWindow(FxTaskRunner tasks, MainViewModel<Services> main, Scree
         // the cashier is chosen by pressing their button on the FX thread: a robot's lookup from here may meet the
         // button's text mid-layout (the cashier screen has tests of its own that click it)
         WaitForAsyncUtils.asyncFx(() -> robot.lookup(".cashier-button").queryAll().stream()
-                .filter(n -> n instanceof javafx.scene.control.Button b && TestShop.CASHIER.equals(b.getText()))
-                .map(n -> (javafx.scene.control.Button) n).findFirst().orElseThrow().fire()).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
+                .filter(n -> n instanceof Button b && TestShop.CASHIER.equals(b.getText()))
+                .map(n -> (Button) n).findFirst().orElseThrow().fire()).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
         Await.until(() -> main.phaseProperty().get() == MainViewModel.Phase.READY);
         return new TestWindow(tasks, main, screens, stage);
     }
@@ -70,7 +73,7 @@ public record TestWindow(FxTaskRunner tasks, MainViewModel<Services> main, Scree
     @Override
     public void close() {
         try {
-            WaitForAsyncUtils.asyncFx(() -> new java.util.ArrayList<>(javafx.stage.Window.getWindows()).stream()
+            WaitForAsyncUtils.asyncFx(() -> new ArrayList<>(Window.getWindows()).stream()
                     .filter(w -> w != stage && w instanceof Stage).forEach(w -> ((Stage) w).close()))
                     .get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Field;
+import app.stempel.settings.SettingsService;
 
 /**
  * Every bundle has every key, plural keys have each form their language needs, and every key is used
@@ -109,8 +112,8 @@ class BundlesTest {
     /** The keys of the shop's settings ({@code counter.undoGraceSeconds}): stored values, not bundle keys. */
     private static Set<String> settingKeys() {
         Set<String> keys = new HashSet<>();
-        for (java.lang.reflect.Field f : app.stempel.settings.SettingsService.class.getFields()) {
-            if (f.getType() == String.class && java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+        for (Field f : SettingsService.class.getFields()) {
+            if (f.getType() == String.class && Modifier.isStatic(f.getModifiers())) {
                 try {
                     keys.add((String) f.get(null));
                 } catch (IllegalAccessException e) {
