@@ -2,10 +2,14 @@ package app.stempel.counter;
 
 import static app.stempel.store.schema.Tables.BALANCE;
 import static app.stempel.store.schema.Tables.CARD;
+import static app.stempel.store.schema.Tables.CASHIER;
 import static app.stempel.store.schema.Tables.LEDGER_ENTRY;
 import static app.stempel.store.schema.Tables.MEMBER;
 import static app.stempel.store.schema.Tables.MEMBER_GROUP;
 import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 
@@ -22,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 
 import app.stempel.owner.Role;
@@ -29,6 +34,7 @@ import app.stempel.owner.Role.Who;
 import app.stempel.cards.CardNumbers;
 import app.stempel.core.Actor;
 import app.stempel.core.Money;
+import app.stempel.ledger.LedgerChain;
 import app.stempel.ledger.LedgerService;
 import app.stempel.search.MemberSearch;
 import app.stempel.search.MemberSearch.SearchCursor;
@@ -190,20 +196,40 @@ public final class CounterService {
     /** The panel for one member, read fresh; stamps or points past the expiry rule expire first. */
     @Role(Who.TILL)
     public MemberPanel panel(long memberId) {
-        expiry.expireMember(memberId);
+        return read(memberId, programs.current(), OffsetDateTime.now(clock)).panel();
+    }
+
+    /**
+     * A member's panel as read at {@code now} under {@code program}, with what an action on the member needs
+     * besides, so that an action reads the member and the program once and can tell the panel after its
+     * write from what it wrote ({@link #afterStamp}).
+     *
+     * @param card the version of the member's current stamp card ({@link #cardVersion}); empty without one
+     * @param recentVisits visits in the tier window ({@link ProgramRules.Tiers#windowDays()})
+     * @param groupPermille the multiplier of the member's group, 1000 without a group
+     * @param lastEntryId the member's newest ledger entry when the panel was read, null for none
+     */
+    private record Seen(MemberPanel panel, Optional<Program> program, Optional<Program> card, OffsetDateTime now,
+            int recentVisits, int groupPermille, Long lastEntryId) {
+    }
+
+    private Seen read(long memberId, Optional<Program> program, OffsetDateTime now) {
+        program.ifPresent(p -> expiry.expireMember(memberId, p));
+        LedgerEntry newest = LEDGER_ENTRY.as("newest");
+        Field<Long> lastEntry = field(select(max(newest.ID)).from(newest).where(newest.MEMBER_ID.eq(MEMBER.ID)))
+                .as("last_entry_id");
         Record r = db.dsl().select(MEMBER.ID, MEMBER.DISPLAY_NAME, MEMBER.STATUS, MEMBER.BIRTHDAY, MEMBER.BIRTHDAY_SET_AT,
                         MEMBER.NOTE, BALANCE.STAMPS, BALANCE.POINTS, BALANCE.VISITS, BALANCE.LAST_VISIT_AT, CARD.ID,
-                        CARD.CARD_NUMBER)
+                        CARD.CARD_NUMBER, MEMBER_GROUP.MULTIPLIER_PERMILLE, lastEntry)
                 .from(MEMBER)
                 .join(BALANCE).on(BALANCE.MEMBER_ID.eq(MEMBER.ID))
                 .leftJoin(CARD).on(CARD.ACTIVE_MEMBER_ID.eq(MEMBER.ID))
+                .leftJoin(MEMBER_GROUP).on(MEMBER_GROUP.ID.eq(MEMBER.GROUP_ID))
                 .where(MEMBER.ID.eq(memberId)).fetchOne();
         if (r == null) {
             throw new IllegalArgumentException("no member " + memberId);
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        LocalDate today = LocalDate.now(clock);
-        Optional<Program> program = programs.current();
+        LocalDate today = now.atZoneSameInstant(clock.getZone()).toLocalDate();
         ProgramRules.Tiers tiers = program.map(p -> p.rules().tiers()).orElse(ProgramRules.Tiers.DEFAULT);
         OffsetDateTime windowStart = now.minusDays(tiers.windowDays());
         OffsetDateTime todayStart = today.atStartOfDay(clock.getZone()).toOffsetDateTime();
@@ -216,27 +242,33 @@ public final class CounterService {
                 .where(LEDGER_ENTRY.MEMBER_ID.eq(memberId))
                 .and(LEDGER_ENTRY.CREATED_AT.ge(windowStart.isBefore(todayStart) ? windowStart : todayStart))
                 .fetchOne();
-        BigDecimal recent = visitCounts.value1();
+        int recent = visitCounts.value1().intValue();
         int stamps = r.get(BALANCE.STAMPS);
         int points = r.get(BALANCE.POINTS);
         boolean pointsMode = program.map(Program::points).orElse(false);
         Optional<Program> card = program.flatMap(p -> cardVersion(memberId, stamps, p));
         int forReward = card.map(Program::stampsForReward).orElse(ProgramService.DEFAULT_STAMPS_FOR_REWARD);
         List<PointReward> affordable = program.flatMap(p -> pointsVersion(points, p))
-                .map(p -> p.rules().pointRewards().stream().filter(pr -> pr.points() <= points).toList())
+                .map(p -> affordable(p, points))
                 .orElse(List.of());
         int ready = Math.max(0, stamps / forReward);
         ComebackCoupon coupon = program.map(p -> coupon(db.dsl(), memberId, p.rules().coupon(), today)).orElse(null);
         String birthday = program.filter(p -> p.rules().birthday().on())
                 .filter(p -> birthdayDue(db.dsl(), memberId, r.get(MEMBER.BIRTHDAY), r.get(MEMBER.BIRTHDAY_SET_AT), now))
                 .map(p -> p.rules().birthday().description()).orElse(null);
-        return new MemberPanel(memberId, r.get(MEMBER.DISPLAY_NAME), r.get(CARD.CARD_NUMBER), r.get(CARD.ID),
-                !"ACTIVE".equals(r.get(MEMBER.STATUS)), tiers.of(recent.intValue()), stamps, forReward,
+        MemberPanel panel = new MemberPanel(memberId, r.get(MEMBER.DISPLAY_NAME), r.get(CARD.CARD_NUMBER), r.get(CARD.ID),
+                !"ACTIVE".equals(r.get(MEMBER.STATUS)), tiers.of(recent), stamps, forReward,
                 card.map(Program::rewardDescription).orElse(""), ready,
                 isBirthday(r.get(MEMBER.BIRTHDAY), today), r.get(BALANCE.VISITS), visitCounts.value2().intValue(),
                 r.get(BALANCE.LAST_VISIT_AT), r.get(MEMBER.NOTE),
                 ledger.undoable(memberId, undoGrace()).orElse(null), program.map(Program::currency).orElse(null),
                 pointsMode, points, affordable, coupon, birthday);
+        Integer group = r.get(MEMBER_GROUP.MULTIPLIER_PERMILLE);
+        return new Seen(panel, program, card, now, recent, group == null ? 1000 : group, r.get(lastEntry));
+    }
+
+    private static List<PointReward> affordable(Program version, int points) {
+        return version.rules().pointRewards().stream().filter(pr -> pr.points() <= points).toList();
     }
 
     /**
@@ -437,42 +469,91 @@ public final class CounterService {
     }
 
     private ActionResult stamp(long memberId, Money amount, Actor actor, Duration repeatWindow) {
-        MemberPanel before = panel(memberId);
-        if (before.blocked() || before.cardId() == null) {
-            return new ActionResult(before, Refusal.BLOCKED);
+        Seen before = read(memberId);
+        MemberPanel panel = before.panel();
+        if (panel.blocked() || panel.cardId() == null) {
+            return new ActionResult(panel, Refusal.BLOCKED);
         }
-        Optional<Program> program = programs.current();
-        if (program.isEmpty()) {
-            return new ActionResult(before, Refusal.NO_PROGRAM);
+        if (before.program().isEmpty()) {
+            return new ActionResult(panel, Refusal.NO_PROGRAM);
         }
-        Program p = program.get();
+        Program p = before.program().get();
         ProgramRules rules = p.rules();
-        Integer group = db.dsl().select(MEMBER_GROUP.MULTIPLIER_PERMILLE).from(MEMBER)
-                .join(MEMBER_GROUP).on(MEMBER_GROUP.ID.eq(MEMBER.GROUP_ID))
-                .where(MEMBER.ID.eq(memberId)).fetchOne(MEMBER_GROUP.MULTIPLIER_PERMILLE);
-        int groupPermille = group == null ? 1000 : group;
-        int tierPermille = rules.tiers().permille(before.tier());
+        int tierPermille = rules.tiers().permille(panel.tier());
         Long minor = amount == null ? null : amount.minor();
         int earned = ProgramRules.multiply(p.points() ? rules.basePoints(minor) : rules.baseStamps(minor), tierPermille,
-                groupPermille);
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        boolean written = db.write(tx -> {
+                before.groupPermille());
+        OffsetDateTime now = before.now();
+        Stamped stamped = db.write(tx -> {
             if (!repeatWindow.isZero()) {
                 OffsetDateTime last = tx.select(BALANCE.LAST_VISIT_AT).from(BALANCE)
                         .where(BALANCE.MEMBER_ID.eq(memberId)).forUpdate().fetchOne(BALANCE.LAST_VISIT_AT);
                 if (last != null && last.isAfter(now.minus(repeatWindow))) {
-                    return false;
+                    return null;
                 }
             }
+            long id;
             if (p.points()) {
-                LedgerService.appendPoints(tx, memberId, before.cardId(), earned, amount, p.id(), actor, now);
+                id = LedgerService.appendPoints(tx, memberId, panel.cardId(), earned, amount, p.id(), actor, now);
             } else {
-                LedgerService.appendStamp(tx, new LedgerService.StampEntry(memberId, before.cardId(), earned, amount,
+                id = LedgerService.appendStamp(tx, new LedgerService.StampEntry(memberId, panel.cardId(), earned, amount,
                         p.id(), actor, now));
             }
-            return true;
+            return stamped(tx, memberId, id, actor);
         });
-        return written ? new ActionResult(panel(memberId), null) : new ActionResult(before, Refusal.STAMPED_RECENTLY);
+        if (stamped == null) {
+            return new ActionResult(panel, Refusal.STAMPED_RECENTLY);
+        }
+        boolean onlyThis = Objects.equals(stamped.entryBefore(), before.lastEntryId());
+        return new ActionResult(onlyThis ? afterStamp(before, earned, stamped) : read(memberId, before.program(),
+                OffsetDateTime.now(clock)).panel(), null);
+    }
+
+    /**
+     * A stamp written: its entry, the member's entry before it (read after the write, while the member's
+     * balance is locked, so no other writer can come between) and the name of the cashier who stamped.
+     */
+    private record Stamped(long entryId, Long entryBefore, String cashier) {
+    }
+
+    private static Stamped stamped(DSLContext tx, long memberId, long entryId, Actor actor) {
+        LedgerEntry e = LEDGER_ENTRY.as("e");
+        Field<Long> before = field(select(max(e.ID)).from(e).where(e.MEMBER_ID.eq(memberId)).and(e.ID.lt(entryId)))
+                .as("entry_before");
+        Field<String> cashier = field(select(CASHIER.NAME).from(CASHIER).where(CASHIER.ID.eq(actor.cashierId())))
+                .as("cashier");
+        Record r = tx.select(before, cashier).fetchOne();
+        return new Stamped(entryId, r.get(before), actor.cashierId() == null ? null : r.get(cashier));
+    }
+
+    /**
+     * The panel after a stamp, from the panel before it and what the stamp wrote, as a fresh {@link #panel}
+     * at the same moment would show it, when nothing else was written for the member in between: one more
+     * visit (today, and in the tier window), the stamps or points earned, the stamp as the action to undo.
+     * The card's version stays: the new stamps are the newest, so the oldest open stamp is the same one
+     * (and with none open before, the card was under the current version, as the new stamps are). The
+     * come-back coupon and the birthday reward do not change with a visit today.
+     */
+    private MemberPanel afterStamp(Seen before, int earned, Stamped stamped) {
+        MemberPanel b = before.panel();
+        Program p = before.program().orElseThrow();
+        OffsetDateTime at = LedgerChain.asStored(before.now());
+        int stamps = b.stamps() + (p.points() ? 0 : earned);
+        int points = b.points() + (p.points() ? earned : 0);
+        OffsetDateTime lastVisit = b.lastVisit() == null || at.isAfter(b.lastVisit()) ? at : b.lastVisit();
+        LedgerService.Undoable undoable = at.isBefore(before.now().minus(undoGrace)) ? null
+                : new LedgerService.Undoable(stamped.entryId(), p.points() ? "POINTS" : "STAMP",
+                        p.points() ? 0 : earned, p.points() ? earned : 0, at, stamped.cashier());
+        return new MemberPanel(b.memberId(), b.name(), b.cardNumber(), b.cardId(), b.blocked(),
+                p.rules().tiers().of(before.recentVisits() + 1), stamps, b.stampsForReward(), b.rewardDescription(),
+                Math.max(0, stamps / b.stampsForReward()), b.birthdayToday(), b.visits() + 1, b.visitsToday() + 1,
+                lastVisit, b.note(), undoable, b.currency(), b.pointsMode(), points,
+                p.points() ? affordable(p, points) : b.affordable(), b.coupon(), b.birthdayReward());
+    }
+
+    /** The member's panel now, under the version in force, read once for the whole action. */
+    private Seen read(long memberId) {
+        return read(memberId, programs.current(), OffsetDateTime.now(clock));
     }
 
     /**
@@ -485,10 +566,11 @@ public final class CounterService {
             throw new IllegalArgumentException("paper stamps must not be negative");
         }
         MemberService.Enrolled e = members.enrol(m);
+        Optional<Program> program = programs.current();
         if (paperStamps > 0) {
-            ledger.paperStamps(e.memberId(), e.cardId(), paperStamps, programs.current().map(Program::id).orElse(null), actor);
+            ledger.paperStamps(e.memberId(), e.cardId(), paperStamps, program.map(Program::id).orElse(null), actor);
         }
-        return panel(e.memberId());
+        return read(e.memberId(), program, OffsetDateTime.now(clock)).panel();
     }
 
     /**
@@ -498,17 +580,17 @@ public final class CounterService {
      */
     @Role(Who.TILL)
     public ActionResult redeem(long memberId, Actor actor) {
-        MemberPanel before = panel(memberId);
+        Seen seen = read(memberId);
+        MemberPanel before = seen.panel();
         if (before.blocked()) {
             return new ActionResult(before, Refusal.BLOCKED);
         }
-        Optional<Program> program = programs.current();
-        if (program.isEmpty()) {
+        if (seen.program().isEmpty()) {
             return new ActionResult(before, Refusal.NO_PROGRAM);
         }
-        Optional<Program> card = cardVersion(memberId, before.stamps(), program.get());
-        Optional<Long> done = card.flatMap(c -> ledger.redeem(memberId, before.cardId(), c.stampsForReward(), c.id(), actor));
-        return new ActionResult(panel(memberId), done.isPresent() ? null : Refusal.NOT_ENOUGH_STAMPS);
+        Optional<Long> done = seen.card()
+                .flatMap(c -> ledger.redeem(memberId, before.cardId(), c.stampsForReward(), c.id(), actor));
+        return new ActionResult(panelAfter(seen), done.isPresent() ? null : Refusal.NOT_ENOUGH_STAMPS);
     }
 
     /**
@@ -517,11 +599,12 @@ public final class CounterService {
      */
     @Role(Who.TILL)
     public ActionResult redeemPoints(long memberId, PointReward reward, Actor actor) {
-        MemberPanel before = panel(memberId);
+        Seen seen = read(memberId);
+        MemberPanel before = seen.panel();
         if (before.blocked()) {
             return new ActionResult(before, Refusal.BLOCKED);
         }
-        Optional<Program> program = programs.current().flatMap(p -> pointsVersion(before.points(), p));
+        Optional<Program> program = seen.program().flatMap(p -> pointsVersion(before.points(), p));
         if (program.isEmpty() || !program.get().rules().pointRewards().contains(reward)) {
             return new ActionResult(before, Refusal.NO_PROGRAM);
         }
@@ -536,17 +619,18 @@ public final class CounterService {
                     program.get().id(), actor, reward.description(), now);
             return true;
         });
-        return new ActionResult(panel(memberId), done ? null : Refusal.NOT_ENOUGH_STAMPS);
+        return new ActionResult(panelAfter(seen), done ? null : Refusal.NOT_ENOUGH_STAMPS);
     }
 
     /** Takes the member's come-back coupon (once), if one is valid now. */
     @Role(Who.TILL)
     public ActionResult redeemCoupon(long memberId, Actor actor) {
-        MemberPanel before = panel(memberId);
+        Seen seen = read(memberId);
+        MemberPanel before = seen.panel();
         if (before.blocked()) {
             return new ActionResult(before, Refusal.BLOCKED);
         }
-        Optional<Program> program = programs.current();
+        Optional<Program> program = seen.program();
         if (program.isEmpty()) {
             return new ActionResult(before, Refusal.NO_PROGRAM);
         }
@@ -563,17 +647,18 @@ public final class CounterService {
                     what, now);
             return true;
         });
-        return new ActionResult(panel(memberId), done ? null : Refusal.NO_COUPON);
+        return new ActionResult(panelAfter(seen), done ? null : Refusal.NO_COUPON);
     }
 
     /** Gives the member's birthday reward (once a year), if it is due now. */
     @Role(Who.TILL)
     public ActionResult redeemBirthday(long memberId, Actor actor) {
-        MemberPanel before = panel(memberId);
+        Seen seen = read(memberId);
+        MemberPanel before = seen.panel();
         if (before.blocked()) {
             return new ActionResult(before, Refusal.BLOCKED);
         }
-        Optional<Program> program = programs.current().filter(p -> p.rules().birthday().on());
+        Optional<Program> program = seen.program().filter(p -> p.rules().birthday().on());
         if (program.isEmpty()) {
             return new ActionResult(before, Refusal.NO_BIRTHDAY);
         }
@@ -588,14 +673,21 @@ public final class CounterService {
                     program.get().rules().birthday().description(), now);
             return true;
         });
-        return new ActionResult(panel(memberId), done ? null : Refusal.NO_BIRTHDAY);
+        return new ActionResult(panelAfter(seen), done ? null : Refusal.NO_BIRTHDAY);
     }
 
     /** Undoes the member's last counter action within the grace period. */
     @Role(Who.TILL)
     public ActionResult undo(long memberId, Actor actor) {
+        Optional<Program> program = programs.current();
         Optional<LedgerService.Undoable> undone = ledger.undoLast(memberId, undoGrace, actor);
-        return new ActionResult(panel(memberId), undone.isPresent() ? null : Refusal.NOTHING_TO_UNDO,
+        return new ActionResult(read(memberId, program, OffsetDateTime.now(clock)).panel(),
+                undone.isPresent() ? null : Refusal.NOTHING_TO_UNDO,
                 undone.orElse(null));
+    }
+
+    /** The member's panel read again after an action's write, under the version the action read. */
+    private MemberPanel panelAfter(Seen before) {
+        return read(before.panel().memberId(), before.program(), OffsetDateTime.now(clock)).panel();
     }
 }

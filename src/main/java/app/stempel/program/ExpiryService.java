@@ -111,14 +111,15 @@ public final class ExpiryService {
         return new Preview(sums[0], sums[1], sums[2]);
     }
 
-    /** Writes what the current rule expires for one member; returns true if anything expired. */
+    /**
+     * Writes what the rule of {@code p}, the version in force, expires for one member; returns true if
+     * anything expired. The caller has read the version already (the counter reads it once per action).
+     */
     @Role(Who.TILL)
-    public boolean expireMember(long memberId) {
-        Optional<Program> program = programs.current();
-        if (program.isEmpty() || !program.get().rules().expiry().on()) {
+    public boolean expireMember(long memberId, Program p) {
+        if (!p.rules().expiry().on()) {
             return false;
         }
-        Program p = program.get();
         OffsetDateTime now = OffsetDateTime.now(clock);
         // a cheap read first: most members have nothing to expire, and then nothing is written
         if (due(db.dsl(), p.rules().expiry(), now, BALANCE.MEMBER_ID.eq(memberId)).isEmpty()) {
