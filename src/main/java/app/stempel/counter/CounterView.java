@@ -34,6 +34,24 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.text.TextAlignment;
+import javafx.stage.WindowEvent;
+import javafx.stage.Window;
+import javafx.stage.Stage;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.image.Image;
+import javafx.scene.Scene;
+import javafx.scene.Cursor;
+import javafx.geometry.Insets;
+import javafx.event.EventHandler;
+import javafx.collections.ListChangeListener;
+import javafx.beans.binding.Bindings;
+import javafx.beans.Observable;
+import javafx.beans.InvalidationListener;
+import java.util.stream.Stream;
+import java.util.Optional;
+import java.util.Objects;
+import java.util.Locale;
+import java.io.ByteArrayInputStream;
 
 /**
  * The cashier's screen: one search box that takes scans and names, the type-ahead list, and the member
@@ -58,7 +76,7 @@ public final class CounterView {
     private boolean swallowTyped;
 
     public CounterView(CounterViewModel model, I18n i18n, ScanDetector detector, FilePicker files) {
-        this.files = java.util.Objects.requireNonNull(files);
+        this.files = Objects.requireNonNull(files);
         this.model = Objects.requireNonNull(model);
         this.i18n = Objects.requireNonNull(i18n);
         this.detector = Objects.requireNonNull(detector);
@@ -87,7 +105,7 @@ public final class CounterView {
     // --- the customer display's window
 
     private CustomerDisplayWindow displayWindow;
-    private javafx.stage.Window mainWindow;
+    private Window mainWindow;
     private boolean leaving;
 
     private void showDisplay(boolean open) {
@@ -100,7 +118,7 @@ public final class CounterView {
         if (displayWindow == null) {
             CustomerDisplayView view = new CustomerDisplayView(model.customerDisplay(), i18n);
             model.customerDisplay().logoProperty().addListener((obs, old, logo) -> view.setLogo(
-                    logo == null ? null : new javafx.scene.image.Image(new java.io.ByteArrayInputStream(logo))));
+                    logo == null ? null : new Image(new ByteArrayInputStream(logo))));
             List<String> styles = root.getScene() == null ? List.of() : root.getScene().getStylesheets();
             displayWindow = new CustomerDisplayWindow(view, i18n, styles);
             displayWindow.forwardKeysTo(search, this::focusCounter);
@@ -132,14 +150,14 @@ public final class CounterView {
      * The customer display lives as long as the main window shows this counter: it closes with the main
      * window, and when the window is rebuilt (another language, a restore), still remembered as open.
      */
-    private void watchMainWindow(javafx.scene.Scene scene) {
+    private void watchMainWindow(Scene scene) {
         if (mainWindow != null) {
             return;
         }
         if (scene.getWindow() == null) {
-            scene.windowProperty().addListener(new javafx.beans.InvalidationListener() {
+            scene.windowProperty().addListener(new InvalidationListener() {
                 @Override
-                public void invalidated(javafx.beans.Observable o) {
+                public void invalidated(Observable o) {
                     scene.windowProperty().removeListener(this);
                     watchMainWindow(scene);
                 }
@@ -147,16 +165,16 @@ public final class CounterView {
             return;
         }
         mainWindow = scene.getWindow();
-        javafx.event.EventHandler<javafx.stage.WindowEvent> hidden = e -> leave();
-        mainWindow.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, hidden);
-        if (mainWindow instanceof javafx.stage.Stage stage) {
-            stage.sceneProperty().addListener(new javafx.beans.InvalidationListener() {
+        EventHandler<WindowEvent> hidden = e -> leave();
+        mainWindow.addEventHandler(WindowEvent.WINDOW_HIDDEN, hidden);
+        if (mainWindow instanceof Stage stage) {
+            stage.sceneProperty().addListener(new InvalidationListener() {
                 @Override
-                public void invalidated(javafx.beans.Observable o) {
+                public void invalidated(Observable o) {
                     if (stage.getScene() != scene) {
                         // the window now shows another scene: this counter is done, and lets go of the window
                         stage.sceneProperty().removeListener(this);
-                        stage.removeEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, hidden);
+                        stage.removeEventHandler(WindowEvent.WINDOW_HIDDEN, hidden);
                         leave();
                     }
                 }
@@ -245,7 +263,7 @@ public final class CounterView {
 
     private static void tone(Label message, CounterViewModel.Tone tone) {
         message.getStyleClass().removeAll("tone-info", "tone-success", "tone-warning", "tone-danger");
-        message.getStyleClass().add("tone-" + tone.name().toLowerCase(java.util.Locale.ROOT));
+        message.getStyleClass().add("tone-" + tone.name().toLowerCase(Locale.ROOT));
     }
 
     private Node body() {
@@ -262,7 +280,7 @@ public final class CounterView {
                 search.requestFocus();
             }
         });
-        model.results().addListener((javafx.collections.ListChangeListener<MemberRow>) c -> {
+        model.results().addListener((ListChangeListener<MemberRow>) c -> {
             if (!model.results().isEmpty() && list.getSelectionModel().isEmpty()) {
                 list.getSelectionModel().selectFirst();
             }
@@ -277,7 +295,7 @@ public final class CounterView {
         VBox results = new VBox(6, list, more);
         VBox.setVgrow(list, Priority.ALWAYS);
         results.getStyleClass().add("results-column");
-        results.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.results()));
+        results.visibleProperty().bind(Bindings.isNotEmpty(model.results()));
         results.managedProperty().bind(results.visibleProperty());
 
         StackPane panel = new StackPane();
@@ -285,7 +303,7 @@ public final class CounterView {
         // beside the result list in a narrow window the (then dimmed) panel gives way and is cut at its edge,
         // rather than pushing the search bar out of the window
         panel.setMinWidth(0);
-        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        Rectangle clip = new Rectangle();
         clip.widthProperty().bind(panel.widthProperty());
         clip.heightProperty().bind(panel.heightProperty());
         panel.setClip(clip);
@@ -343,7 +361,7 @@ public final class CounterView {
         Label tier = new Label(model.tierText(m.tier()));
         tier.setId("member-tier");
         tier.setMinWidth(Region.USE_PREF_SIZE);
-        tier.getStyleClass().addAll("tier-badge", "tier-" + m.tier().name().toLowerCase(java.util.Locale.ROOT));
+        tier.getStyleClass().addAll("tier-badge", "tier-" + m.tier().name().toLowerCase(Locale.ROOT));
         HBox head = new HBox(12, name, tier);
         head.setAlignment(Pos.CENTER_LEFT);
         if (m.birthdayToday()) {
@@ -449,13 +467,13 @@ public final class CounterView {
         notice.setWrapText(true);
         notice.visibleProperty().bind(model.onCounterProperty().not());
         StackPane.setAlignment(notice, Pos.CENTER);
-        StackPane.setMargin(notice, new javafx.geometry.Insets(0, 24, 0, 24));
+        StackPane.setMargin(notice, new Insets(0, 24, 0, 24));
         return notice;
     }
 
     /** On a touchscreen an offer is taken by tapping it, as F7 / F8 take it from the keyboard. */
     private void tappable(Label offer, Runnable take) {
-        offer.setCursor(javafx.scene.Cursor.HAND);
+        offer.setCursor(Cursor.HAND);
         offer.setOnMouseClicked(e -> {
             take.run();
             search.requestFocus();
@@ -484,10 +502,10 @@ public final class CounterView {
                 box.getChildren().add(l);
             }
         };
-        model.rewardChoices().addListener((javafx.collections.ListChangeListener<Object>) c -> fill.run());
+        model.rewardChoices().addListener((ListChangeListener<Object>) c -> fill.run());
         model.chosenRewardProperty().addListener((obs, old, now) -> fill.run());
         fill.run();
-        box.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.rewardChoices()));
+        box.visibleProperty().bind(Bindings.isNotEmpty(model.rewardChoices()));
         box.managedProperty().bind(box.visibleProperty());
         return box;
     }
@@ -513,7 +531,7 @@ public final class CounterView {
                 model::stamp);
         stamp.getStyleClass().addAll(Styles.ACCENT, "stamp-button");
         String usual = stamp.getText();
-        stamp.textProperty().bind(javafx.beans.binding.Bindings.when(model.repeatPendingProperty())
+        stamp.textProperty().bind(Bindings.when(model.repeatPendingProperty())
                 .then(i18n.get("counter.stampAgain")).otherwise(usual));
         stamp.setDefaultButton(false);
         stamp.setDisable(m.blocked());
@@ -595,7 +613,7 @@ public final class CounterView {
                     return;
                 }
                 // a scan is the burst alone: a name half typed before the card was scanned is not part of it
-                java.util.Optional<String> burst = detector.onEnter(System.nanoTime());
+                Optional<String> burst = detector.onEnter(System.nanoTime());
                 if (burst.isPresent()) {
                     model.scanned(burst.get());
                 } else {
@@ -662,7 +680,7 @@ public final class CounterView {
                 card.setMinWidth(Region.USE_PREF_SIZE);
                 lines.getChildren().add(card);
             }
-            String contact = java.util.stream.Stream.of(row.phone(), row.email())
+            String contact = Stream.of(row.phone(), row.email())
                     .filter(s -> s != null && !s.isBlank()).reduce((a, b) -> a + " · " + b).orElse("");
             if (!contact.isEmpty()) {
                 Label more = new Label(contact);

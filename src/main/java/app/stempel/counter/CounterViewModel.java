@@ -43,6 +43,12 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.LoggerFactory;
+import java.util.function.Consumer;
+import java.util.ArrayList;
+import java.time.format.FormatStyle;
+import java.time.format.DateTimeFormatter;
+import java.time.Duration;
 
 /**
  * The counter's state and commands. The search box drives everything: typing searches as you go,
@@ -276,7 +282,7 @@ public final class CounterViewModel {
         }
         if (open) {
             CustomerDisplayModel model = customerDisplay();
-            tasks.run(() -> handout.design().get(), model::show, e -> org.slf4j.LoggerFactory
+            tasks.run(() -> handout.design().get(), model::show, e -> LoggerFactory
                     .getLogger(CounterViewModel.class).warn("The customer display shows no shop name: its design could not be read", e));
         }
         displayOpen.set(open);
@@ -284,7 +290,7 @@ public final class CounterViewModel {
             tasks.run(() -> {
                 displayMemory.remember(open);
                 return open;
-            }, done -> { }, e -> org.slf4j.LoggerFactory.getLogger(CounterViewModel.class)
+            }, done -> { }, e -> LoggerFactory.getLogger(CounterViewModel.class)
                     .warn("Could not remember whether the customer display is open", e));
         }
     }
@@ -369,7 +375,7 @@ public final class CounterViewModel {
         return true;
     }
 
-    private void withCard(java.util.function.Consumer<CardFace> action) {
+    private void withCard(Consumer<CardFace> action) {
         MemberPanel m = actedOn();
         if (m != null && m.cardNumber() != null) {
             action.accept(new CardFace(m.cardNumber(), m.name()));
@@ -473,7 +479,7 @@ public final class CounterViewModel {
         repeatAsked = m.memberId();
         repeatPending.set(true);
         long minutes = m.lastVisit() == null ? 0
-                : java.time.Duration.between(m.lastVisit().toInstant(), clock.instant()).toMinutes();
+                : Duration.between(m.lastVisit().toInstant(), clock.instant()).toMinutes();
         say(Tone.WARNING, minutes < 1 ? i18n.get("counter.repeat.askNow", m.name())
                 : i18n.plural("counter.repeat.ask", minutes, m.name()));
     }
@@ -493,7 +499,7 @@ public final class CounterViewModel {
         if (m == null) {
             return;
         }
-        List<RewardChoice> choices = new java.util.ArrayList<>();
+        List<RewardChoice> choices = new ArrayList<>();
         if (m.rewardsReady() > 0) {
             choices.add(new RewardChoice(m.rewardDescription(), null));
         }
@@ -586,7 +592,7 @@ public final class CounterViewModel {
     /** The panel's coupon line: what it gives, until when, and its key. */
     public String couponLine(CounterService.ComebackCoupon c) {
         return i18n.get("counter.coupon", couponText(c),
-                java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.SHORT)
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT)
                         .withLocale(i18n.language().locale()).format(c.until()));
     }
 
@@ -603,7 +609,7 @@ public final class CounterViewModel {
 
     /** What the undo key would cancel, and who did it when: "3 paper-card stamps (Anna, 12:03)". */
     public String undoableText(LedgerService.Undoable u) {
-        String when = java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT)
+        String when = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
                 .withLocale(i18n.language().locale()).format(u.at().atZoneSameInstant(clock.getZone()));
         return i18n.get(u.cashier() == null ? "counter.undoable.at" : "counter.undoable.by", undoneWhat(u), when,
                 u.cashier());
@@ -827,7 +833,7 @@ public final class CounterViewModel {
      * scan, a choice, Esc), the answer still says what was done, naming the member, but the panel stays
      * with whoever is on it now.
      */
-    private void act(Callable<ActionResult> work, java.util.function.Consumer<ActionResult> onDone) {
+    private void act(Callable<ActionResult> work, Consumer<ActionResult> onDone) {
         long gen = actionGeneration;
         run(work, result -> {
             boolean current = gen == actionGeneration && lookingUp == 0 && member.get() != null
@@ -897,7 +903,7 @@ public final class CounterViewModel {
         };
     }
 
-    private <T> void run(Callable<T> work, java.util.function.Consumer<T> onSuccess) {
+    private <T> void run(Callable<T> work, Consumer<T> onSuccess) {
         begin();
         tasks.run(work, r -> {
             end();
@@ -909,7 +915,7 @@ public final class CounterViewModel {
     }
 
     /** A scan's or a choice's lookup: its failure, too, ends the lookup, so the keys work again after the next one. */
-    private <T> void lookUp(Callable<T> work, java.util.function.Consumer<T> onSuccess) {
+    private <T> void lookUp(Callable<T> work, Consumer<T> onSuccess) {
         long gen = ++actionGeneration;
         lookingUp = gen;
         forgetRepeat();
@@ -941,7 +947,7 @@ public final class CounterViewModel {
     }
 
     private void failed(Throwable e) {
-        org.slf4j.LoggerFactory.getLogger(CounterViewModel.class).error("Counter action failed", e);
+        LoggerFactory.getLogger(CounterViewModel.class).error("Counter action failed", e);
         say(Tone.DANGER, i18n.failure(e, "error.unexpected"));
     }
 

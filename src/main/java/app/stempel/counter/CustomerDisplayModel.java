@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import app.stempel.cards.CardDesign;
 
 /**
  * What the customer display shows, read from the counter: the shop while nobody is at the counter; the
@@ -98,7 +99,7 @@ public final class CustomerDisplayModel {
     }
 
     /** Shows the shop as its cards do: its name and logo. */
-    void show(app.stempel.cards.CardDesign design) {
+    void show(CardDesign design) {
         setShopName(design.shopName());
         logo.set(design.logo());
     }

@@ -30,6 +30,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
+import javafx.scene.control.ContentDisplay;
 
 /**
  * What the customer sees on the second screen, facing them across the counter: the shop's welcome while
@@ -262,7 +263,7 @@ public final class CustomerDisplayView {
         Label thanks = label("display-thanks", "display-thanks");
         thanks.setText(i18n.get("survey.thanks"));
         thanks.setGraphic(icon(Feather.HEART, true));
-        thanks.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
+        thanks.setContentDisplay(ContentDisplay.TOP);
         return layer("display-thanks-layer", thanks);
     }
 

@@ -14,6 +14,9 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.Node;
+import javafx.event.Event;
 
 /**
  * The customer display's own window. With a second screen it covers that screen (the first one that is
@@ -39,7 +42,7 @@ public final class CustomerDisplayWindow {
     private final List<String> stylesheets;
     private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(false);
     private Stage stage;
-    private javafx.scene.Node keyTarget;
+    private Node keyTarget;
     private Runnable refocus = () -> { };
 
     /** @param stylesheets the main window's stylesheets; the display's own is added to them */
@@ -54,7 +57,7 @@ public final class CustomerDisplayWindow {
      * {@code target}, the counter's search box, and {@code refocus} gives the main window the focus back: a
      * scan is never lost to the display.
      */
-    public void forwardKeysTo(javafx.scene.Node target, Runnable refocus) {
+    public void forwardKeysTo(Node target, Runnable refocus) {
         this.keyTarget = Objects.requireNonNull(target);
         this.refocus = Objects.requireNonNull(refocus);
     }
@@ -89,10 +92,10 @@ public final class CustomerDisplayWindow {
         scene.getStylesheets().add(CustomerDisplayWindow.class.getResource("/counter/customer-display.css")
                 .toExternalForm());
         s.setScene(scene);
-        scene.addEventFilter(javafx.scene.input.KeyEvent.ANY, e -> {
+        scene.addEventFilter(KeyEvent.ANY, e -> {
             if (keyTarget != null) {
                 e.consume();
-                javafx.event.Event.fireEvent(keyTarget, e.copyFor(keyTarget, keyTarget));
+                Event.fireEvent(keyTarget, e.copyFor(keyTarget, keyTarget));
                 refocus.run();
             }
         });

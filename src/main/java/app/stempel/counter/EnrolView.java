@@ -17,6 +17,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.scene.layout.Region;
 
 /** The enrolment form shown over the counter: Enter saves, Esc cancels. */
 final class EnrolView {
@@ -69,7 +70,7 @@ final class EnrolView {
         root.setId("enrol-form");
         root.getStyleClass().add("enrol-form");
         root.setMaxWidth(620);
-        root.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        root.setMaxHeight(Region.USE_PREF_SIZE);
     }
 
     Node root() {

@@ -23,6 +23,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.slf4j.LoggerFactory;
+import java.util.stream.Stream;
+import java.time.format.ResolverStyle;
 
 /**
  * The enrolment form: name required; phone, e-mail, birthday and paper stamps optional; marketing
@@ -34,8 +37,8 @@ public final class EnrolViewModel {
     public static final int MAX_PAPER_STAMPS = 100;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]{5,25}");
-    private static final List<DateTimeFormatter> DATES = java.util.stream.Stream.of("uuuu-M-d", "d.M.uuuu", "d/M/uuuu")
-            .map(p -> DateTimeFormatter.ofPattern(p).withResolverStyle(java.time.format.ResolverStyle.STRICT))
+    private static final List<DateTimeFormatter> DATES = Stream.of("uuuu-M-d", "d.M.uuuu", "d/M/uuuu")
+            .map(p -> DateTimeFormatter.ofPattern(p).withResolverStyle(ResolverStyle.STRICT))
             .toList();
 
     private final CounterService counter;
@@ -128,7 +131,7 @@ public final class EnrolViewModel {
             onSaved.accept(panel);
         }, e -> {
             saving.set(false);
-            org.slf4j.LoggerFactory.getLogger(EnrolViewModel.class).error("Enrolment failed", e);
+            LoggerFactory.getLogger(EnrolViewModel.class).error("Enrolment failed", e);
             error.set(i18n.failure(e, "error.unexpected"));
         });
     }

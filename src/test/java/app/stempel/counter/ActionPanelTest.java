@@ -41,6 +41,7 @@ import app.stempel.program.ProgramService;
 import app.stempel.program.Tier;
 import app.stempel.testing.MutableClock;
 import app.stempel.testing.TestShop;
+import java.util.Arrays;
 
 /**
  * The panel an action at the counter answers with is the panel a fresh look-up of the member shows at
@@ -167,7 +168,7 @@ class ActionPanelTest {
                 }
             }
         };
-        ExecuteListenerProvider[] with = java.util.Arrays.copyOf(before, before.length + 1);
+        ExecuteListenerProvider[] with = Arrays.copyOf(before, before.length + 1);
         with[before.length] = new DefaultExecuteListenerProvider(meanwhile);
         configuration.set(with);
         ActionResult result;

@@ -41,6 +41,11 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TextField;
+import java.util.function.Predicate;
+import java.util.concurrent.TimeoutException;
+import java.util.Currency;
 
 /**
  * The program's offers at the counter, driven by a cashier's keys: the come-back coupon (F7), the
@@ -91,7 +96,7 @@ class CounterOffersScreenTest {
     private void scan(FxRobot robot, Enrolled member, String name) throws Exception {
         robot.write(member.cardNumber(), 0);
         Await.until(() -> stage.getScene().getFocusOwner()
-                instanceof javafx.scene.control.TextInputControl f && f.getText().endsWith(member.cardNumber()));
+                instanceof TextInputControl f && f.getText().endsWith(member.cardNumber()));
         WaitForAsyncUtils.waitForFxEvents();
         robot.type(KeyCode.ENTER);
         waitFor(robot, "#member-name", name::equals);
@@ -106,13 +111,13 @@ class CounterOffersScreenTest {
         return robot.lookup(id).tryQuery().map(n -> ((Label) n).getText()).orElse(null);
     }
 
-    private static void waitFor(FxRobot robot, String id, java.util.function.Predicate<String> ok) {
+    private static void waitFor(FxRobot robot, String id, Predicate<String> ok) {
         try {
             Await.until(() -> {
                 String t = text(robot, id);
                 return t != null && ok.test(t);
             });
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError(id + " shows " + text(robot, id) + "; message: " + text(robot, "#counter-message"));
         }
         WaitForAsyncUtils.waitForFxEvents();
@@ -204,7 +209,7 @@ class CounterOffersScreenTest {
         press(robot, KeyCode.DIGIT2);
         waitFor(robot, "#stamp-count", "10 points"::equals);
         assertThat(text(robot, "#counter-message")).isEqualTo("Lunch redeemed for 120 points.");
-        assertThat(robot.lookup("#counter-search").queryAs(javafx.scene.control.TextField.class).getText())
+        assertThat(robot.lookup("#counter-search").queryAs(TextField.class).getText())
                 .as("the digit picked, it did not land in the search box").isEmpty();
 
         press(robot, KeyCode.ESCAPE);
@@ -252,7 +257,7 @@ class CounterOffersScreenTest {
         ownerPrograms().save(rules().withPoints(2, List.of(new PointReward(50, "Coffee"), new PointReward(500, "Dinner"))));
         Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
         shop.counter().stamp(ola.memberId(), Money.of(3000, "PLN"), TestShop.TILL); // 60 points
-        ownerPrograms().startStampCard(5, "Free coffee", java.util.Currency.getInstance("PLN"));
+        ownerPrograms().startStampCard(5, "Free coffee", Currency.getInstance("PLN"));
         clock.advance(Duration.ofDays(1));
         show(robot);
 

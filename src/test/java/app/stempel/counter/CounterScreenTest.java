@@ -34,6 +34,38 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.assertj.core.data.Offset;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.Loader;
+import javax.imageio.ImageIO;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TextField;
+import javafx.scene.Node;
+import javafx.event.Event;
+import javafx.css.PseudoClass;
+import java.util.function.Predicate;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Random;
+import java.util.Optional;
+import java.util.Map;
+import java.util.List;
+import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
+import java.time.Instant;
+import java.awt.image.BufferedImage;
+import com.google.zxing.qrcode.QRCodeReader;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.BinaryBitmap;
+import app.stempel.store.schema.Tables;
+import app.stempel.store.LocalPrefs;
+import app.stempel.settings.SettingsService;
+import app.stempel.cards.CardNumbers;
 
 /**
  * The counter driven as a cashier drives it: a scanner typing digits and Enter, a person typing names,
@@ -51,7 +83,7 @@ class CounterScreenTest {
     Path dir;
     private final StubFiles files = new StubFiles();
     private FakePrinter printer = new FakePrinter();
-    private final java.util.List<String> restarts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> restarts = new CopyOnWriteArrayList<>();
     private Stage stage;
     private Services shop;
     private TestWindow window;
@@ -64,7 +96,7 @@ class CounterScreenTest {
 
     /** Stands still unless a test moves it, so "minutes ago" is exact. */
     private final MutableClock clock = new MutableClock(
-            java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofHours(10)), java.time.ZoneOffset.UTC);
+            Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(10)), ZoneOffset.UTC);
 
     @BeforeEach
     void seed() {
@@ -95,10 +127,10 @@ class CounterScreenTest {
     private void scan(FxRobot robot, String text) {
         robot.write(text, 0);
         // the robot's keystrokes are queued events: let them all arrive before Enter, as a scanner's do
-        if (stage.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl field) {
+        if (stage.getScene().getFocusOwner() instanceof TextInputControl field) {
             try {
                 Await.until(() -> field.getText().endsWith(text));
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 throw new AssertionError("typed " + text + " but " + field.getId() + " holds " + field.getText());
             }
         }
@@ -138,11 +170,11 @@ class CounterScreenTest {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
-    private static void waitForText(FxRobot robot, String id, java.util.function.Predicate<String> ok) {
+    private static void waitForText(FxRobot robot, String id, Predicate<String> ok) {
         try {
             Await.until(() -> robot.lookup(id).tryQuery()
                     .map(n -> ok.test(((Label) n).getText())).orElse(false));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError(id + " shows " + robot.lookup(id).tryQuery().map(n -> "\"" + ((Label) n).getText() + "\"")
                     .orElse("nothing") + "; message: " + robot.lookup("#counter-message").tryQuery()
                     .map(n -> ((Label) n).getText()).orElse("none"));
@@ -248,7 +280,7 @@ class CounterScreenTest {
         Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
         String n = ola.cardNumber();
         String wrongCheck = n.substring(0, 12) + (char) ('0' + (n.charAt(12) - '0' + 1) % 10);
-        String unknown = new app.stempel.cards.CardNumbers(new java.util.Random(77)).next();
+        String unknown = new CardNumbers(new Random(77)).next();
         show(robot, Language.ENGLISH);
 
         scan(robot, unknown);
@@ -272,12 +304,12 @@ class CounterScreenTest {
     @Test
     void aBlockedCardSaysWhyAndStampsNothingButTheMemberIsStillFoundByName(FxRobot robot) throws Exception {
         Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
-        shop.db().write(tx -> tx.update(app.stempel.store.schema.Tables.CARD)
-                .set(app.stempel.store.schema.Tables.CARD.STATUS, "BLOCKED")
-                .set(app.stempel.store.schema.Tables.CARD.BLOCKED_REASON, "LOST")
-                .set(app.stempel.store.schema.Tables.CARD.ACTIVE_MEMBER_ID, (Long) null)
-                .set(app.stempel.store.schema.Tables.CARD.BLOCKED_AT, java.time.OffsetDateTime.now())
-                .where(app.stempel.store.schema.Tables.CARD.ID.eq(ola.cardId())).execute());
+        shop.db().write(tx -> tx.update(Tables.CARD)
+                .set(Tables.CARD.STATUS, "BLOCKED")
+                .set(Tables.CARD.BLOCKED_REASON, "LOST")
+                .set(Tables.CARD.ACTIVE_MEMBER_ID, (Long) null)
+                .set(Tables.CARD.BLOCKED_AT, OffsetDateTime.now())
+                .where(Tables.CARD.ID.eq(ola.cardId())).execute());
         show(robot, Language.ENGLISH);
 
         scan(robot, ola.cardNumber());
@@ -307,7 +339,7 @@ class CounterScreenTest {
         ListView<MemberSearch.MemberRow> list = robot.lookup("#counter-results").queryAs(ListView.class);
         try {
             Await.until(() -> list.getItems().size() == 2);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("search box has \"" + lastScreens.counter().queryProperty().get() + "\", list " + list.getItems());
         }
         assertThat(list.getItems()).extracting(MemberSearch.MemberRow::name).containsExactly("Łucja Lis", "Łukasz Nowak");
@@ -350,7 +382,7 @@ class CounterScreenTest {
 
         press(robot, KeyCode.F6);
         Await.until(() -> robot.lookup("#enrol-form").tryQuery().isPresent());
-        assertThat(robot.lookup("#enrol-name").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo("Zofia");
+        assertThat(robot.lookup("#enrol-name").queryAs(TextField.class).getText()).isEqualTo("Zofia");
         robot.write(" Lis");
         robot.clickOn("#enrol-paper").write("3");
         robot.clickOn("#enrol-consent");
@@ -374,10 +406,10 @@ class CounterScreenTest {
         return text(robot, "#counter-message").replaceAll(".*Card (\\d+) is theirs.*", "$1");
     }
 
-    private static String qr(java.awt.image.BufferedImage image) throws Exception {
-        return new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
-                new com.google.zxing.common.HybridBinarizer(new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image))),
-                java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+    private static String qr(BufferedImage image) throws Exception {
+        return new QRCodeReader().decode(new BinaryBitmap(
+                new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
     }
 
     @Test
@@ -407,18 +439,18 @@ class CounterScreenTest {
         robot.clickOn("#print-card");
         waitForText(robot, "#counter-message", ("Card saved as " + pdf.getFileName() + ".")::equals);
         assertThat(printer.jobs()).isEmpty();
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+        try (var doc = Loader.loadPDF(pdf.toFile())) {
             assertThat(doc.getNumberOfPages()).isEqualTo(1);
             assertThat(doc.getPage(0).getMediaBox().getWidth() * 25.4 / 72).isCloseTo(85.60,
-                    org.assertj.core.data.Offset.offset(0.01));
-            assertThat(qr(new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 300))).isEqualTo(number);
+                    Offset.offset(0.01));
+            assertThat(qr(new PDFRenderer(doc).renderImageWithDPI(0, 300))).isEqualTo(number);
         }
 
         Path png = dir.resolveSibling(dir.getFileName() + "-card.png");
         files.willSave(png);
         robot.clickOn("#save-card");
         waitForText(robot, "#counter-message", ("Card image saved as " + png.getFileName() + ".")::equals);
-        assertThat(qr(javax.imageio.ImageIO.read(png.toFile()))).isEqualTo(number);
+        assertThat(qr(ImageIO.read(png.toFile()))).isEqualTo(number);
     }
 
     @Test
@@ -624,8 +656,8 @@ class CounterScreenTest {
 
         waitForText(robot, "#stamp-count", "2/5"::equals);
         assertThat(text(robot, "#member-rewards")).isEqualTo("1 reward ready: Free coffee");
-        assertThat(robot.lookup("#stamp-card").queryAs(javafx.scene.layout.FlowPane.class).getChildren()
-                .filtered(c -> c.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("filled"))))
+        assertThat(robot.lookup("#stamp-card").queryAs(FlowPane.class).getChildren()
+                .filtered(c -> c.getPseudoClassStates().contains(PseudoClass.getPseudoClass("filled"))))
                 .hasSize(2);
         Label tier = robot.lookup("#member-tier").queryAs(Label.class);
         assertThat(tier.getWidth()).as("the tier badge keeps its word beside a long name")
@@ -692,7 +724,7 @@ class CounterScreenTest {
 
     // --- the customer display, opened from the counter
 
-    private java.util.Optional<Stage> displayStage(FxRobot robot) {
+    private Optional<Stage> displayStage(FxRobot robot) {
         return robot.listWindows().stream().filter(w -> w != stage && w.isShowing() && w instanceof Stage)
                 .map(w -> (Stage) w)
                 .filter(w -> w.getScene() != null && w.getScene().lookup("#customer-display") != null).findFirst();
@@ -706,20 +738,20 @@ class CounterScreenTest {
 
         robot.clickOn("#counter-display");
         Await.until(() -> displayStage(robot).isPresent());
-        Await.until(() -> new app.stempel.store.LocalPrefs(dir).customerDisplay());
+        Await.until(() -> new LocalPrefs(dir).customerDisplay());
         waitForFocus(robot, "#counter-search");
 
         // a card scanned while the display has the focus still reaches the counter
         Stage display = displayStage(robot).orElseThrow();
-        javafx.scene.Node displayRoot = display.getScene().getRoot();
+        Node displayRoot = display.getScene().getRoot();
         WaitForAsyncUtils.asyncFx(() -> {
             for (char c : ola.cardNumber().toCharArray()) {
                 String ch = String.valueOf(c);
-                javafx.event.Event.fireEvent(displayRoot, new javafx.scene.input.KeyEvent(
-                        javafx.scene.input.KeyEvent.KEY_TYPED, ch, ch, KeyCode.UNDEFINED, false, false, false, false));
+                Event.fireEvent(displayRoot, new KeyEvent(
+                        KeyEvent.KEY_TYPED, ch, ch, KeyCode.UNDEFINED, false, false, false, false));
             }
-            javafx.event.Event.fireEvent(displayRoot, new javafx.scene.input.KeyEvent(
-                    javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
+            Event.fireEvent(displayRoot, new KeyEvent(
+                    KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
         }).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
         settle();
         waitForText(robot, "#member-name", "Ola Nordmann"::equals);
@@ -728,20 +760,20 @@ class CounterScreenTest {
 
         robot.clickOn("#counter-display");
         Await.until(() -> displayStage(robot).isEmpty());
-        Await.until(() -> !new app.stempel.store.LocalPrefs(dir).customerDisplay());
+        Await.until(() -> !new LocalPrefs(dir).customerDisplay());
     }
 
     @Test
     void aTillThatHadItsDisplayOpenOpensItAgainAndClosingTheWindowIsRemembered(FxRobot robot) throws Exception {
-        new app.stempel.store.LocalPrefs(dir).setCustomerDisplay(true);
+        new LocalPrefs(dir).setCustomerDisplay(true);
         show(robot, Language.ENGLISH);
         Await.until(() -> displayStage(robot).isPresent());
 
         Stage display = displayStage(robot).orElseThrow();
         WaitForAsyncUtils.asyncFx(display::close).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS); // the window's own close button
-        Await.until(() -> !new app.stempel.store.LocalPrefs(dir).customerDisplay());
+        Await.until(() -> !new LocalPrefs(dir).customerDisplay());
         Await.until(() -> !robot.lookup("#counter-display").query()
-                .getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("open")));
+                .getPseudoClassStates().contains(PseudoClass.getPseudoClass("open")));
     }
 
     @Test
@@ -751,14 +783,14 @@ class CounterScreenTest {
         window.unlockOwner();
         robot.clickOn("#nav-settings");
         Await.until(() -> robot.lookup("#settings-repeat-minutes").tryQuery().isPresent());
-        javafx.scene.control.TextField minutes = robot.lookup("#settings-repeat-minutes").queryAs(javafx.scene.control.TextField.class);
+        TextField minutes = robot.lookup("#settings-repeat-minutes").queryAs(TextField.class);
         Await.until(() -> "10".equals(minutes.getText()));
 
         robot.clickOn(minutes).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.write("two", 80);
         robot.type(KeyCode.ENTER);
         waitForText(robot, "#settings-message", "Choose 0 to 1440 minutes."::equals);
-        assertThat(shop.settings().get(app.stempel.settings.SettingsService.REPEAT_STAMP_MINUTES)).isEmpty();
+        assertThat(shop.settings().get(SettingsService.REPEAT_STAMP_MINUTES)).isEmpty();
 
         robot.clickOn(minutes).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.write("0", 80);

@@ -38,6 +38,16 @@ import app.stempel.members.MemberService.Enrolled;
 import app.stempel.members.MemberService.NewMember;
 import app.stempel.program.ProgramService;
 import app.stempel.store.Database;
+import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import java.util.Map;
+import java.util.List;
+import java.util.ArrayList;
+import java.time.OffsetDateTime;
+import app.stempel.store.schema.Tables;
+import app.stempel.settings.SettingsService;
+import app.stempel.Services;
 
 class CounterServiceTest {
 
@@ -179,14 +189,14 @@ class CounterServiceTest {
     @Test
     void theOwnersGracePeriodFromTheSettingsIsUsed() {
         db.close();
-        try (app.stempel.Services s = app.stempel.Services.open(dir, clock)) {
-            TestShop.putSettings(s.db(), java.util.Map.of(app.stempel.settings.SettingsService.UNDO_GRACE_SECONDS, "30"));
+        try (Services s = Services.open(dir, clock)) {
+            TestShop.putSettings(s.db(), Map.of(SettingsService.UNDO_GRACE_SECONDS, "30"));
         }
-        try (app.stempel.Services s = app.stempel.Services.open(dir, clock)) {
+        try (Services s = Services.open(dir, clock)) {
             assertThat(s.counter().undoGrace()).isEqualTo(Duration.ofSeconds(30));
-            TestShop.putSettings(s.db(), java.util.Map.of(app.stempel.settings.SettingsService.UNDO_GRACE_SECONDS, "soon"));
+            TestShop.putSettings(s.db(), Map.of(SettingsService.UNDO_GRACE_SECONDS, "soon"));
         }
-        try (app.stempel.Services s = app.stempel.Services.open(dir, clock)) {
+        try (Services s = Services.open(dir, clock)) {
             assertThat(s.counter().undoGrace()).isEqualTo(Duration.ofMinutes(2));
         }
         db = Database.open(dir);
@@ -227,7 +237,7 @@ class CounterServiceTest {
         for (int i = 0; i < 45; i++) {
             members.enrol(NewMember.named(String.format("Anna Berg %02d", i)));
         }
-        var seen = new java.util.ArrayList<String>();
+        var seen = new ArrayList<String>();
         MemberSearch.SearchCursor cursor = null;
         int pages = 0;
         do {
@@ -260,7 +270,7 @@ class CounterServiceTest {
         assertThat(CounterService.isBirthday(null, LocalDate.of(2026, 2, 28))).isFalse();
     }
 
-    private java.util.List<String> names(String query) {
+    private List<String> names(String query) {
         return counter.search(query, null, 20).rows().stream().map(MemberSearch.MemberRow::name).toList();
     }
 
@@ -283,7 +293,7 @@ class CounterServiceTest {
         assertThat(counter.stampOrAsk(e.memberId(), null, ANNA).done()).as("ten minutes on").isTrue();
 
         TestShop.putSettings(db, 
-                java.util.Map.of(app.stempel.settings.SettingsService.REPEAT_STAMP_MINUTES, "0"));
+                Map.of(SettingsService.REPEAT_STAMP_MINUTES, "0"));
         assertThat(counter.stampOrAsk(e.memberId(), null, ANNA).done()).as("0 never asks").isTrue();
         assertThat(counter.panel(e.memberId()).stamps()).isEqualTo(4);
         assertThat(new IntegrityCheck(db).run().ok()).isTrue();
@@ -292,17 +302,17 @@ class CounterServiceTest {
     @Test
     void twoStampsStartedTogetherWithinTheWindowWriteOne() throws Exception {
         Enrolled e = members.enrol(NewMember.named("Ola Nordmann"));
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var pool = Executors.newFixedThreadPool(2);
         try {
-            var start = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.Callable<Boolean> press = () -> {
+            var start = new CountDownLatch(1);
+            Callable<Boolean> press = () -> {
                 start.await();
                 return counter.stampOrAsk(e.memberId(), null, ANNA).done();
             };
             var a = pool.submit(press);
             var b = pool.submit(press);
             start.countDown();
-            assertThat(java.util.List.of(a.get(), b.get())).containsExactlyInAnyOrder(true, false);
+            assertThat(List.of(a.get(), b.get())).containsExactlyInAnyOrder(true, false);
         } finally {
             pool.shutdown();
         }
@@ -324,10 +334,10 @@ class CounterServiceTest {
     @Test
     void undoTellsWhatItCancelledAndWhoDidIt() {
         Enrolled e = members.enrol(NewMember.named("Łukasz Nowak"));
-        long anna = db.dsl().insertInto(app.stempel.store.schema.Tables.CASHIER)
-                .set(app.stempel.store.schema.Tables.CASHIER.NAME, "Anna")
-                .set(app.stempel.store.schema.Tables.CASHIER.CREATED_AT, java.time.OffsetDateTime.now(clock))
-                .returning(app.stempel.store.schema.Tables.CASHIER.ID).fetchOne().getId();
+        long anna = db.dsl().insertInto(Tables.CASHIER)
+                .set(Tables.CASHIER.NAME, "Anna")
+                .set(Tables.CASHIER.CREATED_AT, OffsetDateTime.now(clock))
+                .returning(Tables.CASHIER.ID).fetchOne().getId();
         Actor annaAtTill = new Actor(anna, "Till 1");
         counter.enrol(NewMember.named("Zofia Lis"), 3, annaAtTill);
         counter.stamp(e.memberId(), null, annaAtTill);

@@ -47,6 +47,16 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import javafx.stage.WindowEvent;
+import javafx.stage.StageStyle;
+import javafx.scene.image.WritableImage;
+import javafx.embed.swing.SwingFXUtils;
+import java.nio.file.Files;
+import java.io.IOException;
+import app.stempel.program.ProgramService;
+import app.stempel.program.ProgramRules;
+import app.stempel.owner.OwnerGate;
 
 /**
  * The customer display beside the real counter: the cashier scans and stamps at the till, and the customer
@@ -327,11 +337,11 @@ class CustomerDisplayScreenTest {
         }
     }
 
-    private void saveShot(String name) throws java.io.IOException {
+    private void saveShot(String name) throws IOException {
         String to = System.getProperty("display.shots");
         if (to != null) {
-            java.nio.file.Files.createDirectories(Path.of(to));
-            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(
+            Files.createDirectories(Path.of(to));
+            ImageIO.write(SwingFXUtils.fromFXImage(
                     display.stage().getScene().snapshot(null), null), "png", Path.of(to, name + ".png").toFile());
         }
     }
@@ -355,7 +365,7 @@ class CustomerDisplayScreenTest {
         assertThat(showing("#display-hello")).isFalse();
         assertThat(showing("#display-plus")).isFalse();
         assertThat(showing("#display-logo")).as("no logo given").isFalse();
-        WaitForAsyncUtils.asyncFx(() -> view.setLogo(new javafx.scene.image.WritableImage(300, 100))).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> view.setLogo(new WritableImage(300, 100))).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
         assertThat(showing("#display-logo")).isTrue();
         looksRightAtEverySize("idle");
 
@@ -410,9 +420,9 @@ class CustomerDisplayScreenTest {
     @Test
     void inPointsModeTheDisplayShowsThePointsAndHowManyLanded(FxRobot robot) throws Exception {
         TestShop.putSettings(shop.db(), Map.of(SettingsService.SURVEY_DAYS, "0"));
-        var programs = new app.stempel.program.ProgramService(shop.db(), Clock.systemUTC(), app.stempel.owner.OwnerGate.TRUSTED);
+        var programs = new ProgramService(shop.db(), Clock.systemUTC(), OwnerGate.TRUSTED);
         programs.save(programs.current().orElseThrow().rules().withPoints(2,
-                List.of(new app.stempel.program.ProgramRules.PointReward(50, "Coffee"))));
+                List.of(new ProgramRules.PointReward(50, "Coffee"))));
         Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
         show(robot);
 
@@ -466,7 +476,7 @@ class CustomerDisplayScreenTest {
         Enrolled ola = shop.members().enrol(new NewMember("Ola Nordmann", PHONE, EMAIL, null, false));
         show(robot);
         Stage own = display.stage();
-        assertThat(own.getStyle()).isEqualTo(javafx.stage.StageStyle.DECORATED);
+        assertThat(own.getStyle()).isEqualTo(StageStyle.DECORATED);
         assertThat(own.getTitle()).isEqualTo("Stempel – for the customer");
         assertThat(own.isResizable()).isTrue();
         assertThat(own.getScene().getWidth()).isEqualTo(CustomerDisplayWindow.WIDTH);
@@ -475,8 +485,8 @@ class CustomerDisplayScreenTest {
                 .anyMatch(css -> css.endsWith("/counter/customer-display.css"));
 
         // the window manager's close button
-        WaitForAsyncUtils.asyncFx(() -> own.fireEvent(new javafx.stage.WindowEvent(own,
-                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST))).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> own.fireEvent(new WindowEvent(own,
+                WindowEvent.WINDOW_CLOSE_REQUEST))).get(Await.LIMIT_SECONDS, TimeUnit.SECONDS);
         waitFor(() -> !display.isShowing());
         assertThat(display.showingProperty().get()).isFalse();
 

@@ -3,11 +3,12 @@ package app.stempel.counter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import app.stempel.Screens;
 
 class ScanDetectorTest {
 
     private static final long MS = 1_000_000L;
-    private final ScanDetector detector = new ScanDetector(app.stempel.Screens.DEFAULT_SCAN_GAP.toNanos());
+    private final ScanDetector detector = new ScanDetector(Screens.DEFAULT_SCAN_GAP.toNanos());
 
     private long type(String text, long start, long gapMs) {
         long t = start;
