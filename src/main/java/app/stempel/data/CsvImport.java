@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Currency;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import app.stempel.cards.CardNumbers;
 import app.stempel.owner.OwnerGate;
 import app.stempel.owner.Role;
 import app.stempel.owner.Role.Who;
+import app.stempel.settings.SettingsService;
 import app.stempel.store.Database;
 
 /**
@@ -269,12 +271,13 @@ public final class CsvImport {
         if (previous.isPresent() && !again) {
             throw new AlreadyImported(previous.get());
         }
+        String currency = new SettingsService(db).currency().map(Currency::getCurrencyCode).orElse(null);
         Result result = db.dsl().connectionResult(connection -> {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                Result r = new CsvImportWriter(connection, db, cardNumbers, OffsetDateTime.now(clock), preview,
-                        progress).run();
+                Result r = new CsvImportWriter(connection, db.dsl(), cardNumbers, OffsetDateTime.now(clock), currency,
+                        preview, progress).run();
                 connection.commit();
                 return r;
             } catch (SQLException | RuntimeException e) {

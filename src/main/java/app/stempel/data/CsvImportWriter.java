@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,8 +36,6 @@ import app.stempel.data.CsvImport.VisitRow;
 import app.stempel.ledger.LedgerBatch;
 import app.stempel.ledger.LedgerChain;
 import app.stempel.search.SearchText;
-import app.stempel.settings.SettingsService;
-import app.stempel.store.Database;
 import app.stempel.store.ExplicitIds;
 
 /**
@@ -52,7 +49,6 @@ final class CsvImportWriter {
     private static final String TILL = "import";
 
     private final Connection connection;
-    private final Database db;
     private final DSLContext dsl;
     private final CardNumbers cardNumbers;
     private final Preview preview;
@@ -69,16 +65,19 @@ final class CsvImportWriter {
     private PreparedStatement cardInsert;
     private LedgerBatch ledger;
 
-    CsvImportWriter(Connection connection, Database db, CardNumbers cardNumbers, OffsetDateTime now, Preview preview,
-            Progress progress) {
+    /**
+     * @param shop     any jOOQ context of the shop's database, for its SQL dialect and settings
+     * @param currency the shop's currency code, of the imported visits' amounts (null: none set)
+     */
+    CsvImportWriter(Connection connection, DSLContext shop, CardNumbers cardNumbers, OffsetDateTime now,
+            String currency, Preview preview, Progress progress) {
         this.connection = connection;
-        this.db = db;
-        this.dsl = DSL.using(connection, db.dsl().dialect(), db.dsl().settings());
+        this.dsl = DSL.using(connection, shop.dialect(), shop.settings());
         this.cardNumbers = cardNumbers;
         this.now = now;
         this.preview = preview;
         this.progress = progress;
-        this.currency = new SettingsService(db).currency().map(Currency::getCurrencyCode).orElse(null);
+        this.currency = currency;
         String name = preview.fileName();
         this.reason = "CSV import: " + (name.length() > 400 ? name.substring(0, 400) : name);
     }
@@ -100,7 +99,7 @@ final class CsvImportWriter {
             searchInsert = connection.prepareStatement("INSERT INTO member_search (term, member_id) VALUES (?, ?)");
             cardInsert = connection.prepareStatement("INSERT INTO card (id, card_number, member_id, "
                     + "active_member_id, status, imported, issued_at) VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?)");
-            ledger = LedgerBatch.open(connection, db, BATCH, this::flushOwnRows);
+            ledger = LedgerBatch.open(connection, dsl, BATCH, this::flushOwnRows);
             Result result = preview.kind() == Kind.MEMBERS ? members() : visits();
             ledger.beforeCommit();
             long batchId = dsl.insertInto(IMPORT_BATCH)

@@ -478,7 +478,7 @@ public final class DemoData {
                 cardInsert = connection.prepareStatement(INSERT_CARD);
                 searchInsert = connection.prepareStatement(INSERT_SEARCH);
                 surveyInsert = connection.prepareStatement(INSERT_SURVEY);
-                ledger = LedgerBatch.open(connection, db, BATCH, this::flushOwnRows);
+                ledger = LedgerBatch.open(connection, db.dsl(), BATCH, this::flushOwnRows);
                 int n = population.size();
                 for (int i = 0; i < n; i++) {
                     member(i, memberBase + 1 + i, cardBase + 1 + i);

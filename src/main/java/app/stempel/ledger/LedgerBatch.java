@@ -10,7 +10,6 @@ import java.util.Objects;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-import app.stempel.store.Database;
 import app.stempel.store.ExplicitIds;
 
 /**
@@ -87,18 +86,18 @@ public final class LedgerBatch implements AutoCloseable {
      * A batch on {@code connection}, in the transaction the caller runs on it (auto-commit off); the caller
      * commits or rolls back, and closes the batch.
      *
-     * @param db        the shop's database, for its SQL dialect and settings
+     * @param shop      any jOOQ context of the shop's database, for its SQL dialect and settings
      * @param batchSize how many entries and balances are sent to the database at once
      * @param before    the caller's pending rows the ledger's refer to, flushed before them
      */
-    public static LedgerBatch open(Connection connection, Database db, int batchSize, Rows before)
+    public static LedgerBatch open(Connection connection, DSLContext shop, int batchSize, Rows before)
             throws SQLException {
         Objects.requireNonNull(connection);
         Objects.requireNonNull(before);
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, not " + batchSize);
         }
-        DSLContext tx = DSL.using(connection, db.dsl().dialect(), db.dsl().settings());
+        DSLContext tx = DSL.using(connection, shop.dialect(), shop.settings());
         return new LedgerBatch(connection, tx, batchSize, before);
     }
 

@@ -63,7 +63,7 @@ class LedgerBatchTest {
         shop.db().dsl().connection(c -> inTransaction(c, () -> {
             try (PreparedStatement member = c.prepareStatement("INSERT INTO member (id, display_name, search_name, "
                     + "enrolled_at) VALUES (?, 'Nora', 'nora', ?)");
-                    LedgerBatch batch = LedgerBatch.open(c, shop.db(), 2, member::executeBatch)) {
+                    LedgerBatch batch = LedgerBatch.open(c, shop.db().dsl(), 2, member::executeBatch)) {
                 batch.addVisits(kari.memberId(), 2, 3000, first, last);
                 batch.add(visit(kari.memberId(), 1000, last));
                 batch.add(visit(kari.memberId(), 2000, first));
@@ -120,7 +120,7 @@ class LedgerBatchTest {
 
         shop.db().dsl().connection(c -> {
             c.setAutoCommit(false);
-            try (LedgerBatch batch = LedgerBatch.open(c, shop.db(), 100, LedgerBatch.Rows.NONE)) {
+            try (LedgerBatch batch = LedgerBatch.open(c, shop.db().dsl(), 100, LedgerBatch.Rows.NONE)) {
                 batch.add(visit(kari.memberId(), 1000, at));
                 assertThatThrownBy(() -> batch.addVisits(kari.memberId(), 1, 1000, at, at))
                         .isInstanceOf(IllegalStateException.class);
