@@ -41,10 +41,10 @@ public final class LedgerBatch implements AutoCloseable {
         Rows NONE = () -> { };
     }
 
+    /** The columns a bulk load's entries have; the others keep their defaults (see {@link #add}). */
     private static final String INSERT_ENTRY = "INSERT INTO ledger_entry (id, member_id, card_id, kind, stamps, "
-            + "points, rewards, visits, amount_minor, currency, cancels_id, program_id, created_at, till, cashier_id, "
-            + "reason, by_owner, carried_first_visit_at, carried_last_visit_at, other_member_id, prev_id, prev_hash, "
-            + "entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "points, rewards, visits, amount_minor, currency, program_id, created_at, till, cashier_id, reason, "
+            + "prev_id, prev_hash, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_BALANCE = "INSERT INTO balance (member_id, stamps, points, rewards, visits, "
             + "spend_minor, first_visit_at, last_visit_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String ADD_VISITS = "UPDATE balance SET visits = visits + ?, spend_minor = spend_minor + ?, "
@@ -104,8 +104,15 @@ public final class LedgerBatch implements AutoCloseable {
     /**
      * Adds one entry to the chain and returns its id. The first entry of a transaction flushes what is
      * pending and locks the chain's head.
+     *
+     * @throws IllegalArgumentException if the entry cancels one, is the owner's or is part of a merge: those
+     *                                  are the {@link LedgerService}'s, one at a time, never a bulk load's
      */
     public long add(LedgerChain.Content content) throws SQLException {
+        if (content.cancelsId() != null || content.byOwner() || content.otherMemberId() != null
+                || content.carriedFirstVisitAt() != null || content.carriedLastVisitAt() != null) {
+            throw new IllegalArgumentException("a bulk load writes no undo, void, owner's entry or merge: " + content);
+        }
         if (head == null) {
             flush();
             head = LedgerChain.lockHead(tx);
@@ -124,23 +131,18 @@ public final class LedgerBatch implements AutoCloseable {
         ps.setInt(8, content.visits());
         ps.setLong(9, content.amountMinor());
         setString(ps, 10, content.currency());
-        setLong(ps, 11, content.cancelsId());
-        setLong(ps, 12, content.programId());
-        ps.setObject(13, content.createdAt());
-        setString(ps, 14, content.till());
-        setLong(ps, 15, content.cashierId());
-        setString(ps, 16, content.reason());
-        ps.setBoolean(17, content.byOwner());
-        ps.setObject(18, content.carriedFirstVisitAt());
-        ps.setObject(19, content.carriedLastVisitAt());
-        setLong(ps, 20, content.otherMemberId());
-        setLong(ps, 21, head.id());
+        setLong(ps, 11, content.programId());
+        ps.setObject(12, content.createdAt());
+        setString(ps, 13, content.till());
+        setLong(ps, 14, content.cashierId());
+        setString(ps, 15, content.reason());
+        setLong(ps, 16, head.id());
         if (head.hash() == null) {
-            ps.setNull(22, Types.VARBINARY);
+            ps.setNull(17, Types.VARBINARY);
         } else {
-            ps.setBytes(22, head.hash());
+            ps.setBytes(17, head.hash());
         }
-        ps.setBytes(23, hash);
+        ps.setBytes(18, hash);
         ps.addBatch();
         head = new LedgerChain.Link(id, hash);
         counted();

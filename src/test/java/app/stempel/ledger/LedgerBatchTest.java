@@ -135,6 +135,26 @@ class LedgerBatchTest {
         assertThat(IntegrityCheck.passes(shop.db())).isTrue();
     }
 
+    @Test
+    void anUndoIsNoBulkLoadsToWrite() {
+        OffsetDateTime at = OffsetDateTime.parse("2025-05-01T10:15:00Z");
+        long stamped = shop.db().dsl().fetchValue(LEDGER_HEAD.LAST_ID);
+
+        shop.db().dsl().connection(c -> {
+            c.setAutoCommit(false);
+            try (LedgerBatch batch = LedgerBatch.open(c, shop.db().dsl(), 100, LedgerBatch.Rows.NONE)) {
+                assertThatThrownBy(() -> batch.add(new LedgerChain.Content(kari.memberId(), null, "UNDO", -1, 0, 0,
+                        -1, -1250, "PLN", stamped, null, at, "import", null, null, false, null, null, null)))
+                        .isInstanceOf(IllegalArgumentException.class);
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        });
+
+        assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY)).isEqualTo(1);
+    }
+
     private static LedgerChain.Content visit(long memberId, long amountMinor, OffsetDateTime at) {
         return new LedgerChain.Content(memberId, null, "IMPORT", 0, 0, 0, 1, amountMinor, "PLN", null, null, at,
                 "import", null, "CSV import: visits.csv", false, null, null, null);
