@@ -34,6 +34,7 @@ import app.stempel.owner.Role.Who;
 import app.stempel.cards.CardNumbers;
 import app.stempel.core.Actor;
 import app.stempel.core.Money;
+import app.stempel.ledger.Ledger;
 import app.stempel.ledger.LedgerChain;
 import app.stempel.ledger.LedgerService;
 import app.stempel.search.MemberSearch;
@@ -302,10 +303,9 @@ public final class CounterService {
             return current;
         }
         LedgerEntry e = LEDGER_ENTRY.as("e");
-        LedgerEntry c = LEDGER_ENTRY.as("c");
         var lots = db.dsl().select(e.ID, e.STAMPS, e.PROGRAM_ID).from(e)
                 .where(e.MEMBER_ID.eq(memberId)).and(e.STAMPS.gt(0)).and(e.KIND.notIn("UNDO", "VOID"))
-                .andNotExists(db.dsl().selectOne().from(c).where(c.CANCELS_ID.eq(e.ID)))
+                .and(Ledger.notCancelled(e))
                 .orderBy(e.ID.desc()).limit(stamps).fetch();
         int open = 0;
         for (var lot : lots) {
@@ -317,7 +317,7 @@ public final class CounterService {
                 }
                 boolean redeemedSince = db.dsl().fetchExists(db.dsl().selectOne().from(e)
                         .where(e.MEMBER_ID.eq(memberId)).and(e.KIND.eq("REDEEM")).and(e.ID.gt(lot.value1()))
-                        .andNotExists(db.dsl().selectOne().from(c).where(c.CANCELS_ID.eq(e.ID))));
+                        .and(Ledger.notCancelled(e)));
                 Program earned = programs.version(version);
                 return redeemedSince || earned.points() ? current : earned;
             }
@@ -334,11 +334,10 @@ public final class CounterService {
             return null;
         }
         LedgerEntry e = LEDGER_ENTRY.as("e");
-        LedgerEntry c = LEDGER_ENTRY.as("c");
         OffsetDateTime startOfToday = today.atStartOfDay(clock.getZone()).toOffsetDateTime();
         OffsetDateTime previous = dsl.select(org.jooq.impl.DSL.max(e.CREATED_AT)).from(e)
                 .where(e.MEMBER_ID.eq(memberId)).and(e.VISITS.gt(0)).and(e.CREATED_AT.lt(startOfToday))
-                .andNotExists(dsl.selectOne().from(c).where(c.CANCELS_ID.eq(e.ID)))
+                .and(Ledger.notCancelled(e))
                 .fetchOne(0, OffsetDateTime.class);
         if (previous == null) {
             return null;
@@ -350,7 +349,7 @@ public final class CounterService {
         }
         boolean used = dsl.fetchExists(dsl.selectOne().from(e)
                 .where(e.MEMBER_ID.eq(memberId)).and(e.KIND.eq("COUPON")).and(e.CREATED_AT.gt(previous))
-                .andNotExists(dsl.selectOne().from(c).where(c.CANCELS_ID.eq(e.ID))));
+                .and(Ledger.notCancelled(e)));
         return used ? null : new ComebackCoupon(rule.percent(), rule.text(), until);
     }
 
@@ -380,11 +379,10 @@ public final class CounterService {
             return false;
         }
         LedgerEntry e = LEDGER_ENTRY.as("e");
-        LedgerEntry c = LEDGER_ENTRY.as("c");
         return !dsl.fetchExists(dsl.selectOne().from(e)
                 .where(e.MEMBER_ID.eq(memberId)).and(e.KIND.eq("BIRTHDAY"))
                 .and(e.CREATED_AT.ge(start.atStartOfDay(clock.getZone()).toOffsetDateTime()))
-                .andNotExists(dsl.selectOne().from(c).where(c.CANCELS_ID.eq(e.ID))));
+                .and(Ledger.notCancelled(e)));
     }
 
     private static LocalDate birthdayIn(LocalDate birthday, int year) {

@@ -8,8 +8,6 @@ import static app.stempel.store.schema.Tables.MEMBER;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.concat;
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.notExists;
-import static org.jooq.impl.DSL.selectOne;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +32,7 @@ import org.jooq.Record;
 import app.stempel.owner.Role;
 import app.stempel.owner.Role.Who;
 import app.stempel.core.Language;
+import app.stempel.ledger.Ledger;
 import app.stempel.settings.SettingsService;
 import app.stempel.owner.OwnerGate;
 import app.stempel.store.AtomicFile;
@@ -118,7 +117,6 @@ public final class CsvExport {
     public long visits(Path file) {
         owner.require();
         LedgerEntry e = LEDGER_ENTRY.as("e");
-        LedgerEntry c = LEDGER_ENTRY.as("c");
         Field<String> ref = coalesce(MEMBER.EXTERNAL_REF, CARD.CARD_NUMBER,
                 concat(inline("#"), MEMBER.ID.cast(String.class)));
         return write(file, (out, f) -> {
@@ -128,7 +126,7 @@ public final class CsvExport {
                     .join(MEMBER).on(MEMBER.ID.eq(e.MEMBER_ID))
                     .leftJoin(CARD).on(CARD.ACTIVE_MEMBER_ID.eq(MEMBER.ID))
                     .where(e.VISITS.gt(0))
-                    .and(notExists(selectOne().from(c).where(c.CANCELS_ID.eq(e.ID))))
+                    .and(Ledger.notCancelled(e))
                     .orderBy(e.ID).fetchSize(FETCH).fetchLazy()) {
                 for (Record r : rows) {
                     out.printRecord(r.get(ref), time(r.get(e.CREATED_AT)), money(r.get(e.AMOUNT_MINOR), f));

@@ -2,7 +2,6 @@ package app.stempel.data;
 
 import static app.stempel.store.schema.Tables.CARD;
 import static app.stempel.store.schema.Tables.CASHIER;
-import static app.stempel.store.schema.Tables.LEDGER_ENTRY;
 import static app.stempel.store.schema.Tables.MEMBER;
 import static app.stempel.store.schema.Tables.MEMBER_GROUP;
 import static app.stempel.store.schema.Tables.PROGRAM;
@@ -43,6 +42,7 @@ import app.stempel.cards.CardNumbers;
 import app.stempel.data.DemoNames.Person;
 import app.stempel.data.VisitModel.Group;
 import app.stempel.data.VisitModel.Plan;
+import app.stempel.ledger.LedgerBatch;
 import app.stempel.ledger.LedgerChain;
 import app.stempel.search.SearchText;
 import app.stempel.store.Database;
@@ -182,11 +182,6 @@ public final class DemoData {
     private static final String INSERT_SEARCH = "INSERT INTO member_search (term, member_id) VALUES (?, ?)";
     private static final String INSERT_CARD = "INSERT INTO card (id, card_number, member_id, active_member_id, "
             + "status, issued_at) VALUES (?, ?, ?, ?, 'ACTIVE', ?)";
-    private static final String INSERT_ENTRY = "INSERT INTO ledger_entry (id, member_id, card_id, kind, stamps, "
-            + "rewards, visits, amount_minor, currency, program_id, created_at, till, cashier_id, prev_id, prev_hash, "
-            + "entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_BALANCE = "INSERT INTO balance (member_id, stamps, points, rewards, visits, "
-            + "spend_minor, first_visit_at, last_visit_at) VALUES (?, ?, 0, ?, ?, ?, ?, ?)";
 
     private final OwnerGate owner;
     private final Database db;
@@ -421,17 +416,12 @@ public final class DemoData {
         private PreparedStatement memberInsert;
         private PreparedStatement searchInsert;
         private PreparedStatement cardInsert;
-        private PreparedStatement entryInsert;
-        private PreparedStatement balanceInsert;
         private PreparedStatement surveyInsert;
+        /** The entries and balances, written through the ledger. */
+        private LedgerBatch ledger;
         private int pendingMembers;
         private int membersDone;
         private long committedRows;
-        private int pendingEntries;
-        private long nextEntryId;
-        /** The chain's last entry; the load holds the head's lock from the start of each commit's rows. */
-        private LedgerChain.Link head;
-        private final LedgerChain.Hasher hasher = new LedgerChain.Hasher();
         private long visits;
         private long redemptions;
         private long rows;
@@ -471,7 +461,6 @@ public final class DemoData {
             try {
                 long memberBase = ExplicitIds.max(connection, MEMBER.getName());
                 long cardBase = ExplicitIds.max(connection, CARD.getName());
-                nextEntryId = ExplicitIds.max(connection, LEDGER_ENTRY.getName()) + 1;
                 if (cardBase > 0) {
                     try (Statement s = connection.createStatement();
                             var rs = s.executeQuery("SELECT card_number FROM card")) {
@@ -484,20 +473,18 @@ public final class DemoData {
                     s.execute("DROP INDEX IF EXISTS " + TIME_INDEX);
                 }
                 // after the DDL above, which commits in H2; the load writes only new members' balances, so
-                // holding the head from here on waits for no balance (see LedgerChain)
-                lockHead();
+                // the head its first entry locks waits for no balance (see LedgerChain)
                 memberInsert = connection.prepareStatement(INSERT_MEMBER);
                 cardInsert = connection.prepareStatement(INSERT_CARD);
                 searchInsert = connection.prepareStatement(INSERT_SEARCH);
-                entryInsert = connection.prepareStatement(INSERT_ENTRY);
-                balanceInsert = connection.prepareStatement(INSERT_BALANCE);
                 surveyInsert = connection.prepareStatement(INSERT_SURVEY);
+                ledger = LedgerBatch.open(connection, db.dsl(), BATCH, this::flushOwnRows);
                 int n = population.size();
                 for (int i = 0; i < n; i++) {
                     member(i, memberBase + 1 + i, cardBase + 1 + i);
                     membersDone = i + 1;
                     if (pendingMembers >= BATCH) {
-                        flush();
+                        ledger.flush();
                     }
                     if (rows - committedRows >= (long) BATCH * COMMIT_EVERY) {
                         commit(memberBase + i + 2, cardBase + i + 2);
@@ -509,11 +496,14 @@ public final class DemoData {
                 connection.rollback();
                 throw e;
             } finally {
-                for (PreparedStatement ps : new PreparedStatement[] {memberInsert, searchInsert, cardInsert, entryInsert,
-                    balanceInsert, surveyInsert}) {
+                for (PreparedStatement ps : new PreparedStatement[] {memberInsert, searchInsert, cardInsert,
+                    surveyInsert}) {
                     if (ps != null) {
                         ps.close();
                     }
+                }
+                if (ledger != null) {
+                    ledger.close();
                 }
                 try (Statement s = connection.createStatement()) {
                     s.execute(CREATE_TIME_INDEX);
@@ -530,25 +520,13 @@ public final class DemoData {
          * consistent and ready for the application even if the load stops half-way.
          */
         private void commit(long nextMember, long nextCard) throws SQLException {
-            flush();
-            LedgerChain.moveHead(dsl(), head);
+            ledger.beforeCommit();
             ExplicitIds.restart(connection, MEMBER.getName(), nextMember);
             ExplicitIds.restart(connection, CARD.getName(), nextCard);
-            ExplicitIds.restart(connection, LEDGER_ENTRY.getName(), nextEntryId);
+            ledger.restartIds();
             connection.commit();
             committedRows = rows;
             progress.update(membersDone, population.size(), visits, expectedVisits);
-            lockHead();
-        }
-
-        /** Locks the chain's head for the next commit's entries and takes their ids from after it. */
-        private void lockHead() throws SQLException {
-            head = LedgerChain.lockHead(dsl());
-            nextEntryId = Math.max(nextEntryId, ExplicitIds.max(connection, LEDGER_ENTRY.getName()) + 1);
-        }
-
-        private DSLContext dsl() {
-            return DSL.using(connection, db.dsl().dialect(), db.dsl().settings());
         }
 
         private void member(int index, long id, long card) throws SQLException {
@@ -576,14 +554,7 @@ public final class DemoData {
             lastVisit = null;
             population.visits(plan, scale, times, this::visit);
 
-            balanceInsert.setLong(1, id);
-            balanceInsert.setInt(2, stamps);
-            balanceInsert.setInt(3, rewards);
-            balanceInsert.setInt(4, memberVisits);
-            balanceInsert.setLong(5, spend);
-            balanceInsert.setObject(6, firstVisit);
-            balanceInsert.setObject(7, lastVisit);
-            balanceInsert.addBatch();
+            ledger.insertBalance(id, stamps, rewards, memberVisits, spend, firstVisit, lastVisit);
             pendingMembers++;
             rows += 3;
         }
@@ -693,42 +664,9 @@ public final class DemoData {
 
         private void entry(String kind, int stampDelta, int rewardDelta, int visitDelta, long amount,
                 String currency, OffsetDateTime time, String till, long cashier) throws SQLException {
-            LedgerChain.Content content = new LedgerChain.Content(memberId, cardId, kind, stampDelta, 0, rewardDelta,
-                    visitDelta, amount, currency, null, setup.programId(), time, till, cashier, null, false, null,
-                    null, null);
-            byte[] hash = hasher.hash(content, head);
-            long id = nextEntryId++;
-            PreparedStatement ps = entryInsert;
-            ps.setLong(1, id);
-            ps.setLong(2, memberId);
-            ps.setLong(3, cardId);
-            ps.setString(4, kind);
-            ps.setInt(5, stampDelta);
-            ps.setInt(6, rewardDelta);
-            ps.setInt(7, visitDelta);
-            ps.setLong(8, amount);
-            setString(ps, 9, currency);
-            ps.setLong(10, setup.programId());
-            ps.setObject(11, content.createdAt());
-            ps.setString(12, till);
-            ps.setLong(13, cashier);
-            if (head.id() == null) {
-                ps.setNull(14, Types.BIGINT);
-            } else {
-                ps.setLong(14, head.id());
-            }
-            if (head.hash() == null) {
-                ps.setNull(15, Types.VARBINARY);
-            } else {
-                ps.setBytes(15, head.hash());
-            }
-            ps.setBytes(16, hash);
-            ps.addBatch();
-            head = new LedgerChain.Link(id, hash);
+            ledger.add(new LedgerChain.Content(memberId, cardId, kind, stampDelta, 0, rewardDelta, visitDelta, amount,
+                    currency, null, setup.programId(), time, till, cashier, null, false, null, null, null));
             rows++;
-            if (++pendingEntries >= BATCH) {
-                flush();
-            }
         }
 
         private long cashier(long day, int second) {
@@ -749,15 +687,13 @@ public final class DemoData {
                     .atZone(setup.zone()).toOffsetDateTime();
         }
 
-        private void flush() throws SQLException {
+        /** The rows the ledger's entries and balances refer to; {@link LedgerBatch#flush} writes them first. */
+        private void flushOwnRows() throws SQLException {
             memberInsert.executeBatch();
             searchInsert.executeBatch();
             cardInsert.executeBatch();
-            entryInsert.executeBatch();
-            balanceInsert.executeBatch();
             surveyInsert.executeBatch();
             pendingMembers = 0;
-            pendingEntries = 0;
         }
 
         private void setString(PreparedStatement ps, int index, String value) throws SQLException {

@@ -119,7 +119,6 @@ public final class IntegrityCheck {
 
     private List<Difference> balances() {
         LedgerEntry e = LEDGER_ENTRY.as("e");
-        LedgerEntry c = LEDGER_ENTRY.as("c");
         Field<BigDecimal> stamps = sum(e.STAMPS).as("l_stamps");
         Field<BigDecimal> points = sum(e.POINTS).as("l_points");
         Field<BigDecimal> rewards = sum(e.REWARDS).as("l_rewards");
@@ -132,8 +131,8 @@ public final class IntegrityCheck {
         Field<OffsetDateTime> first = min(coalesce(e.CARRIED_FIRST_VISIT_AT, e.CREATED_AT)).as("l_first");
         Field<OffsetDateTime> last = max(coalesce(e.CARRIED_LAST_VISIT_AT, e.CREATED_AT)).as("l_last");
         Table<?> times = select(e.MEMBER_ID, first, last)
-                .from(e).leftJoin(c).on(c.CANCELS_ID.eq(e.ID))
-                .where(e.VISITS.gt(0)).and(c.ID.isNull())
+                .from(e)
+                .where(e.VISITS.gt(0)).and(Ledger.notCancelled(e))
                 .groupBy(e.MEMBER_ID).asTable("t");
 
         Field<Long> sMember = sums.field(e.MEMBER_ID.getName(), Long.class);

@@ -204,14 +204,13 @@ public final class LedgerService {
 
     private Optional<Undoable> undoable(DSLContext tx, long memberId, Duration grace) {
         LedgerEntry e = LEDGER_ENTRY.as("e");
-        LedgerEntry c = LEDGER_ENTRY.as("c");
         OffsetDateTime since = OffsetDateTime.now(clock).minus(grace);
         return tx.select(e.ID, e.KIND, e.STAMPS, e.POINTS, e.CREATED_AT, CASHIER.NAME).from(e)
                 .leftJoin(CASHIER).on(CASHIER.ID.eq(e.CASHIER_ID))
                 .where(e.MEMBER_ID.eq(memberId))
                 .and(e.KIND.in(UNDOABLE))
                 .and(e.CREATED_AT.ge(since))
-                .andNotExists(tx.selectOne().from(c).where(c.CANCELS_ID.eq(e.ID)))
+                .and(Ledger.notCancelled(e))
                 .orderBy(e.ID.desc()).limit(1)
                 .fetchOptional(r -> new Undoable(r.get(e.ID), r.get(e.KIND), r.get(e.STAMPS), r.get(e.POINTS),
                         r.get(e.CREATED_AT), r.get(CASHIER.NAME)));
@@ -318,12 +317,11 @@ public final class LedgerService {
     /** After a visit is cancelled: first and last visit from the visits nothing cancels. */
     private static void recomputeVisitTimes(DSLContext tx, long memberId) {
         LedgerEntry e = LEDGER_ENTRY.as("e");
-        LedgerEntry c = LEDGER_ENTRY.as("c");
         // a MERGE_IN carries the merged record's visits with their first and last times (see merge)
         Record2<OffsetDateTime, OffsetDateTime> times = tx.select(min(coalesce(e.CARRIED_FIRST_VISIT_AT, e.CREATED_AT)),
                         max(coalesce(e.CARRIED_LAST_VISIT_AT, e.CREATED_AT))).from(e)
                 .where(e.MEMBER_ID.eq(memberId)).and(e.VISITS.gt(0))
-                .andNotExists(tx.selectOne().from(c).where(c.CANCELS_ID.eq(e.ID)))
+                .and(Ledger.notCancelled(e))
                 .fetchOne();
         tx.update(BALANCE)
                 .set(BALANCE.FIRST_VISIT_AT, times.value1())

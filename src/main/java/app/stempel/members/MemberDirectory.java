@@ -197,6 +197,7 @@ public final class MemberDirectory {
         LedgerEntry c = LEDGER_ENTRY.as("c");
         Member other = MEMBER.as("other");
         var select = db.dsl().select(e.asterisk(), CASHIER.NAME, c.ID, c.KIND, other.DISPLAY_NAME).from(e)
+                // c: the entry that cancels e, if any, shown beside it (to leave cancelled ones out: Ledger.notCancelled)
                 .leftJoin(c).on(c.CANCELS_ID.eq(e.ID))
                 .leftJoin(CASHIER).on(CASHIER.ID.eq(e.CASHIER_ID))
                 .leftJoin(other).on(other.ID.eq(e.OTHER_MEMBER_ID))

@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import app.stempel.owner.Role;
 import app.stempel.owner.Role.Who;
 import app.stempel.core.Actor;
+import app.stempel.ledger.Ledger;
 import app.stempel.ledger.LedgerService;
 import app.stempel.owner.OwnerGate;
 import app.stempel.program.ProgramRules.Expiry;
@@ -246,17 +247,15 @@ public final class ExpiryService {
             return out;
         }
         LedgerEntry e = LEDGER_ENTRY.as("e");
-        LedgerEntry c = LEDGER_ENTRY.as("c");
         Field<BigDecimal> recentStamps = sum(when(e.STAMPS.gt(0), e.STAMPS).otherwise(inline(0)));
         Field<BigDecimal> recentPoints = sum(when(e.POINTS.gt(0), e.POINTS).otherwise(inline(0)));
         List<Long> ids = new ArrayList<>(balances.keySet());
         dsl.select(e.MEMBER_ID, recentStamps, recentPoints).from(e)
-                .leftJoin(c).on(c.CANCELS_ID.eq(e.ID))
                 .where(e.MEMBER_ID.between(ids.get(0), ids.get(ids.size() - 1)))
                 .and(e.CREATED_AT.gt(cutoff))
                 .and(e.KIND.notIn("UNDO", "VOID"))
                 .and(e.STAMPS.gt(0).or(e.POINTS.gt(0)))
-                .and(c.ID.isNull())
+                .and(Ledger.notCancelled(e))
                 .groupBy(e.MEMBER_ID)
                 .forEach(r -> {
                     long[] b = balances.get(r.value1());

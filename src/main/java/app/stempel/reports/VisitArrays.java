@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import app.stempel.ledger.Ledger;
 import app.stempel.store.Database;
 
 /**
@@ -91,7 +92,7 @@ public final class VisitArrays implements ReportService.Persons {
 
     /** The visits the reports count: stampings, points visits and imported purchases that nothing cancelled. */
     private static final String VISITS = "WHERE e.kind IN ('STAMP', 'POINTS', 'IMPORT') AND e.visits > 0 "
-            + "AND NOT EXISTS (SELECT 1 FROM ledger_entry x WHERE x.cancels_id = e.id)";
+            + "AND " + Ledger.notCancelledSql("e");
 
     public int persons() {
         return ids.length;
