@@ -14,6 +14,8 @@ import app.stempel.owner.Role;
 import app.stempel.owner.Role.Who;
 import app.stempel.store.Database;
 import java.util.Optional;
+import app.stempel.core.MemberStatus;
+import app.stempel.core.CardStatus;
 
 /**
  * A member's cards. Reissuing a lost card makes a new number active and blocks the old one for good;
@@ -52,15 +54,15 @@ public final class CardService {
         Objects.requireNonNull(reason);
         OffsetDateTime now = OffsetDateTime.now(clock);
         return db.write(tx -> {
-            String status = tx.select(MEMBER.STATUS).from(MEMBER).where(MEMBER.ID.eq(memberId)).forUpdate()
+            MemberStatus status = tx.select(MEMBER.STATUS).from(MEMBER).where(MEMBER.ID.eq(memberId)).forUpdate()
                     .fetchOne(MEMBER.STATUS);
-            if (status == null || status.equals("ERASED") || status.equals("MERGED")) {
+            if (status == null || status == MemberStatus.ERASED || status == MemberStatus.MERGED) {
                 throw new IllegalArgumentException("member " + memberId + " cannot get a card");
             }
             String old = tx.select(CARD.CARD_NUMBER).from(CARD).where(CARD.ACTIVE_MEMBER_ID.eq(memberId))
                     .fetchOne(CARD.CARD_NUMBER);
             tx.update(CARD)
-                    .set(CARD.STATUS, "BLOCKED")
+                    .set(CARD.STATUS, CardStatus.BLOCKED)
                     .set(CARD.BLOCKED_REASON, reason.name())
                     .set(CARD.BLOCKED_AT, now)
                     .setNull(CARD.ACTIVE_MEMBER_ID)
@@ -95,7 +97,7 @@ public final class CardService {
                 .set(CARD.CARD_NUMBER, number)
                 .set(CARD.MEMBER_ID, memberId)
                 .set(CARD.ACTIVE_MEMBER_ID, memberId)
-                .set(CARD.STATUS, "ACTIVE")
+                .set(CARD.STATUS, CardStatus.ACTIVE)
                 .set(CARD.ISSUED_AT, at)
                 .returning(CARD.ID)
                 .fetchOne(CARD.ID);

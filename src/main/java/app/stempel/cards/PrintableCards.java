@@ -19,6 +19,8 @@ import app.stempel.owner.OwnerGate;
 import app.stempel.owner.Role;
 import app.stempel.owner.Role.Who;
 import app.stempel.store.Database;
+import app.stempel.core.MemberStatus;
+import app.stempel.core.CardStatus;
 
 /** Which cards to print, and the shop's card design. */
 public final class PrintableCards {
@@ -55,7 +57,7 @@ public final class PrintableCards {
         Condition enrolled = since == null ? DSL.noCondition()
                 : MEMBER.ENROLLED_AT.ge(since.atStartOfDay(clock.getZone()).toOffsetDateTime());
         return db.dsl().select(CARD.CARD_NUMBER, MEMBER.DISPLAY_NAME).from(CARD).join(MEMBER).on(MEMBER.ID.eq(CARD.MEMBER_ID))
-                .where(CARD.STATUS.eq("ACTIVE")).and(MEMBER.STATUS.eq("ACTIVE")).and(enrolled).orderBy(CARD.ID)
+                .where(CARD.STATUS.eq(CardStatus.ACTIVE)).and(MEMBER.STATUS.eq(MemberStatus.ACTIVE)).and(enrolled).orderBy(CARD.ID)
                 .fetch(r -> new CardFace(r.value1(), r.value2()));
     }
 
@@ -69,7 +71,7 @@ public final class PrintableCards {
         owner.require();
         return db.dsl().select(CARD.CARD_NUMBER, CARD.STATUS, MEMBER.DISPLAY_NAME).from(CARD).join(MEMBER)
                 .on(MEMBER.ID.eq(CARD.MEMBER_ID)).where(CARD.CARD_NUMBER.in(new ArrayList<>(numbers)))
-                .fetch(r -> new Found(new CardFace(r.value1(), r.value3()), "ACTIVE".equals(r.value2())))
+                .fetch(r -> new Found(new CardFace(r.value1(), r.value3()), CardStatus.ACTIVE == r.value2()))
                 .stream().collect(Collectors.toMap(f -> f.face().number(), Function.identity()));
     }
 }

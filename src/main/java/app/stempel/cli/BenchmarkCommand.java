@@ -39,6 +39,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import app.stempel.Services;
 import java.util.stream.IntStream;
+import app.stempel.core.CardStatus;
 
 /**
  * {@code benchmark}: measures the product's performance targets on the database in the data folder, each
@@ -186,7 +187,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             Database db = shop.db();
             SplittableRandom random = new SplittableRandom();
             List<Record2<Long, Long>> cards = ensureMembers(shop, progress);
-            List<String> numbers = db.dsl().select(CARD.CARD_NUMBER).from(CARD).where(CARD.STATUS.eq("ACTIVE"))
+            List<String> numbers = db.dsl().select(CARD.CARD_NUMBER).from(CARD).where(CARD.STATUS.eq(CardStatus.ACTIVE))
                     .limit(10_000).fetch(CARD.CARD_NUMBER);
             LedgerService ledger = shop.ledger();
             Actor actor = Actor.system(TILL);
@@ -220,7 +221,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         }
 
         private static List<Record2<Long, Long>> ensureMembers(Services shop, PrintWriter progress) {
-            var query = shop.db().dsl().select(CARD.MEMBER_ID, CARD.ID).from(CARD).where(CARD.STATUS.eq("ACTIVE")).limit(10_000);
+            var query = shop.db().dsl().select(CARD.MEMBER_ID, CARD.ID).from(CARD).where(CARD.STATUS.eq(CardStatus.ACTIVE)).limit(10_000);
             List<Record2<Long, Long>> cards = query.fetch();
             if (cards.size() < MIN_MEMBERS) {
                 progress.printf("stamp: enrolling %d benchmark members...%n", MIN_MEMBERS - cards.size());
@@ -304,7 +305,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     ids.add(1 + random.nextLong(maxCard));
                 }
                 db.dsl().select(CARD.CARD_NUMBER, MEMBER.DISPLAY_NAME).from(CARD).join(MEMBER).on(MEMBER.ID.eq(CARD.MEMBER_ID))
-                        .where(CARD.ID.in(ids)).and(CARD.STATUS.eq("ACTIVE")).fetch()
+                        .where(CARD.ID.in(ids)).and(CARD.STATUS.eq(CardStatus.ACTIVE)).fetch()
                         .forEach(r -> {
                             numbers.add(r.value1());
                             names.add(r.value2());

@@ -50,6 +50,9 @@ import app.stempel.program.Tier;
 import app.stempel.settings.SettingsService;
 import app.stempel.store.schema.tables.LedgerEntry;
 import app.stempel.store.Database;
+import app.stempel.core.EntryKind;
+import app.stempel.core.MemberStatus;
+import app.stempel.core.CardStatus;
 
 /**
  * What the counter asks of the shop: find a member by card or by what the cashier types, show them,
@@ -141,7 +144,7 @@ public final class CounterService {
         Record card = db.dsl().select(CARD.MEMBER_ID, CARD.STATUS, CARD.BLOCKED_REASON).from(CARD)
                 .where(CARD.CARD_NUMBER.eq(number)).fetchOne();
         if (card != null) {
-            if ("BLOCKED".equals(card.get(CARD.STATUS))) {
+            if (CardStatus.BLOCKED == card.get(CARD.STATUS)) {
                 return new ScanResult(null, ScanProblem.BLOCKED_CARD, number, card.get(CARD.BLOCKED_REASON));
             }
             return ScanResult.found(panel(card.get(CARD.MEMBER_ID)), number);
@@ -258,7 +261,7 @@ public final class CounterService {
                 .filter(p -> birthdayDue(db.dsl(), memberId, r.get(MEMBER.BIRTHDAY), r.get(MEMBER.BIRTHDAY_SET_AT), now))
                 .map(p -> p.rules().birthday().description()).orElse(null);
         MemberPanel panel = new MemberPanel(memberId, r.get(MEMBER.DISPLAY_NAME), r.get(CARD.CARD_NUMBER), r.get(CARD.ID),
-                !"ACTIVE".equals(r.get(MEMBER.STATUS)), tiers.of(recent), stamps, forReward,
+                r.get(MEMBER.STATUS) != MemberStatus.ACTIVE, tiers.of(recent), stamps, forReward,
                 card.map(Program::rewardDescription).orElse(""), ready,
                 isBirthday(r.get(MEMBER.BIRTHDAY), today), r.get(BALANCE.VISITS), visitCounts.value2().intValue(),
                 r.get(BALANCE.LAST_VISIT_AT), r.get(MEMBER.NOTE),
@@ -304,7 +307,7 @@ public final class CounterService {
         }
         LedgerEntry e = LEDGER_ENTRY.as("e");
         var lots = db.dsl().select(e.ID, e.STAMPS, e.PROGRAM_ID).from(e)
-                .where(e.MEMBER_ID.eq(memberId)).and(e.STAMPS.gt(0)).and(e.KIND.notIn("UNDO", "VOID"))
+                .where(e.MEMBER_ID.eq(memberId)).and(e.STAMPS.gt(0)).and(e.KIND.notIn(EntryKind.UNDO, EntryKind.VOID))
                 .and(Ledger.notCancelled(e))
                 .orderBy(e.ID.desc()).limit(stamps).fetch();
         int open = 0;
@@ -316,7 +319,7 @@ public final class CounterService {
                     return current;
                 }
                 boolean redeemedSince = db.dsl().fetchExists(db.dsl().selectOne().from(e)
-                        .where(e.MEMBER_ID.eq(memberId)).and(e.KIND.eq("REDEEM")).and(e.ID.gt(lot.value1()))
+                        .where(e.MEMBER_ID.eq(memberId)).and(e.KIND.eq(EntryKind.REDEEM)).and(e.ID.gt(lot.value1()))
                         .and(Ledger.notCancelled(e)));
                 Program earned = programs.version(version);
                 return redeemedSince || earned.points() ? current : earned;
@@ -348,7 +351,7 @@ public final class CounterService {
             return null;
         }
         boolean used = dsl.fetchExists(dsl.selectOne().from(e)
-                .where(e.MEMBER_ID.eq(memberId)).and(e.KIND.eq("COUPON")).and(e.CREATED_AT.gt(previous))
+                .where(e.MEMBER_ID.eq(memberId)).and(e.KIND.eq(EntryKind.COUPON)).and(e.CREATED_AT.gt(previous))
                 .and(Ledger.notCancelled(e)));
         return used ? null : new ComebackCoupon(rule.percent(), rule.text(), until);
     }
@@ -380,7 +383,7 @@ public final class CounterService {
         }
         LedgerEntry e = LEDGER_ENTRY.as("e");
         return !dsl.fetchExists(dsl.selectOne().from(e)
-                .where(e.MEMBER_ID.eq(memberId)).and(e.KIND.eq("BIRTHDAY"))
+                .where(e.MEMBER_ID.eq(memberId)).and(e.KIND.eq(EntryKind.BIRTHDAY))
                 .and(e.CREATED_AT.ge(start.atStartOfDay(clock.getZone()).toOffsetDateTime()))
                 .and(Ledger.notCancelled(e)));
     }
@@ -540,7 +543,7 @@ public final class CounterService {
         int points = b.points() + (p.points() ? earned : 0);
         OffsetDateTime lastVisit = b.lastVisit() == null || at.isAfter(b.lastVisit()) ? at : b.lastVisit();
         LedgerService.Undoable undoable = at.isBefore(before.now().minus(undoGrace)) ? null
-                : new LedgerService.Undoable(stamped.entryId(), p.points() ? "POINTS" : "STAMP",
+                : new LedgerService.Undoable(stamped.entryId(), p.points() ? EntryKind.POINTS : EntryKind.STAMP,
                         p.points() ? 0 : earned, p.points() ? earned : 0, at, stamped.cashier());
         return new MemberPanel(b.memberId(), b.name(), b.cardNumber(), b.cardId(), b.blocked(),
                 p.rules().tiers().of(before.recentVisits() + 1), stamps, b.stampsForReward(), b.rewardDescription(),
@@ -613,7 +616,7 @@ public final class CounterService {
             if (have == null || have < reward.points()) {
                 return false;
             }
-            LedgerService.appendEvent(tx, memberId, before.cardId(), "POINTS_REDEEM", 0, -reward.points(), 1,
+            LedgerService.appendEvent(tx, memberId, before.cardId(), EntryKind.POINTS_REDEEM, 0, -reward.points(), 1,
                     program.get().id(), actor, reward.description(), now);
             return true;
         });
@@ -641,7 +644,7 @@ public final class CounterService {
                 return false;
             }
             String what = coupon.text() != null ? coupon.text() : coupon.percent() + " %";
-            LedgerService.appendEvent(tx, memberId, before.cardId(), "COUPON", 0, 0, 0, program.get().id(), actor,
+            LedgerService.appendEvent(tx, memberId, before.cardId(), EntryKind.COUPON, 0, 0, 0, program.get().id(), actor,
                     what, now);
             return true;
         });
@@ -667,7 +670,7 @@ public final class CounterService {
             if (!birthdayDue(tx, memberId, m.get(MEMBER.BIRTHDAY), m.get(MEMBER.BIRTHDAY_SET_AT), now)) {
                 return false;
             }
-            LedgerService.appendEvent(tx, memberId, before.cardId(), "BIRTHDAY", 0, 0, 0, program.get().id(), actor,
+            LedgerService.appendEvent(tx, memberId, before.cardId(), EntryKind.BIRTHDAY, 0, 0, 0, program.get().id(), actor,
                     program.get().rules().birthday().description(), now);
             return true;
         });

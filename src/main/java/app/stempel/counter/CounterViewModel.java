@@ -617,15 +617,15 @@ public final class CounterViewModel {
 
     private String undoneWhat(LedgerService.Undoable u) {
         return switch (u.kind()) {
-            case "STAMP" -> u.stamps() > 0 ? i18n.plural("counter.undoable.stamps", u.stamps())
+            case STAMP -> u.stamps() > 0 ? i18n.plural("counter.undoable.stamps", u.stamps())
                     : i18n.get("counter.undoable.visit");
-            case "POINTS" -> u.points() > 0 ? i18n.plural("counter.undoable.points", u.points())
+            case POINTS -> u.points() > 0 ? i18n.plural("counter.undoable.points", u.points())
                     : i18n.get("counter.undoable.visit");
-            case "PAPER_STAMPS" -> i18n.plural("counter.undoable.paper", u.stamps());
-            case "REDEEM", "POINTS_REDEEM" -> i18n.get("counter.undoable.reward");
-            case "COUPON" -> i18n.get("counter.undoable.coupon");
-            case "BIRTHDAY" -> i18n.get("counter.undoable.birthday");
-            default -> u.kind();
+            case PAPER_STAMPS -> i18n.plural("counter.undoable.paper", u.stamps());
+            case REDEEM, POINTS_REDEEM -> i18n.get("counter.undoable.reward");
+            case COUPON -> i18n.get("counter.undoable.coupon");
+            case BIRTHDAY -> i18n.get("counter.undoable.birthday");
+            default -> u.kind().name();
         };
     }
 

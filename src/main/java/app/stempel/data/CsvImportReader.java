@@ -32,6 +32,7 @@ import app.stempel.data.CsvImport.Preview;
 import app.stempel.data.CsvImport.Previous;
 import app.stempel.data.CsvImport.Problem;
 import app.stempel.data.CsvImport.VisitRow;
+import app.stempel.core.MemberStatus;
 
 /**
  * The reading half of {@link CsvImport}: a file's bytes into a {@link Preview}, with its rows and every
@@ -273,7 +274,7 @@ final class CsvImportReader {
                         .fetch(CARD.CARD_NUMBER));
             } else {
                 found.addAll(dsl.select(MEMBER.EXTERNAL_REF).from(MEMBER).where(MEMBER.EXTERNAL_REF.in(chunk))
-                        .and(MEMBER.STATUS.ne("ERASED")).fetch(MEMBER.EXTERNAL_REF));
+                        .and(MEMBER.STATUS.ne(MemberStatus.ERASED)).fetch(MEMBER.EXTERNAL_REF));
             }
         }
         return found;

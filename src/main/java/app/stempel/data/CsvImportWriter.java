@@ -37,6 +37,8 @@ import app.stempel.ledger.LedgerBatch;
 import app.stempel.ledger.LedgerChain;
 import app.stempel.search.SearchText;
 import app.stempel.store.ExplicitIds;
+import app.stempel.core.EntryKind;
+import app.stempel.core.MemberStatus;
 
 /**
  * The writing half of {@link CsvImport}: one clean preview's rows on one connection, in the caller's
@@ -206,7 +208,7 @@ final class CsvImportWriter {
         Map<String, Long> found = new HashMap<>();
         for (List<String> chunk : CsvImportReader.chunks(refs)) {
             dsl.select(MEMBER.EXTERNAL_REF, coalesce(MEMBER.MERGED_INTO, MEMBER.ID)).from(MEMBER)
-                    .where(MEMBER.EXTERNAL_REF.in(chunk)).and(MEMBER.STATUS.ne("ERASED"))
+                    .where(MEMBER.EXTERNAL_REF.in(chunk)).and(MEMBER.STATUS.ne(MemberStatus.ERASED))
                     .orderBy(MEMBER.ID)
                     .forEach(r -> found.putIfAbsent(r.value1(), r.value2()));
         }
@@ -214,7 +216,7 @@ final class CsvImportWriter {
         for (List<String> chunk : CsvImportReader.chunks(rest)) {
             dsl.select(CARD.CARD_NUMBER, coalesce(MEMBER.MERGED_INTO, MEMBER.ID)).from(CARD)
                     .join(MEMBER).on(MEMBER.ID.eq(CARD.MEMBER_ID))
-                    .where(CARD.CARD_NUMBER.in(chunk)).and(MEMBER.STATUS.ne("ERASED"))
+                    .where(CARD.CARD_NUMBER.in(chunk)).and(MEMBER.STATUS.ne(MemberStatus.ERASED))
                     .forEach(r -> found.putIfAbsent(r.value1(), r.value2()));
         }
         return found;
@@ -283,7 +285,7 @@ final class CsvImportWriter {
     /** One IMPORT entry: stamps from the members file, or one visit with its amount from the visits file. */
     private void entry(long memberId, Long cardId, int stamps, int visits, long amount, OffsetDateTime at)
             throws SQLException {
-        ledger.add(new LedgerChain.Content(memberId, cardId, "IMPORT", stamps, 0, 0, visits, amount,
+        ledger.add(new LedgerChain.Content(memberId, cardId, EntryKind.IMPORT, stamps, 0, 0, visits, amount,
                 visits > 0 ? currency : null, null, null, at, TILL, null, reason, false, null, null, null));
     }
 

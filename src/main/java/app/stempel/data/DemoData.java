@@ -47,6 +47,7 @@ import app.stempel.ledger.LedgerChain;
 import app.stempel.search.SearchText;
 import app.stempel.store.Database;
 import app.stempel.store.ExplicitIds;
+import app.stempel.core.EntryKind;
 
 /**
  * Fills an empty shop with a believable history: cashiers, a stamp program, member groups, members
@@ -616,7 +617,7 @@ public final class DemoData {
                 long cashier = cashier(day, second);
                 String till = till(day, second);
                 if (stamps >= setup.stampsForReward() && details.nextDouble() < 0.8) {
-                    entry("REDEEM", -setup.stampsForReward(), 1, 0, 0, null, time, till, cashier);
+                    entry(EntryKind.REDEEM, -setup.stampsForReward(), 1, 0, 0, null, time, till, cashier);
                     stamps -= setup.stampsForReward();
                     rewards++;
                     redemptions++;
@@ -624,7 +625,7 @@ public final class DemoData {
                 long amount = Math.max(spendStep * 10,
                         Math.round(typicalSpend * Math.exp(0.3 * details.nextGaussian()) / spendStep) * spendStep);
                 int earned = (int) ((memberVisits + 1L) * permille / 1000 - (long) memberVisits * permille / 1000);
-                entry("STAMP", earned, 0, 1, amount, setup.currency(), time, till, cashier);
+                entry(EntryKind.STAMP, earned, 0, 1, amount, setup.currency(), time, till, cashier);
                 stamps += earned;
                 memberVisits++;
                 spend += amount;
@@ -662,7 +663,7 @@ public final class DemoData {
             rows++;
         }
 
-        private void entry(String kind, int stampDelta, int rewardDelta, int visitDelta, long amount,
+        private void entry(EntryKind kind, int stampDelta, int rewardDelta, int visitDelta, long amount,
                 String currency, OffsetDateTime time, String till, long cashier) throws SQLException {
             ledger.add(new LedgerChain.Content(memberId, cardId, kind, stampDelta, 0, rewardDelta, visitDelta, amount,
                     currency, null, setup.programId(), time, till, cashier, null, false, null, null, null));

@@ -124,7 +124,7 @@ public final class LedgerBatch implements AutoCloseable {
         ps.setLong(1, id);
         ps.setLong(2, content.memberId());
         setLong(ps, 3, content.cardId());
-        ps.setString(4, content.kind());
+        ps.setString(4, content.kind().name());
         ps.setInt(5, content.stamps());
         ps.setInt(6, content.points());
         ps.setInt(7, content.rewards());

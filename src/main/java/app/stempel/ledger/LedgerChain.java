@@ -18,6 +18,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 
 import app.stempel.store.schema.tables.LedgerEntry;
+import app.stempel.core.EntryKind;
 
 /**
  * The ledger's hash chain, in one place for every writer (the ledger service, the CSV import, the demo
@@ -74,7 +75,7 @@ public final class LedgerChain {
     }
 
     /** What one entry says, as stored; the columns its hash covers. */
-    public record Content(long memberId, Long cardId, String kind, int stamps, int points, int rewards, int visits,
+    public record Content(long memberId, Long cardId, EntryKind kind, int stamps, int points, int rewards, int visits,
             long amountMinor, String currency, Long cancelsId, Long programId, OffsetDateTime createdAt, String till,
             Long cashierId, String reason, boolean byOwner, OffsetDateTime carriedFirstVisitAt,
             OffsetDateTime carriedLastVisitAt, Long otherMemberId) {
@@ -97,7 +98,7 @@ public final class LedgerChain {
 
         /** The content of the entry at {@code rs}'s current row, which has the columns of {@link #CONTENT_COLUMNS}. */
         public static Content read(ResultSet rs) throws SQLException {
-            return new Content(rs.getLong("member_id"), nullableLong(rs, "card_id"), rs.getString("kind"),
+            return new Content(rs.getLong("member_id"), nullableLong(rs, "card_id"), EntryKind.valueOf(rs.getString("kind")),
                     rs.getInt("stamps"), rs.getInt("points"), rs.getInt("rewards"), rs.getInt("visits"),
                     rs.getLong("amount_minor"), rs.getString("currency"), nullableLong(rs, "cancels_id"),
                     nullableLong(rs, "program_id"), rs.getObject("created_at", OffsetDateTime.class),
@@ -176,7 +177,7 @@ public final class LedgerChain {
         out.bytes(prev.hash());
         out.number(c.memberId());
         out.number(c.cardId());
-        out.text(c.kind());
+        out.text(c.kind().name());
         out.number((long) c.stamps());
         out.number((long) c.points());
         out.number((long) c.rewards());

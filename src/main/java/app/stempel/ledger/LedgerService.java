@@ -29,6 +29,10 @@ import app.stempel.owner.OwnerGate;
 import app.stempel.store.Database;
 import app.stempel.store.schema.tables.LedgerEntry;
 import app.stempel.store.schema.tables.records.LedgerEntryRecord;
+import app.stempel.core.EntryKind;
+import app.stempel.core.MemberStatus;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Writes the append-only ledger. Each method adds entries and updates the member's balance in the same
@@ -41,12 +45,12 @@ import app.stempel.store.schema.tables.records.LedgerEntryRecord;
 public final class LedgerService {
 
     /** Kinds of entry that count as a cashier's action at the counter, and so can be undone. */
-    private static final java.util.List<String> UNDOABLE = java.util.List.of("STAMP", "REDEEM", "PAPER_STAMPS",
-            "POINTS", "POINTS_REDEEM", "COUPON", "BIRTHDAY");
+    private static final Set<EntryKind> UNDOABLE = EnumSet.of(EntryKind.STAMP, EntryKind.REDEEM, EntryKind.PAPER_STAMPS,
+            EntryKind.POINTS, EntryKind.POINTS_REDEEM, EntryKind.COUPON, EntryKind.BIRTHDAY);
 
     /** Kinds of entry the reward program writes besides visits (see {@link #appendEvent}). */
-    private static final java.util.List<String> EVENTS = java.util.List.of("EXPIRE", "COUPON", "BIRTHDAY",
-            "POINTS_REDEEM");
+    private static final Set<EntryKind> EVENTS = EnumSet.of(EntryKind.EXPIRE, EntryKind.COUPON, EntryKind.BIRTHDAY,
+            EntryKind.POINTS_REDEEM);
 
     private final Database db;
     private final Clock clock;
@@ -104,7 +108,7 @@ public final class LedgerService {
     public static long appendStamp(DSLContext tx, StampEntry e) {
         long spend = e.amount() == null ? 0 : e.amount().minor();
         String currency = e.amount() == null ? null : e.amount().currency().getCurrencyCode();
-        return append(tx, e.memberId(), e.cardId(), "STAMP", new Deltas(e.stamps(), 0, 0, 1, spend), currency,
+        return append(tx, e.memberId(), e.cardId(), EntryKind.STAMP, new Deltas(e.stamps(), 0, 0, 1, spend), currency,
                 null, e.programId(), e.actor(), null, e.at());
     }
 
@@ -124,7 +128,7 @@ public final class LedgerService {
             if (have == null || have < stampsForReward) {
                 return Optional.<Long>empty();
             }
-            return Optional.of(append(tx, memberId, cardId, "REDEEM", new Deltas(-stampsForReward, 0, 1, 0, 0), null,
+            return Optional.of(append(tx, memberId, cardId, EntryKind.REDEEM, new Deltas(-stampsForReward, 0, 1, 0, 0), null,
                     null, programId, actor, null));
         });
     }
@@ -155,7 +159,7 @@ public final class LedgerService {
         }
         long spend = amount == null ? 0 : amount.minor();
         String currency = amount == null ? null : amount.currency().getCurrencyCode();
-        return append(tx, memberId, cardId, "POINTS", new Deltas(0, points, 0, 1, spend), currency, null, programId,
+        return append(tx, memberId, cardId, EntryKind.POINTS, new Deltas(0, points, 0, 1, spend), currency, null, programId,
                 actor, null, at);
     }
 
@@ -167,7 +171,7 @@ public final class LedgerService {
      * @param kind EXPIRE, COUPON, BIRTHDAY or POINTS_REDEEM
      * @return the new entry's id
      */
-    public static long appendEvent(DSLContext tx, long memberId, Long cardId, String kind, int stamps, int points,
+    public static long appendEvent(DSLContext tx, long memberId, Long cardId, EntryKind kind, int stamps, int points,
             int rewards, Long programId, Actor actor, String reason, OffsetDateTime at) {
         if (!EVENTS.contains(kind)) {
             throw new IllegalArgumentException("not a program event: " + kind);
@@ -182,7 +186,7 @@ public final class LedgerService {
         if (stamps < 1) {
             throw new IllegalArgumentException("paper stamps must be at least one");
         }
-        return db.write(tx -> append(tx, memberId, cardId, "PAPER_STAMPS", new Deltas(stamps, 0, 0, 0, 0), null,
+        return db.write(tx -> append(tx, memberId, cardId, EntryKind.PAPER_STAMPS, new Deltas(stamps, 0, 0, 0, 0), null,
                 null, programId, actor, "paper card"));
     }
 
@@ -190,7 +194,7 @@ public final class LedgerService {
     /**
      * @param cashier the name of the cashier who did it, or null for the owner's or the program's own work
      */
-    public record Undoable(long entryId, String kind, int stamps, int points, OffsetDateTime at, String cashier) {
+    public record Undoable(long entryId, EntryKind kind, int stamps, int points, OffsetDateTime at, String cashier) {
     }
 
     /**
@@ -231,20 +235,20 @@ public final class LedgerService {
                 LedgerEntryRecord original = tx.fetchOne(LEDGER_ENTRY, LEDGER_ENTRY.ID.eq(u.entryId()));
                 Deltas d = new Deltas(original.getStamps(), original.getPoints(), original.getRewards(),
                         original.getVisits(), original.getAmountMinor()).negated();
-                append(tx, memberId, original.getCardId(), "UNDO", d, original.getCurrency(), u.entryId(),
+                append(tx, memberId, original.getCardId(), EntryKind.UNDO, d, original.getCurrency(), u.entryId(),
                         original.getProgramId(), actor, null);
             });
             return last;
         });
     }
 
-    private long append(DSLContext tx, long memberId, Long cardId, String kind, Deltas d, String currency,
+    private long append(DSLContext tx, long memberId, Long cardId, EntryKind kind, Deltas d, String currency,
             Long cancels, Long programId, Actor actor, String reason) {
         return append(tx, memberId, cardId, kind, d, currency, cancels, programId, actor, reason,
                 OffsetDateTime.now(clock));
     }
 
-    private static long append(DSLContext tx, long memberId, Long cardId, String kind, Deltas d, String currency,
+    private static long append(DSLContext tx, long memberId, Long cardId, EntryKind kind, Deltas d, String currency,
             Long cancels, Long programId, Actor actor, String reason, OffsetDateTime now) {
         return append(tx, memberId, cardId, kind, d, currency, cancels, programId, actor, reason, now, null);
     }
@@ -259,7 +263,7 @@ public final class LedgerService {
      * before the head, so two writers cannot deadlock), then the entry joins the chain and the head moves
      * on, all in the caller's transaction.
      */
-    private static long append(DSLContext tx, long memberId, Long cardId, String kind, Deltas d, String currency,
+    private static long append(DSLContext tx, long memberId, Long cardId, EntryKind kind, Deltas d, String currency,
             Long cancels, Long programId, Actor actor, String reason, OffsetDateTime time, MergeSide merge) {
         LedgerChain.Content content = new LedgerChain.Content(memberId, cardId, kind, d.stamps(), d.points(),
                 d.rewards(), d.visits(), d.amountMinor(), currency, cancels, programId, time, actor.till(),
@@ -343,7 +347,7 @@ public final class LedgerService {
     // --- owner corrections and merges (callers check the owner gate: members.MemberCorrections)
 
     /** Kinds of entry that are themselves corrections or transfers, and so are never voided. */
-    private static final java.util.List<String> NOT_VOIDABLE = java.util.List.of("UNDO", "VOID", "MERGE_IN", "MERGE_OUT");
+    private static final Set<EntryKind> NOT_VOIDABLE = EnumSet.of(EntryKind.UNDO, EntryKind.VOID, EntryKind.MERGE_IN, EntryKind.MERGE_OUT);
 
     /**
      * Voids entry {@code entryId}: a VOID entry with the opposite deltas that points at it, with the owner's
@@ -367,7 +371,7 @@ public final class LedgerService {
             if (NOT_VOIDABLE.contains(original.getKind())) {
                 throw new Refused(Refused.Why.NOT_CORRECTABLE);
             }
-            if ("MERGED".equals(status(tx, memberId))) {
+            if (MemberStatus.MERGED == status(tx, memberId)) {
                 throw new Refused(Refused.Why.MEMBER_GONE);
             }
             if (tx.fetchExists(LEDGER_ENTRY, LEDGER_ENTRY.CANCELS_ID.eq(entryId))) {
@@ -378,7 +382,7 @@ public final class LedgerService {
             if (balance.getStamps() + d.stamps() < 0 || balance.getPoints() + d.points() < 0) {
                 throw new Refused(Refused.Why.BELOW_ZERO);
             }
-            return append(tx, memberId, original.getCardId(), "VOID", d, original.getCurrency(), entryId,
+            return append(tx, memberId, original.getCardId(), EntryKind.VOID, d, original.getCurrency(), entryId,
                     original.getProgramId(), actor, why);
         });
     }
@@ -400,14 +404,14 @@ public final class LedgerService {
         }
         return db.write(tx -> {
             var balance = lockedBalance(tx, memberId);
-            String status = status(tx, memberId);
-            if ("MERGED".equals(status) || "ERASED".equals(status)) {
+            MemberStatus status = status(tx, memberId);
+            if (MemberStatus.MERGED == status || MemberStatus.ERASED == status) {
                 throw new Refused(Refused.Why.MEMBER_GONE);
             }
             if (balance.getStamps() + stamps < 0 || balance.getPoints() + points < 0) {
                 throw new Refused(Refused.Why.BELOW_ZERO);
             }
-            return append(tx, memberId, null, "ADJUST", new Deltas(stamps, points, 0, 0, 0), null, null, null, actor,
+            return append(tx, memberId, null, EntryKind.ADJUST, new Deltas(stamps, points, 0, 0, 0), null, null, null, actor,
                     why);
         });
     }
@@ -431,9 +435,9 @@ public final class LedgerService {
         Deltas moved = new Deltas(source.getStamps(), source.getPoints(), source.getRewards(), source.getVisits(),
                 source.getSpendMinor());
         boolean visits = moved.visits() > 0;
-        append(tx, sourceId, null, "MERGE_OUT", moved.negated(), null, null, null, actor, null, now,
+        append(tx, sourceId, null, EntryKind.MERGE_OUT, moved.negated(), null, null, null, actor, null, now,
                 new MergeSide(targetId, null, null));
-        append(tx, targetId, null, "MERGE_IN", moved, null, null, null, actor, null, now,
+        append(tx, targetId, null, EntryKind.MERGE_IN, moved, null, null, null, actor, null, now,
                 new MergeSide(sourceId, visits ? source.getFirstVisitAt() : null, visits ? source.getLastVisitAt() : null));
     }
 
@@ -445,7 +449,7 @@ public final class LedgerService {
         return balance;
     }
 
-    private static String status(DSLContext tx, long memberId) {
+    private static MemberStatus status(DSLContext tx, long memberId) {
         return tx.select(MEMBER.STATUS).from(MEMBER).where(MEMBER.ID.eq(memberId)).fetchOne(MEMBER.STATUS);
     }
 

@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import app.stempel.core.MemberStatus;
 
 /** A member in a list: name and status, then card, phone and e-mail. */
 final class MemberCell extends ListCell<MemberRow> {
@@ -29,7 +30,7 @@ final class MemberCell extends ListCell<MemberRow> {
         Label name = new Label(model.displayName(row.name()));
         name.getStyleClass().add(Styles.TEXT_BOLD);
         HBox top = new HBox(8, name);
-        if (!"ACTIVE".equals(row.status())) {
+        if (row.status() != MemberStatus.ACTIVE) {
             Label status = new Label(model.statusText(row.status()));
             status.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
             top.getChildren().add(status);

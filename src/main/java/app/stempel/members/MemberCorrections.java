@@ -22,6 +22,8 @@ import app.stempel.data.CsvExport;
 import app.stempel.ledger.LedgerService;
 import app.stempel.owner.OwnerGate;
 import app.stempel.store.Database;
+import app.stempel.core.MemberStatus;
+import app.stempel.core.CardStatus;
 
 /**
  * The owner's work on members: voiding a ledger entry, adjusting a balance, merging two records of one
@@ -110,7 +112,7 @@ public final class MemberCorrections {
                     .set(MEMBER.NOTE, joinNotes(target.get(MEMBER.NOTE), source.get(MEMBER.NOTE)))
                     .where(MEMBER.ID.eq(targetId)).execute();
             tx.update(MEMBER)
-                    .set(MEMBER.STATUS, "MERGED")
+                    .set(MEMBER.STATUS, MemberStatus.MERGED)
                     .set(MEMBER.MERGED_INTO, targetId)
                     .where(MEMBER.ID.eq(sourceId)).execute();
             tx.deleteFrom(MEMBER_SEARCH).where(MEMBER_SEARCH.MEMBER_ID.eq(sourceId)).execute();
@@ -146,7 +148,7 @@ public final class MemberCorrections {
                         .setNull(MEMBER.BIRTHDAY).setNull(MEMBER.BIRTHDAY_SET_AT)
                         .setNull(MEMBER.NOTE).setNull(MEMBER.EXTERNAL_REF)
                         .set(MEMBER.MARKETING_CONSENT, false)
-                        .set(MEMBER.STATUS, "ERASED")
+                        .set(MEMBER.STATUS, MemberStatus.ERASED)
                         .where(MEMBER.ID.eq(id)).execute();
                 tx.deleteFrom(MEMBER_SEARCH).where(MEMBER_SEARCH.MEMBER_ID.eq(id)).execute();
                 blockActiveCard(tx, id, "ERASED", now);
@@ -181,7 +183,7 @@ public final class MemberCorrections {
 
     private static void blockActiveCard(DSLContext tx, long memberId, String reason, OffsetDateTime now) {
         tx.update(CARD)
-                .set(CARD.STATUS, "BLOCKED")
+                .set(CARD.STATUS, CardStatus.BLOCKED)
                 .set(CARD.BLOCKED_REASON, reason)
                 .set(CARD.BLOCKED_AT, now)
                 .setNull(CARD.ACTIVE_MEMBER_ID)

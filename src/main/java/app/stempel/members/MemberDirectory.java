@@ -31,6 +31,9 @@ import app.stempel.owner.OwnerGate;
 import app.stempel.store.Database;
 import app.stempel.store.schema.tables.LedgerEntry;
 import app.stempel.store.schema.tables.Member;
+import app.stempel.core.MemberStatus;
+import app.stempel.core.CardStatus;
+import app.stempel.core.EntryKind;
 
 /**
  * The Members screen's reading and everyday editing: everyone page by page (or the counter's search),
@@ -74,7 +77,7 @@ public final class MemberDirectory {
         var select = db.dsl().select(MEMBER.ID, MEMBER.SEARCH_NAME, MEMBER.DISPLAY_NAME, MEMBER.PHONE, MEMBER.EMAIL,
                         MEMBER.STATUS, CARD.CARD_NUMBER)
                 .from(MEMBER).leftJoin(CARD).on(CARD.ACTIVE_MEMBER_ID.eq(MEMBER.ID))
-                .where(MEMBER.STATUS.ne("ERASED"));
+                .where(MEMBER.STATUS.ne(MemberStatus.ERASED));
         if (after != null) {
             // (name, id) > (key, id), written so the first condition is an index range on both databases
             select = select.and(MEMBER.SEARCH_NAME.ge(after.key()))
@@ -116,17 +119,17 @@ public final class MemberDirectory {
      */
     public record Profile(long id, String name, String phone, String email, LocalDate birthday,
             OffsetDateTime birthdaySetAt, boolean marketingConsent, String note, Long groupId, String groupName,
-            String status, Linked mergedInto, List<Linked> mergedFrom, OffsetDateTime enrolledAt,
+            MemberStatus status, Linked mergedInto, List<Linked> mergedFrom, OffsetDateTime enrolledAt,
             List<CardRow> cards, int stamps, int points, int rewards, int visits, long spendMinor,
             OffsetDateTime firstVisit, OffsetDateTime lastVisit) {
 
         public boolean active() {
-            return "ACTIVE".equals(status);
+            return MemberStatus.ACTIVE == status;
         }
 
         /** Merged away or erased: nothing more is done to this record. */
         public boolean gone() {
-            return "MERGED".equals(status) || "ERASED".equals(status);
+            return MemberStatus.MERGED == status || MemberStatus.ERASED == status;
         }
 
         public Optional<String> activeCard() {
@@ -148,7 +151,7 @@ public final class MemberDirectory {
             throw new Refused(Refused.Why.NOT_FOUND);
         }
         List<CardRow> cards = db.dsl().selectFrom(CARD).where(CARD.MEMBER_ID.eq(memberId)).orderBy(CARD.ID.desc())
-                .fetch(c -> new CardRow(c.getCardNumber(), "ACTIVE".equals(c.getStatus()), c.getBlockedReason(),
+                .fetch(c -> new CardRow(c.getCardNumber(), CardStatus.ACTIVE == c.getStatus(), c.getBlockedReason(),
                         c.getIssuedAt(), c.getBlockedAt()));
         List<Linked> from = db.dsl().select(MEMBER.ID, MEMBER.DISPLAY_NAME).from(MEMBER)
                 .where(MEMBER.MERGED_INTO.eq(memberId)).orderBy(MEMBER.ID)
@@ -179,9 +182,9 @@ public final class MemberDirectory {
      * @param cancelledById the UNDO or VOID that cancels this one, or null
      * @param otherMemberId the other record of a merge, or null
      */
-    public record HistoryRow(long id, OffsetDateTime at, String kind, int stamps, int points, int rewards,
+    public record HistoryRow(long id, OffsetDateTime at, EntryKind kind, int stamps, int points, int rewards,
             int visits, long amountMinor, String currency, String cashierName, boolean byOwner, String till,
-            String reason, Long cancelsId, Long cancelledById, String cancelledByKind, Long otherMemberId,
+            String reason, Long cancelsId, Long cancelledById, EntryKind cancelledByKind, Long otherMemberId,
             String otherMemberName) {
     }
 
@@ -291,7 +294,7 @@ public final class MemberDirectory {
     public void setBlocked(long memberId, boolean blocked) {
         gate.require();
         db.write(tx -> {
-            String status = tx.select(MEMBER.STATUS).from(MEMBER).where(MEMBER.ID.eq(memberId)).forUpdate()
+            MemberStatus status = tx.select(MEMBER.STATUS).from(MEMBER).where(MEMBER.ID.eq(memberId)).forUpdate()
                     .fetchOne(MEMBER.STATUS);
             if (status == null) {
                 throw new Refused(Refused.Why.NOT_FOUND);
@@ -299,13 +302,13 @@ public final class MemberDirectory {
             if (isGone(status)) {
                 throw new Refused(Refused.Why.MEMBER_GONE);
             }
-            return tx.update(MEMBER).set(MEMBER.STATUS, blocked ? "BLOCKED" : "ACTIVE")
+            return tx.update(MEMBER).set(MEMBER.STATUS, blocked ? MemberStatus.BLOCKED : MemberStatus.ACTIVE)
                     .where(MEMBER.ID.eq(memberId)).execute();
         });
     }
 
-    static boolean isGone(String status) {
-        return "MERGED".equals(status) || "ERASED".equals(status);
+    static boolean isGone(MemberStatus status) {
+        return MemberStatus.MERGED == status || MemberStatus.ERASED == status;
     }
 
     private static String blankToNull(String s) {

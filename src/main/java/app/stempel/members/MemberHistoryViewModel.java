@@ -21,6 +21,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import app.stempel.core.EntryKind;
 
 /**
  * The profile's history tab: every entry of the member, newest first and page by page, each said in words,
@@ -112,20 +113,20 @@ public final class MemberHistoryViewModel {
     /** What the history says an entry is: its kind in words. */
     public String kindText(HistoryRow r) {
         return i18n.get(switch (r.kind()) {
-            case "STAMP" -> "members.kind.stamp";
-            case "REDEEM" -> "members.kind.redeem";
-            case "POINTS" -> "members.kind.points";
-            case "POINTS_REDEEM" -> "members.kind.pointsRedeem";
-            case "PAPER_STAMPS" -> "members.kind.paperStamps";
-            case "IMPORT" -> "members.kind.import";
-            case "UNDO" -> "members.kind.undo";
-            case "VOID" -> "members.kind.void";
-            case "ADJUST" -> "members.kind.adjust";
-            case "EXPIRE" -> "members.kind.expire";
-            case "MERGE_IN" -> "members.kind.mergeIn";
-            case "MERGE_OUT" -> "members.kind.mergeOut";
-            case "COUPON" -> "members.kind.coupon";
-            case "BIRTHDAY" -> "members.kind.birthday";
+            case STAMP -> "members.kind.stamp";
+            case REDEEM -> "members.kind.redeem";
+            case POINTS -> "members.kind.points";
+            case POINTS_REDEEM -> "members.kind.pointsRedeem";
+            case PAPER_STAMPS -> "members.kind.paperStamps";
+            case IMPORT -> "members.kind.import";
+            case UNDO -> "members.kind.undo";
+            case VOID -> "members.kind.void";
+            case ADJUST -> "members.kind.adjust";
+            case EXPIRE -> "members.kind.expire";
+            case MERGE_IN -> "members.kind.mergeIn";
+            case MERGE_OUT -> "members.kind.mergeOut";
+            case COUPON -> "members.kind.coupon";
+            case BIRTHDAY -> "members.kind.birthday";
             default -> "members.kind.other";
         });
     }
@@ -134,16 +135,16 @@ public final class MemberHistoryViewModel {
     public String notesText(HistoryRow r) {
         StringBuilder out = new StringBuilder();
         if (r.cancelledById() != null) {
-            append(out, "UNDO".equals(r.cancelledByKind()) ? i18n.get("members.mark.undone", r.cancelledById())
+            append(out, EntryKind.UNDO == r.cancelledByKind() ? i18n.get("members.mark.undone", r.cancelledById())
                     : i18n.get("members.mark.voided", r.cancelledById()));
         }
         if (r.cancelsId() != null) {
-            append(out, "UNDO".equals(r.kind()) ? i18n.get("members.mark.undoes", r.cancelsId())
+            append(out, EntryKind.UNDO == r.kind() ? i18n.get("members.mark.undoes", r.cancelsId())
                     : i18n.get("members.mark.voids", r.cancelsId()));
         }
         if (r.otherMemberId() != null) {
             String other = screen.displayName(r.otherMemberName());
-            append(out, "MERGE_IN".equals(r.kind()) ? i18n.get("members.mark.mergedFrom", r.otherMemberId(), other)
+            append(out, EntryKind.MERGE_IN == r.kind() ? i18n.get("members.mark.mergedFrom", r.otherMemberId(), other)
                     : i18n.get("members.mark.mergedInto", r.otherMemberId(), other));
         }
         if (r.reason() != null && !r.reason().isBlank()) {

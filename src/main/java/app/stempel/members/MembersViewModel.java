@@ -29,6 +29,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import app.stempel.core.MemberStatus;
 
 /**
  * The Members screen: everyone page by page or the counter's search, one member's profile with the full
@@ -222,11 +223,14 @@ public final class MembersViewModel {
     }
 
     /** A member's status in words. */
-    public String statusText(String status) {
-        return switch (status == null ? "" : status) {
-            case "BLOCKED" -> i18n.get("members.status.blocked");
-            case "MERGED" -> i18n.get("members.status.merged");
-            case "ERASED" -> i18n.get("members.status.erased");
+    public String statusText(MemberStatus status) {
+        if (status == null) {
+            return i18n.get("members.status.active");
+        }
+        return switch (status) {
+            case BLOCKED -> i18n.get("members.status.blocked");
+            case MERGED -> i18n.get("members.status.merged");
+            case ERASED -> i18n.get("members.status.erased");
             default -> i18n.get("members.status.active");
         };
     }

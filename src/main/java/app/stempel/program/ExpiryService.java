@@ -36,6 +36,7 @@ import app.stempel.program.ProgramRules.ExpiryKind;
 import app.stempel.settings.SettingsService;
 import app.stempel.store.Database;
 import app.stempel.store.schema.tables.LedgerEntry;
+import app.stempel.core.EntryKind;
 
 /**
  * Stamps and points that expire under the program's expiry rule, written as EXPIRE entries (oldest
@@ -188,7 +189,7 @@ public final class ExpiryService {
     }
 
     private static void write(DSLContext tx, Due d, Program p, OffsetDateTime now) {
-        LedgerService.appendEvent(tx, d.memberId(), null, "EXPIRE", -d.stamps(), -d.points(), 0, p.id(), SYSTEM,
+        LedgerService.appendEvent(tx, d.memberId(), null, EntryKind.EXPIRE, -d.stamps(), -d.points(), 0, p.id(), SYSTEM,
                 p.rules().expiry().kind() == ExpiryKind.AGE
                         ? "older than " + p.rules().expiry().days() + " days"
                         : "no visit for " + p.rules().expiry().days() + " days", now);
@@ -253,7 +254,7 @@ public final class ExpiryService {
         dsl.select(e.MEMBER_ID, recentStamps, recentPoints).from(e)
                 .where(e.MEMBER_ID.between(ids.get(0), ids.get(ids.size() - 1)))
                 .and(e.CREATED_AT.gt(cutoff))
-                .and(e.KIND.notIn("UNDO", "VOID"))
+                .and(e.KIND.notIn(EntryKind.UNDO, EntryKind.VOID))
                 .and(e.STAMPS.gt(0).or(e.POINTS.gt(0)))
                 .and(Ledger.notCancelled(e))
                 .groupBy(e.MEMBER_ID)

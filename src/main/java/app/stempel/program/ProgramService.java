@@ -34,6 +34,7 @@ import app.stempel.program.ProgramRules.PointReward;
 import app.stempel.program.ProgramRules.Tiers;
 import app.stempel.store.Database;
 import app.stempel.store.schema.tables.records.ProgramRecord;
+import app.stempel.core.MemberStatus;
 
 /**
  * The reward program's versions: the one in force, the earlier ones, a new one when the owner changes
@@ -220,7 +221,7 @@ public final class ProgramService {
                             count().filterWhere(BALANCE.STAMPS.gt(0)
                                     .and(BALANCE.STAMPS.mod(inline(n)).eq(inline(n - 1)))))
                     .from(BALANCE).join(MEMBER).on(MEMBER.ID.eq(BALANCE.MEMBER_ID))
-                    .where(MEMBER.STATUS.eq("ACTIVE"))
+                    .where(MEMBER.STATUS.eq(MemberStatus.ACTIVE))
                     .fetchOne();
             long stamps = Math.max(0, r.get(0, BigDecimal.class).longValue());
             long points = Math.max(0, r.get(1, BigDecimal.class).longValue());

@@ -36,6 +36,7 @@ import app.stempel.program.ProgramService;
 import app.stempel.program.Tier;
 import app.stempel.settings.SettingsService;
 import app.stempel.store.Database;
+import app.stempel.core.MemberStatus;
 
 /**
  * The owner's reports: the dashboard of a period, the at-risk list and the cohort table, computed from the
@@ -226,7 +227,7 @@ public final class ReportService {
                     .fetchMap(MEMBER.ID);
             for (Candidate c : chunk) {
                 var m = members.get(c.memberId());
-                boolean erased = "ERASED".equals(m.get(MEMBER.STATUS));
+                boolean erased = MemberStatus.ERASED == m.get(MEMBER.STATUS);
                 boolean contact = !erased && Boolean.TRUE.equals(m.get(MEMBER.MARKETING_CONSENT));
                 out.add(new AtRisk(c.memberId(), erased ? null : m.get(MEMBER.DISPLAY_NAME),
                         contact ? m.get(MEMBER.PHONE) : null, contact ? m.get(MEMBER.EMAIL) : null, c.visits(),
@@ -347,7 +348,7 @@ public final class ReportService {
     private long liability(ProgramRules rules) {
         var open = db.dsl().select(REPORT_STATE.OPEN_STAMPS, REPORT_STATE.OPEN_POINTS).from(REPORT_STATE).fetchOne();
         var inactive = db.dsl().select(sum(BALANCE.STAMPS), sum(BALANCE.POINTS)).from(MEMBER).join(BALANCE)
-                .on(BALANCE.MEMBER_ID.eq(MEMBER.ID)).where(MEMBER.STATUS.in("BLOCKED", "MERGED", "ERASED")).fetchOne();
+                .on(BALANCE.MEMBER_ID.eq(MEMBER.ID)).where(MEMBER.STATUS.in(MemberStatus.BLOCKED, MemberStatus.MERGED, MemberStatus.ERASED)).fetchOne();
         long stamps = Math.max(0, (open == null ? 0 : open.value1()) - asLong(inactive.value1()));
         long points = Math.max(0, (open == null ? 0 : open.value2()) - asLong(inactive.value2()));
         return stamps * rules.stampValueMinor() + points * rules.pointValueMinor();

@@ -33,6 +33,8 @@ import app.stempel.store.Fault;
 import app.stempel.store.schema.tables.records.ReportStateRecord;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Logger;
+import app.stempel.core.EntryKind;
+import java.util.EnumSet;
 
 /**
  * Keeps the report summaries ({@code report_person}, {@code report_day}; see V7__reports.sql) up to date
@@ -57,10 +59,9 @@ public final class ReportSummary {
         Progress NONE = (done, total) -> { };
     }
 
-    private static final Set<String> VISITS = Set.of("STAMP", "POINTS", "IMPORT");
-    private static final Set<String> REWARDS_TAKEN = Set.of("REDEEM", "POINTS_REDEEM", "COUPON", "BIRTHDAY");
-    private static final Set<String> EARNING = Set.of("STAMP", "PAPER_STAMPS", "IMPORT");
-    private static final Set<String> CANCELS = Set.of("UNDO", "VOID");
+    private static final Set<EntryKind> VISITS = EnumSet.of(EntryKind.STAMP, EntryKind.POINTS, EntryKind.IMPORT);
+    private static final Set<EntryKind> REWARDS_TAKEN = EnumSet.of(EntryKind.REDEEM, EntryKind.POINTS_REDEEM, EntryKind.COUPON, EntryKind.BIRTHDAY);
+    private static final Set<EntryKind> EARNING = EnumSet.of(EntryKind.STAMP, EntryKind.PAPER_STAMPS, EntryKind.IMPORT);
     /** Batches of rows written at once. */
     private static final int CHUNK = 2_000;
 
@@ -168,7 +169,7 @@ public final class ReportSummary {
                     .where(LEDGER_ENTRY.ID.gt(last)).and(LEDGER_ENTRY.ID.le(end)).orderBy(LEDGER_ENTRY.ID)
                     .fetchSize(5_000).fetchLazy()) {
                 for (var r : rows) {
-                    String cancelledKind = null;
+                    EntryKind cancelledKind = null;
                     OffsetDateTime cancelledAt = null;
                     if (r.value9() != null) {
                         var original = tx.select(LEDGER_ENTRY.KIND, LEDGER_ENTRY.CREATED_AT).from(LEDGER_ENTRY)
@@ -198,10 +199,10 @@ public final class ReportSummary {
             return read;
         }
 
-        private void fold(long member, String kind, int visits, long amount, int stampDelta, OffsetDateTime at,
-                Long programId, String cancelledKind, OffsetDateTime cancelledAt) {
-            boolean cancel = CANCELS.contains(kind);
-            String what = cancel ? cancelledKind : kind;
+        private void fold(long member, EntryKind kind, int visits, long amount, int stampDelta, OffsetDateTime at,
+                Long programId, EntryKind cancelledKind, OffsetDateTime cancelledAt) {
+            boolean cancel = kind.cancels();
+            EntryKind what = cancel ? cancelledKind : kind;
             int day = day(cancel ? cancelledAt : at);
             if (VISITS.contains(what) && visits != 0) {
                 long[] d = totals(day);
@@ -219,7 +220,7 @@ public final class ReportSummary {
             if (REWARDS_TAKEN.contains(what)) {
                 totals(day)[4] += cancel ? -1 : 1;
             }
-            if ("MERGE_OUT".equals(kind)) {
+            if (EntryKind.MERGE_OUT == kind) {
                 mergeAway(member);
             }
             if (stampDelta != 0) {

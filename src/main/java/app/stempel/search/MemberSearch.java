@@ -14,6 +14,7 @@ import app.stempel.owner.Role;
 import app.stempel.owner.Role.Who;
 import app.stempel.store.Database;
 import org.jooq.impl.DSL;
+import app.stempel.core.MemberStatus;
 
 /**
  * The shop's member search, as the counter's type-ahead, the Cards screen's chooser and the Members screen
@@ -28,7 +29,7 @@ public final class MemberSearch {
     }
 
     /** One line of the type-ahead list. */
-    public record MemberRow(long id, String name, String phone, String email, String cardNumber, String status) {
+    public record MemberRow(long id, String name, String phone, String email, String cardNumber, MemberStatus status) {
     }
 
     /** Where the next page of a search starts (exclusive). */
@@ -112,7 +113,7 @@ public final class MemberSearch {
         Map<Long, MemberRow> byId = new LinkedHashMap<>();
         db.dsl().select(MEMBER.ID, MEMBER.DISPLAY_NAME, MEMBER.PHONE, MEMBER.EMAIL, MEMBER.STATUS, CARD.CARD_NUMBER)
                 .from(MEMBER).leftJoin(CARD).on(CARD.ACTIVE_MEMBER_ID.eq(MEMBER.ID))
-                .where(MEMBER.ID.in(ids)).and(MEMBER.STATUS.in("ACTIVE", "BLOCKED"))
+                .where(MEMBER.ID.in(ids)).and(MEMBER.STATUS.in(MemberStatus.ACTIVE, MemberStatus.BLOCKED))
                 .fetch()
                 .forEach(r -> byId.put(r.get(MEMBER.ID), new MemberRow(r.get(MEMBER.ID), r.get(MEMBER.DISPLAY_NAME),
                         r.get(MEMBER.PHONE), r.get(MEMBER.EMAIL), r.get(CARD.CARD_NUMBER), r.get(MEMBER.STATUS))));

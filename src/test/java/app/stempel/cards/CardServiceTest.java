@@ -16,6 +16,7 @@ import app.stempel.Services;
 import app.stempel.counter.CounterService.ScanProblem;
 import app.stempel.members.MemberService.Enrolled;
 import app.stempel.testing.TestShop;
+import app.stempel.core.CardStatus;
 
 class CardServiceTest {
 
@@ -60,7 +61,7 @@ class CardServiceTest {
         var first = shop.cards().reissue(kari.memberId(), CardService.Reason.LOST);
         var second = shop.cards().reissue(kari.memberId(), CardService.Reason.REISSUED);
         assertThat(second.replacedNumber()).isEqualTo(first.cardNumber());
-        assertThat(shop.db().dsl().fetchCount(CARD, CARD.STATUS.eq("ACTIVE").and(CARD.MEMBER_ID.eq(kari.memberId()))))
+        assertThat(shop.db().dsl().fetchCount(CARD, CARD.STATUS.eq(CardStatus.ACTIVE).and(CARD.MEMBER_ID.eq(kari.memberId()))))
                 .isEqualTo(1);
         assertThat(shop.db().dsl().fetchCount(CARD)).isEqualTo(3);
     }

@@ -46,6 +46,7 @@ import javafx.scene.control.TextField;
 import java.util.function.Predicate;
 import java.util.concurrent.TimeoutException;
 import java.util.Currency;
+import app.stempel.core.EntryKind;
 
 /**
  * The program's offers at the counter, driven by a cashier's keys: the come-back coupon (F7), the
@@ -127,7 +128,7 @@ class CounterOffersScreenTest {
         Await.until(() -> robot.lookup(id).tryQuery().map(n -> !n.isVisible()).orElse(true));
     }
 
-    private int ledger(String kind) {
+    private int ledger(EntryKind kind) {
         return shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq(kind));
     }
 
@@ -152,11 +153,11 @@ class CounterOffersScreenTest {
         press(robot, KeyCode.F7);
         waitFor(robot, "#counter-message", "Come-back coupon used: 10 % off."::equals);
         waitGone(robot, "#member-coupon");
-        assertThat(ledger("COUPON")).isEqualTo(1);
+        assertThat(ledger(EntryKind.COUPON)).isEqualTo(1);
 
         press(robot, KeyCode.F7);
         waitFor(robot, "#counter-message", "No come-back coupon is valid for this member now."::equals);
-        assertThat(ledger("COUPON")).isEqualTo(1);
+        assertThat(ledger(EntryKind.COUPON)).isEqualTo(1);
     }
 
     @Test
@@ -171,10 +172,10 @@ class CounterOffersScreenTest {
         press(robot, KeyCode.F8);
         waitFor(robot, "#counter-message", "Birthday reward given: Free muffin."::equals);
         waitGone(robot, "#member-birthday-reward");
-        assertThat(ledger("BIRTHDAY")).isEqualTo(1);
+        assertThat(ledger(EntryKind.BIRTHDAY)).isEqualTo(1);
         press(robot, KeyCode.F8);
         waitFor(robot, "#counter-message", "No birthday reward is due for this member now."::equals);
-        assertThat(ledger("BIRTHDAY")).isEqualTo(1);
+        assertThat(ledger(EntryKind.BIRTHDAY)).isEqualTo(1);
     }
 
     @Test
@@ -187,7 +188,7 @@ class CounterOffersScreenTest {
         waitFor(robot, "#member-coupon", t -> t.startsWith("Come-back coupon: Free cookie, until"));
         robot.clickOn("#member-coupon");
         waitFor(robot, "#counter-message", "Come-back coupon used: Free cookie."::equals);
-        assertThat(ledger("COUPON")).isEqualTo(1);
+        assertThat(ledger(EntryKind.COUPON)).isEqualTo(1);
     }
 
     @Test
@@ -222,7 +223,7 @@ class CounterOffersScreenTest {
         press(robot, KeyCode.ENTER);
         waitFor(robot, "#stamp-count", "80 points"::equals);
         assertThat(robot.lookup("#reward-choice").tryQuery().map(Node::isVisible).orElse(false)).isFalse();
-        assertThat(ledger("POINTS_REDEEM")).isEqualTo(2);
+        assertThat(ledger(EntryKind.POINTS_REDEEM)).isEqualTo(2);
     }
 
     @Test
@@ -248,7 +249,7 @@ class CounterOffersScreenTest {
         press(robot, KeyCode.DIGIT1);
         waitFor(robot, "#counter-message", "Reward redeemed: Free coffee."::equals);
         waitFor(robot, "#member-leftover", "From the earlier stamp card: 1/5 stamps towards Free coffee"::equals);
-        assertThat(ledger("REDEEM")).isEqualTo(1);
+        assertThat(ledger(EntryKind.REDEEM)).isEqualTo(1);
         assertThat(shop.counter().panel(gro.memberId()).stamps()).isEqualTo(1);
     }
 
@@ -270,6 +271,6 @@ class CounterOffersScreenTest {
         press(robot, KeyCode.ENTER);
         waitFor(robot, "#counter-message", "Coffee redeemed for 50 points."::equals);
         waitFor(robot, "#member-leftover", "10 points from the earlier points program"::equals);
-        assertThat(ledger("POINTS_REDEEM")).isEqualTo(1);
+        assertThat(ledger(EntryKind.POINTS_REDEEM)).isEqualTo(1);
     }
 }

@@ -66,6 +66,8 @@ import app.stempel.store.schema.Tables;
 import app.stempel.store.LocalPrefs;
 import app.stempel.settings.SettingsService;
 import app.stempel.cards.CardNumbers;
+import app.stempel.core.EntryKind;
+import app.stempel.core.CardStatus;
 
 /**
  * The counter driven as a cashier drives it: a scanner typing digits and Enter, a person typing names,
@@ -197,7 +199,7 @@ class CounterScreenTest {
         return e;
     }
 
-    private int ledger(String kind) {
+    private int ledger(EntryKind kind) {
         return shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq(kind));
     }
 
@@ -225,7 +227,7 @@ class CounterScreenTest {
 
         waitForText(robot, "#stamp-count", "1/5"::equals);
         assertThat(text(robot, "#counter-message")).isEqualTo("1 stamp added for Ola Nordmann · now 1/5");
-        assertThat(ledger("STAMP")).isEqualTo(1);
+        assertThat(ledger(EntryKind.STAMP)).isEqualTo(1);
         var entry = shop.db().dsl().fetchSingle(LEDGER_ENTRY);
         assertThat(entry.getCashierId()).isEqualTo(shop.cashiers().active().get(0).id());
         assertThat(entry.getTill()).isEqualTo(TestShop.TILL.till());
@@ -258,7 +260,7 @@ class CounterScreenTest {
 
         waitForText(robot, "#stamp-count", "0/5"::equals);
         assertThat(text(robot, "#counter-message")).isEqualTo("Reward redeemed: Free coffee.");
-        assertThat(ledger("REDEEM")).isEqualTo(1);
+        assertThat(ledger(EntryKind.REDEEM)).isEqualTo(1);
     }
 
     @Test
@@ -270,8 +272,8 @@ class CounterScreenTest {
         press(robot, KeyCode.F4);
 
         waitForText(robot, "#stamp-count", "0/5"::equals);
-        assertThat(ledger("STAMP")).isEqualTo(1);
-        assertThat(ledger("UNDO")).isEqualTo(1);
+        assertThat(ledger(EntryKind.STAMP)).isEqualTo(1);
+        assertThat(ledger(EntryKind.UNDO)).isEqualTo(1);
         assertThat(shop.integrity().run().ok()).isTrue();
     }
 
@@ -297,7 +299,7 @@ class CounterScreenTest {
         waitForText(robot, "#counter-message", t -> t.startsWith("The scanner typed letters instead of digits"));
 
         assertThat(robot.lookup("#member-panel").tryQuery()).isEmpty();
-        assertThat(ledger("STAMP")).isZero();
+        assertThat(ledger(EntryKind.STAMP)).isZero();
         waitForFocus(robot, "#counter-search");
     }
 
@@ -305,7 +307,7 @@ class CounterScreenTest {
     void aBlockedCardSaysWhyAndStampsNothingButTheMemberIsStillFoundByName(FxRobot robot) throws Exception {
         Enrolled ola = TestShop.enrol(shop, "Ola Nordmann");
         shop.db().write(tx -> tx.update(Tables.CARD)
-                .set(Tables.CARD.STATUS, "BLOCKED")
+                .set(Tables.CARD.STATUS, CardStatus.BLOCKED)
                 .set(Tables.CARD.BLOCKED_REASON, "LOST")
                 .set(Tables.CARD.ACTIVE_MEMBER_ID, (Long) null)
                 .set(Tables.CARD.BLOCKED_AT, OffsetDateTime.now())
@@ -316,7 +318,7 @@ class CounterScreenTest {
         waitForText(robot, "#counter-message", t -> t.equals("Card " + ola.cardNumber()
                 + " is blocked (reported lost). Nothing was stamped. Find the member by name."));
         press(robot, KeyCode.F2);
-        assertThat(ledger("STAMP")).isZero();
+        assertThat(ledger(EntryKind.STAMP)).isZero();
 
         typeLikeAPerson(robot, "ola");
         @SuppressWarnings("unchecked")
@@ -391,7 +393,7 @@ class CounterScreenTest {
         waitForText(robot, "#member-name", "Zofia Lis"::equals);
         assertThat(text(robot, "#stamp-count")).isEqualTo("3/5");
         assertThat(text(robot, "#counter-message")).startsWith("Welcome, Zofia Lis! Card 2");
-        assertThat(ledger("PAPER_STAMPS")).isEqualTo(1);
+        assertThat(ledger(EntryKind.PAPER_STAMPS)).isEqualTo(1);
         waitForFocus(robot, "#counter-search");
     }
 
@@ -494,7 +496,7 @@ class CounterScreenTest {
     }
 
     private int stampsOf(long memberId) {
-        return shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq("STAMP").and(LEDGER_ENTRY.MEMBER_ID.eq(memberId)));
+        return shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq(EntryKind.STAMP).and(LEDGER_ENTRY.MEMBER_ID.eq(memberId)));
     }
 
     @Test
@@ -511,7 +513,7 @@ class CounterScreenTest {
         press(robot, KeyCode.F3);
         press(robot, KeyCode.F4);
         assertThat(text(robot, "#counter-message")).startsWith("Nothing was done: the search changed");
-        assertThat(ledger("STAMP")).isZero();
+        assertThat(ledger(EntryKind.STAMP)).isZero();
         assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY)).isZero();
 
         // the search typed away again: Gro is back on the keys
@@ -581,11 +583,11 @@ class CounterScreenTest {
         waitForText(robot, "#counter-message",
                 "Ola Nordmann had a visit 3 minutes ago. Press F2 again to stamp once more, or Esc."::equals);
         assertThat(robot.lookup("#stamp").queryButton().getText()).isEqualTo("Stamp again  F2");
-        assertThat(ledger("STAMP")).isEqualTo(1);
+        assertThat(ledger(EntryKind.STAMP)).isEqualTo(1);
 
         press(robot, KeyCode.F2);
         waitForText(robot, "#counter-message", "1 stamp added for Ola Nordmann · 2nd visit today · now 2/5"::equals);
-        assertThat(ledger("STAMP")).isEqualTo(2);
+        assertThat(ledger(EntryKind.STAMP)).isEqualTo(2);
         assertThat(robot.lookup("#stamp").queryButton().getText()).isEqualTo("Stamp  F2");
 
         // asked again, and Esc leaves it
@@ -596,7 +598,7 @@ class CounterScreenTest {
         assertThat(text(robot, "#member-name")).as("Esc left the second stamp, not the member").isEqualTo("Ola Nordmann");
         press(robot, KeyCode.F2);
         waitForText(robot, "#counter-message", t -> t.startsWith("Ola Nordmann was stamped less than a minute ago."));
-        assertThat(ledger("STAMP")).isEqualTo(2);
+        assertThat(ledger(EntryKind.STAMP)).isEqualTo(2);
 
         // after the window, a stamp is a stamp again
         clock.advance(Duration.ofMinutes(11));
@@ -605,7 +607,7 @@ class CounterScreenTest {
         waitForText(robot, "#member-name", "Ola Nordmann"::equals);
         press(robot, KeyCode.F2);
         waitForText(robot, "#counter-message", "1 stamp added for Ola Nordmann · 3rd visit today · now 3/5"::equals);
-        assertThat(ledger("STAMP")).isEqualTo(3);
+        assertThat(ledger(EntryKind.STAMP)).isEqualTo(3);
     }
 
     @Test
@@ -615,7 +617,7 @@ class CounterScreenTest {
         robot.type(KeyCode.F2, KeyCode.F2);
         settle();
         waitForText(robot, "#counter-message", t -> t.startsWith("Ola Nordmann was stamped less than a minute ago."));
-        assertThat(ledger("STAMP")).isEqualTo(1);
+        assertThat(ledger(EntryKind.STAMP)).isEqualTo(1);
         assertThat(text(robot, "#stamp-count")).isEqualTo("1/5");
     }
 
@@ -643,7 +645,7 @@ class CounterScreenTest {
         waitForText(robot, "#counter-message", t -> t.startsWith("Undone for Łukasz Nowak: 3 paper-card stamps (Anna, "));
         waitForText(robot, "#stamp-count", "0/5"::equals);
         assertThat(robot.lookup("#member-undo").tryQuery()).isEmpty();
-        assertThat(ledger("UNDO")).isEqualTo(2);
+        assertThat(ledger(EntryKind.UNDO)).isEqualTo(2);
         assertThat(shop.integrity().run().ok()).isTrue();
     }
 
@@ -713,7 +715,7 @@ class CounterScreenTest {
         waitForFocus(robot, "#counter-search");
 
         press(robot, KeyCode.F2);
-        assertThat(ledger("STAMP")).isZero();
+        assertThat(ledger(EntryKind.STAMP)).isZero();
         assertThat(showing(robot, "#member-detached")).isTrue();
         press(robot, KeyCode.ENTER);
         waitForText(robot, "#member-name", "Olga Lis"::equals);
@@ -806,6 +808,6 @@ class CounterScreenTest {
         waitForText(robot, "#stamp-count", "1/5"::equals);
         press(robot, KeyCode.F2);
         waitForText(robot, "#counter-message", "1 stamp added for Ola Nordmann · 2nd visit today · now 2/5"::equals);
-        assertThat(ledger("STAMP")).isEqualTo(2);
+        assertThat(ledger(EntryKind.STAMP)).isEqualTo(2);
     }
 }

@@ -48,6 +48,8 @@ import java.time.OffsetDateTime;
 import app.stempel.store.schema.Tables;
 import app.stempel.settings.SettingsService;
 import app.stempel.Services;
+import app.stempel.core.EntryKind;
+import app.stempel.core.CardStatus;
 
 class CounterServiceTest {
 
@@ -126,7 +128,7 @@ class CounterServiceTest {
     @Test
     void aBlockedCardSaysSoAndStampsNothing() {
         Enrolled e = members.enrol(NewMember.named("Kari"));
-        db.write(tx -> tx.update(CARD).set(CARD.STATUS, "BLOCKED").set(CARD.BLOCKED_REASON, "LOST")
+        db.write(tx -> tx.update(CARD).set(CARD.STATUS, CardStatus.BLOCKED).set(CARD.BLOCKED_REASON, "LOST")
                 .set(CARD.ACTIVE_MEMBER_ID, (Long) null).set(CARD.BLOCKED_AT, OffsetDateTime.now(clock))
                 .where(CARD.ID.eq(e.cardId())).execute());
         var result = counter.lookupCard(e.cardNumber());
@@ -170,7 +172,7 @@ class CounterServiceTest {
         assertThat(undone.member().stamps()).isEqualTo(1);
         assertThat(undone.member().visits()).isEqualTo(1);
         assertThat(undone.member().lastVisit().toInstant()).isEqualTo(Instant.parse("2026-06-15T10:00:00Z"));
-        var undo = db.dsl().selectFrom(LEDGER_ENTRY).where(LEDGER_ENTRY.KIND.eq("UNDO")).fetchSingle();
+        var undo = db.dsl().selectFrom(LEDGER_ENTRY).where(LEDGER_ENTRY.KIND.eq(EntryKind.UNDO)).fetchSingle();
         assertThat(undo.getCancelsId()).isNotNull();
         assertThat(undo.getTill()).isEqualTo("Till 2");
         assertThat(new IntegrityCheck(db).run().ok()).isTrue();
@@ -257,7 +259,7 @@ class CounterServiceTest {
         assertThat(panel.stamps()).isEqualTo(3);
         assertThat(panel.visits()).isZero();
         assertThat(CardNumbers.isValid(panel.cardNumber())).isTrue();
-        assertThat(db.dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq("PAPER_STAMPS"))).isEqualTo(1);
+        assertThat(db.dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq(EntryKind.PAPER_STAMPS))).isEqualTo(1);
         assertThat(new IntegrityCheck(db).run().ok()).isTrue();
     }
 
@@ -343,7 +345,7 @@ class CounterServiceTest {
         counter.stamp(e.memberId(), null, annaAtTill);
 
         var undone = counter.undo(e.memberId(), ANNA).undone();
-        assertThat(undone.kind()).isEqualTo("STAMP");
+        assertThat(undone.kind()).isEqualTo(EntryKind.STAMP);
         assertThat(undone.stamps()).isEqualTo(1);
         assertThat(undone.cashier()).isEqualTo("Anna");
         assertThat(counter.undo(e.memberId(), ANNA).undone()).as("nothing more for Łukasz").isNull();

@@ -31,6 +31,7 @@ import app.stempel.program.ProgramRules.Tiers;
 import app.stempel.program.Tier;
 import app.stempel.testing.MutableClock;
 import app.stempel.testing.TestShop;
+import app.stempel.core.EntryKind;
 
 /** The reward program's rules as the counter applies them: earning, multipliers, cards, offers, tiers. */
 class ProgramAtTheCounterTest {
@@ -165,7 +166,7 @@ class ProgramAtTheCounterTest {
         assertThat(redeemed.member().stampsForReward()).isEqualTo(8);
         assertThat(redeemed.member().rewardDescription()).isEqualTo("Free cake");
         assertThat(shop.db().dsl().select(LEDGER_ENTRY.STAMPS).from(LEDGER_ENTRY)
-                .where(LEDGER_ENTRY.KIND.eq("REDEEM")).fetchOne(LEDGER_ENTRY.STAMPS)).isEqualTo(-5);
+                .where(LEDGER_ENTRY.KIND.eq(EntryKind.REDEEM)).fetchOne(LEDGER_ENTRY.STAMPS)).isEqualTo(-5);
     }
 
     @Test
@@ -203,7 +204,7 @@ class ProgramAtTheCounterTest {
         assertThat(used.done()).isTrue();
         assertThat(used.member().coupon()).isNull();
         assertThat(counter.redeemCoupon(e.memberId(), TestShop.TILL).refusal()).isEqualTo(Refusal.NO_COUPON);
-        assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq("COUPON"))).isEqualTo(1);
+        assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq(EntryKind.COUPON))).isEqualTo(1);
 
         stamp(e, null); // today's visit earns the next coupon, valid from tomorrow
         clock.advance(Duration.ofDays(1));
@@ -244,7 +245,7 @@ class ProgramAtTheCounterTest {
         assertThat(counter.redeemBirthday(e.memberId(), TestShop.TILL).refusal()).isEqualTo(Refusal.NO_BIRTHDAY);
         clock.set(Instant.parse("2027-07-10T12:00:00Z"));
         assertThat(counter.panel(e.memberId()).birthdayReward()).as("next year again").isEqualTo("Free muffin");
-        assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq("BIRTHDAY"))).isEqualTo(1);
+        assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq(EntryKind.BIRTHDAY))).isEqualTo(1);
     }
 
     @Test
@@ -264,7 +265,7 @@ class ProgramAtTheCounterTest {
         assertThat(redeemed.done()).isTrue();
         assertThat(redeemed.member().points()).isEqualTo(11);
         assertThat(redeemed.member().affordable()).isEmpty();
-        assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq("POINTS_REDEEM"))).isEqualTo(1);
+        assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq(EntryKind.POINTS_REDEEM))).isEqualTo(1);
         assertThat(counter.undo(e.memberId(), TestShop.TILL).done()).isTrue();
         assertThat(counter.panel(e.memberId()).points()).isEqualTo(61);
     }

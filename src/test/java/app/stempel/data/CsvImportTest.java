@@ -34,6 +34,7 @@ import app.stempel.cards.CardNumbers;
 import app.stempel.data.CsvImport.Kind;
 import app.stempel.data.CsvImport.Problem;
 import app.stempel.testing.TestShop;
+import app.stempel.core.EntryKind;
 
 class CsvImportTest {
 
@@ -222,7 +223,7 @@ class CsvImportTest {
         assertThat(check.entriesChecked()).isEqualTo(entriesBefore + 3 + 1);
         assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.ENTRY_HASH.isNull())).isZero();
 
-        long imported = shop.db().dsl().select(LEDGER_ENTRY.ID).from(LEDGER_ENTRY).where(LEDGER_ENTRY.KIND.eq("IMPORT"))
+        long imported = shop.db().dsl().select(LEDGER_ENTRY.ID).from(LEDGER_ENTRY).where(LEDGER_ENTRY.KIND.eq(EntryKind.IMPORT))
                 .orderBy(LEDGER_ENTRY.ID).limit(1).fetchOne(LEDGER_ENTRY.ID);
         shop.db().write(tx -> tx.update(LEDGER_ENTRY).set(LEDGER_ENTRY.CREATED_AT, LEDGER_ENTRY.CREATED_AT.plus(1))
                 .where(LEDGER_ENTRY.ID.eq(imported)).execute());
@@ -254,7 +255,7 @@ class CsvImportTest {
                 .isEqualTo(LocalDateTime.of(2024, 6, 1, 9, 0).atZone(ZONE).toInstant());
         assertThat(balance.getLastVisitAt().toInstant())
                 .isEqualTo(LocalDateTime.of(2024, 6, 3, 18, 30).atZone(ZONE).toInstant());
-        assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq("IMPORT"))).isEqualTo(4);
+        assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq(EntryKind.IMPORT))).isEqualTo(4);
         assertThat(shop.integrity().run().ok()).isTrue();
     }
 

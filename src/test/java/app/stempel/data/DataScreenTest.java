@@ -40,6 +40,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.stage.Stage;
 import javafx.scene.control.ListCell;
+import app.stempel.core.EntryKind;
 
 /**
  * Import and export driven as the owner drives them from the settings page: files chosen in the
@@ -279,7 +280,7 @@ class DataScreenTest {
         assertThat(members()).isEqualTo(4_339);
         Await.until(() -> text(robot, "#status").endsWith("4,339 members"));
         assertThat(text(robot, "#status")).isEqualTo("Cashier: Anna · 4,339 members");
-        assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq("IMPORT"))).isEqualTo(18_536);
+        assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq(EntryKind.IMPORT))).isEqualTo(18_536);
         assertThat(shop.integrity().run().ok()).isTrue();
         System.out.printf("online_retail_visits.csv from the window: preview %.1f s, import %.1f s%n",
                 (previewed - start) / 1e9, (done - previewed) / 1e9);

@@ -34,6 +34,7 @@ import app.stempel.ui.I18n;
 import app.stempel.ui.SameThreadTaskRunner;
 import app.stempel.ui.TaskRunner;
 import java.util.Map;
+import app.stempel.core.EntryKind;
 
 /** The import page's decisions on a real shop: what is shown, what may be imported, what is written. */
 class ImportViewModelTest {
@@ -186,7 +187,7 @@ class ImportViewModelTest {
         model.importNow();
         assertThat(model.summaryProperty().get()).isEqualTo("2 visits imported, 7.50 PLN in total. "
                 + "2 new members were added for customers the shop did not know yet.");
-        assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq("IMPORT"))).isEqualTo(2);
+        assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq(EntryKind.IMPORT))).isEqualTo(2);
     }
 
     @Test

@@ -38,6 +38,7 @@ import app.stempel.store.Database;
 import app.stempel.store.schema.tables.records.LedgerEntryRecord;
 import app.stempel.testing.MutableClock;
 import app.stempel.testing.TestShop;
+import app.stempel.core.EntryKind;
 
 /**
  * The integrity check on real H2 files: a shop used as the program uses it passes, and an entry edited,
@@ -255,7 +256,7 @@ class IntegrityCheckTest {
         long[] forged = new long[1];
         tamper(tx -> forged[0] = tx.insertInto(LEDGER_ENTRY)
                 .set(LEDGER_ENTRY.MEMBER_ID, ola.memberId()).set(LEDGER_ENTRY.CARD_ID, ola.cardId())
-                .set(LEDGER_ENTRY.KIND, "STAMP").set(LEDGER_ENTRY.STAMPS, 10).set(LEDGER_ENTRY.VISITS, 1)
+                .set(LEDGER_ENTRY.KIND, EntryKind.STAMP).set(LEDGER_ENTRY.STAMPS, 10).set(LEDGER_ENTRY.VISITS, 1)
                 .set(LEDGER_ENTRY.CREATED_AT, OffsetDateTime.now(clock)).set(LEDGER_ENTRY.TILL, "Till 1")
                 .returning(LEDGER_ENTRY.ID).fetchOne(LEDGER_ENTRY.ID));
 
@@ -304,7 +305,7 @@ class IntegrityCheckTest {
 
     /** Inserts a Kari stamp with a hash computed as the program would, linked to {@code prev}; the head is left alone. */
     private long forge(DSLContext tx, LedgerChain.Link prev) {
-        LedgerChain.Content c = new LedgerChain.Content(kari.memberId(), kari.cardId(), "STAMP", 3, 0, 0, 1, 0, null,
+        LedgerChain.Content c = new LedgerChain.Content(kari.memberId(), kari.cardId(), EntryKind.STAMP, 3, 0, 0, 1, 0, null,
                 null, null, OffsetDateTime.now(clock), "Till 1", null, null, false, null, null, null);
         return tx.insertInto(LEDGER_ENTRY)
                 .set(LEDGER_ENTRY.MEMBER_ID, c.memberId()).set(LEDGER_ENTRY.CARD_ID, c.cardId())

@@ -27,6 +27,7 @@ import app.stempel.members.MemberService.Enrolled;
 import app.stempel.store.schema.tables.records.BalanceRecord;
 import app.stempel.testing.MutableClock;
 import app.stempel.testing.TestShop;
+import app.stempel.core.EntryKind;
 
 /**
  * The ledger's bulk writer on a real H2 file: its entries join the chain after the tills' (the integrity
@@ -71,7 +72,7 @@ class LedgerBatchTest {
                 member.setLong(1, nora[0]);
                 member.setObject(2, first);
                 member.addBatch();
-                batch.add(new LedgerChain.Content(nora[0], null, "IMPORT", 3, 0, 0, 0, 0, null, null, null, first,
+                batch.add(new LedgerChain.Content(nora[0], null, EntryKind.IMPORT, 3, 0, 0, 0, 0, null, null, null, first,
                         "import", null, "CSV import: members.csv", false, null, null, null));
                 batch.insertBalance(nora[0], 3, 0, 0, 0, null, null);
                 batch.beforeCommit();
@@ -143,7 +144,7 @@ class LedgerBatchTest {
         shop.db().dsl().connection(c -> {
             c.setAutoCommit(false);
             try (LedgerBatch batch = LedgerBatch.open(c, shop.db().dsl(), 100, LedgerBatch.Rows.NONE)) {
-                assertThatThrownBy(() -> batch.add(new LedgerChain.Content(kari.memberId(), null, "UNDO", -1, 0, 0,
+                assertThatThrownBy(() -> batch.add(new LedgerChain.Content(kari.memberId(), null, EntryKind.UNDO, -1, 0, 0,
                         -1, -1250, "PLN", stamped, null, at, "import", null, null, false, null, null, null)))
                         .isInstanceOf(IllegalArgumentException.class);
             } finally {
@@ -156,7 +157,7 @@ class LedgerBatchTest {
     }
 
     private static LedgerChain.Content visit(long memberId, long amountMinor, OffsetDateTime at) {
-        return new LedgerChain.Content(memberId, null, "IMPORT", 0, 0, 0, 1, amountMinor, "PLN", null, null, at,
+        return new LedgerChain.Content(memberId, null, EntryKind.IMPORT, 0, 0, 0, 1, amountMinor, "PLN", null, null, at,
                 "import", null, "CSV import: visits.csv", false, null, null, null);
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import app.stempel.ledger.LedgerChain.Content;
 import app.stempel.ledger.LedgerChain.Link;
+import app.stempel.core.EntryKind;
 
 class LedgerChainTest {
 
@@ -23,7 +24,7 @@ class LedgerChainTest {
     }
 
     private static Content stamp(int stamps, long amount, String reason) {
-        return new Content(7, 3L, "STAMP", stamps, 0, 0, 1, amount, "PLN", null, 2L, AT, "Till 1", 5L, reason, false,
+        return new Content(7, 3L, EntryKind.STAMP, stamps, 0, 0, 1, amount, "PLN", null, 2L, AT, "Till 1", 5L, reason, false,
                 null, null, null);
     }
 
@@ -49,16 +50,16 @@ class LedgerChainTest {
 
     @Test
     void fieldsCannotRunIntoEachOther() {
-        Content a = new Content(7, null, "STAMP", 0, 0, 0, 0, 0, null, null, null, AT, "ab", null, "c", false, null,
+        Content a = new Content(7, null, EntryKind.STAMP, 0, 0, 0, 0, 0, null, null, null, AT, "ab", null, "c", false, null,
                 null, null);
-        Content b = new Content(7, null, "STAMP", 0, 0, 0, 0, 0, null, null, null, AT, "a", null, "bc", false, null,
+        Content b = new Content(7, null, EntryKind.STAMP, 0, 0, 0, 0, 0, null, null, null, AT, "a", null, "bc", false, null,
                 null, null);
         assertThat(LedgerChain.hash(a, Link.START)).isNotEqualTo(LedgerChain.hash(b, Link.START));
     }
 
     @Test
     void aTimeCountsAsTheInstantTheDatabaseKeeps() {
-        Content utc = new Content(7, 3L, "STAMP", 1, 0, 0, 1, 1250, "PLN", null, 2L,
+        Content utc = new Content(7, 3L, EntryKind.STAMP, 1, 0, 0, 1, 1250, "PLN", null, 2L,
                 AT.withOffsetSameInstant(ZoneOffset.UTC).plusNanos(789), "Till 1", 5L, null, false, null, null, null);
         assertThat(utc.createdAt().getNano() % 1000).isZero();
         assertThat(LedgerChain.hash(utc, PREV)).isEqualTo(LedgerChain.hash(stamp(1, 1250, null), PREV));

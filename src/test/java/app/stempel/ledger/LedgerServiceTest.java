@@ -25,6 +25,7 @@ import app.stempel.core.Money;
 import app.stempel.members.MemberService.Enrolled;
 import app.stempel.members.MemberService.NewMember;
 import app.stempel.store.Database;
+import app.stempel.core.EntryKind;
 
 class LedgerServiceTest {
 
@@ -55,7 +56,7 @@ class LedgerServiceTest {
         long id = ledger.stamp(ola.memberId(), ola.cardId(), 1, Money.of(4590, "NOK"), null, TILL);
 
         var entry = db.dsl().fetchOne(LEDGER_ENTRY, LEDGER_ENTRY.ID.eq(id));
-        assertThat(entry.getKind()).isEqualTo("STAMP");
+        assertThat(entry.getKind()).isEqualTo(EntryKind.STAMP);
         assertThat(entry.getStamps()).isEqualTo(1);
         assertThat(entry.getAmountMinor()).isEqualTo(4590L);
         assertThat(entry.getCurrency()).isEqualTo("NOK");

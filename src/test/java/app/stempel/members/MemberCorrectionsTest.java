@@ -34,6 +34,9 @@ import app.stempel.owner.OwnerGate;
 import app.stempel.owner.OwnerOnlyException;
 import app.stempel.testing.TestShop;
 import java.time.ZoneOffset;
+import app.stempel.core.EntryKind;
+import app.stempel.core.MemberStatus;
+import app.stempel.core.CardStatus;
 
 class MemberCorrectionsTest {
 
@@ -106,9 +109,9 @@ class MemberCorrectionsTest {
         assertThat(rows).extracting(HistoryRow::id).contains(second, voidId);
         HistoryRow voided = rows.stream().filter(r -> r.id() == second).findFirst().orElseThrow();
         assertThat(voided.cancelledById()).isEqualTo(voidId);
-        assertThat(voided.cancelledByKind()).isEqualTo("VOID");
+        assertThat(voided.cancelledByKind()).isEqualTo(EntryKind.VOID);
         HistoryRow v = rows.get(0);
-        assertThat(v.kind()).isEqualTo("VOID");
+        assertThat(v.kind()).isEqualTo(EntryKind.VOID);
         assertThat(v.cancelsId()).isEqualTo(second);
         assertThat(v.byOwner()).isTrue();
         assertThat(v.reason()).isEqualTo("Stamped the wrong customer");
@@ -132,7 +135,7 @@ class MemberCorrectionsTest {
         long undo = lastEntry(e.memberId());
         assertThatThrownBy(() -> owner.voidEntry(undo, "mistake", OWNER))
                 .extracting(x -> ((Refused) x).why()).isEqualTo(Refused.Why.NOT_CORRECTABLE);
-        assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq("VOID"))).isEqualTo(1);
+        assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq(EntryKind.VOID))).isEqualTo(1);
         checkGreen();
     }
 
@@ -156,7 +159,7 @@ class MemberCorrectionsTest {
         owner.adjust(e.memberId(), -1, 0, "Counted twice", OWNER);
         assertThat(directory.profile(e.memberId()).stamps()).isEqualTo(4);
         HistoryRow last = history(e.memberId()).get(0);
-        assertThat(last.kind()).isEqualTo("ADJUST");
+        assertThat(last.kind()).isEqualTo(EntryKind.ADJUST);
         assertThat(last.stamps()).isEqualTo(-1);
         assertThat(last.reason()).isEqualTo("Counted twice");
         assertThat(last.byOwner()).isTrue();
@@ -175,7 +178,7 @@ class MemberCorrectionsTest {
         assertThatThrownBy(() -> owner.adjust(e.memberId(), 0, 0, "nothing", OWNER))
                 .extracting(x -> ((Refused) x).why()).isEqualTo(Refused.Why.NOTHING_TO_ADJUST);
         assertThat(directory.profile(e.memberId()).stamps()).isEqualTo(2);
-        assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq("ADJUST"))).isZero();
+        assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq(EntryKind.ADJUST))).isZero();
         checkGreen();
     }
 
@@ -205,7 +208,7 @@ class MemberCorrectionsTest {
         assertThat(target.note()).isEqualTo("Prefers oat milk / Allergic to nuts");
         assertThat(target.mergedFrom()).extracting(MemberDirectory.Linked::id).containsExactly(older.memberId());
         var source = directory.profile(older.memberId());
-        assertThat(source.status()).isEqualTo("MERGED");
+        assertThat(source.status()).isEqualTo(MemberStatus.MERGED);
         assertThat(source.mergedInto().id()).isEqualTo(newer.memberId());
         assertThat(source.stamps()).isZero();
         assertThat(source.visits()).isZero();
@@ -213,11 +216,11 @@ class MemberCorrectionsTest {
         assertThat(source.cards()).singleElement().extracting(MemberDirectory.CardRow::blockedReason).isEqualTo("MERGED");
         // both histories show the merge, each naming the other record
         HistoryRow in = history(newer.memberId()).get(0);
-        assertThat(in.kind()).isEqualTo("MERGE_IN");
+        assertThat(in.kind()).isEqualTo(EntryKind.MERGE_IN);
         assertThat(in.otherMemberId()).isEqualTo(older.memberId());
         assertThat(in.byOwner()).isTrue();
         HistoryRow outRow = history(older.memberId()).get(0);
-        assertThat(outRow.kind()).isEqualTo("MERGE_OUT");
+        assertThat(outRow.kind()).isEqualTo(EntryKind.MERGE_OUT);
         assertThat(outRow.otherMemberId()).isEqualTo(newer.memberId());
         // the old card tells the cashier it was merged; the counter's search finds the target only
         CounterService.ScanResult scan = shop.counter().lookupCard(older.cardNumber());
@@ -304,14 +307,14 @@ class MemberCorrectionsTest {
         assertThat(m.getBirthday()).isNull();
         assertThat(m.getNote()).isNull();
         assertThat(m.getExternalRef()).isNull();
-        assertThat(m.getStatus()).isEqualTo("ERASED");
+        assertThat(m.getStatus()).isEqualTo(MemberStatus.ERASED);
         assertThat(shop.db().dsl().fetchOne(MEMBER, MEMBER.ID.eq(merged.memberId())).getDisplayName())
                 .isEqualTo(MemberCorrections.ERASED_NAME);
         assertThat(shop.db().dsl().fetchCount(MEMBER_SEARCH)).isZero();
         assertThat(shop.counter().search("kari", null, 10).rows()).isEmpty();
         assertThat(shop.counter().search("123456", null, 10).rows()).isEmpty();
         assertThat(shop.counter().lookupCard(e.cardNumber()).blockedReason()).isEqualTo("ERASED");
-        assertThat(shop.db().dsl().fetchOne(CARD, CARD.CARD_NUMBER.eq(e.cardNumber())).getStatus()).isEqualTo("BLOCKED");
+        assertThat(shop.db().dsl().fetchOne(CARD, CARD.CARD_NUMBER.eq(e.cardNumber())).getStatus()).isEqualTo(CardStatus.BLOCKED);
         assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.MEMBER_ID.eq(e.memberId()))).isEqualTo(entries);
         assertThat(shop.db().dsl().fetchOne(BALANCE, BALANCE.MEMBER_ID.eq(e.memberId())).getVisits()).isEqualTo(3);
         assertThatThrownBy(() -> owner.erase(e.memberId())).isInstanceOf(Refused.class);
@@ -351,8 +354,8 @@ class MemberCorrectionsTest {
         assertThatThrownBy(() -> closedDirectory.setBlocked(a.memberId(), true)).isInstanceOf(OwnerOnlyException.class);
 
         assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY)).isEqualTo(entries);
-        assertThat(shop.db().dsl().fetchCount(MEMBER, MEMBER.STATUS.ne("ACTIVE"))).isZero();
-        assertThat(shop.db().dsl().fetchCount(CARD, CARD.STATUS.ne("ACTIVE"))).isZero();
+        assertThat(shop.db().dsl().fetchCount(MEMBER, MEMBER.STATUS.ne(MemberStatus.ACTIVE))).isZero();
+        assertThat(shop.db().dsl().fetchCount(CARD, CARD.STATUS.ne(CardStatus.ACTIVE))).isZero();
         assertThat(directory.profile(a.memberId()).name()).isEqualTo("A");
         assertThat(file).doesNotExist();
         checkGreen();

@@ -31,6 +31,8 @@ import app.stempel.search.MemberSearch.SearchPage;
 import app.stempel.members.MemberDirectory.Changes;
 import app.stempel.members.MemberService.Enrolled;
 import app.stempel.testing.TestShop;
+import app.stempel.core.EntryKind;
+import app.stempel.core.MemberStatus;
 
 class MemberDirectoryTest {
 
@@ -155,7 +157,7 @@ class MemberDirectoryTest {
         assertThat(shop.counter().stamp(e.memberId(), null, TestShop.TILL).refusal())
                 .isEqualTo(CounterService.Refusal.BLOCKED);
         assertThat(shop.counter().lookupCard(e.cardNumber()).member().blocked()).isTrue();
-        assertThat(directory.profile(e.memberId()).status()).isEqualTo("BLOCKED");
+        assertThat(directory.profile(e.memberId()).status()).isEqualTo(MemberStatus.BLOCKED);
         assertThat(directory.profile(e.memberId()).activeCard()).contains(e.cardNumber());
 
         directory.setBlocked(e.memberId(), false);
@@ -175,7 +177,7 @@ class MemberDirectoryTest {
         } while (before != null);
         assertThat(ids).hasSize(7).doesNotHaveDuplicates().isSortedAccordingTo((a, b) -> Long.compare(b, a));
         var row = directory.history(e.memberId(), null, 1).rows().get(0);
-        assertThat(row.kind()).isEqualTo("STAMP");
+        assertThat(row.kind()).isEqualTo(EntryKind.STAMP);
         assertThat(row.till()).isEqualTo("Till 1");
         assertThat(row.byOwner()).isFalse();
     }
@@ -183,7 +185,7 @@ class MemberDirectoryTest {
     @Test
     void aMergedOrErasedMemberIsNotEditedOrBlocked() {
         Enrolled e = TestShop.enrol(shop, "Ola");
-        shop.db().dsl().update(MEMBER).set(MEMBER.STATUS, "ERASED").where(MEMBER.ID.eq(e.memberId())).execute();
+        shop.db().dsl().update(MEMBER).set(MEMBER.STATUS, MemberStatus.ERASED).where(MEMBER.ID.eq(e.memberId())).execute();
         assertThatThrownBy(() -> directory.setBlocked(e.memberId(), true)).isInstanceOf(Refused.class);
         assertThatThrownBy(() -> directory.edit(e.memberId(), new Changes("X", null, null, null, false, null, null)))
                 .isInstanceOf(Refused.class);

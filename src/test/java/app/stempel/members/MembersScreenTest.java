@@ -40,6 +40,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import java.util.concurrent.TimeoutException;
+import app.stempel.core.MemberStatus;
 
 /**
  * The Members screen driven as the owner drives it: finding and opening a member, reading the history,
@@ -258,12 +259,12 @@ class MembersScreenTest {
 
         robot.clickOn("#members-merge");
         waitForMessage(robot, "Merge Kari N. into Kari Nordmann? This cannot be undone.");
-        assertThat(shop.db().dsl().fetchOne(MEMBER, MEMBER.ID.eq(other.memberId())).getStatus()).isEqualTo("ACTIVE");
+        assertThat(shop.db().dsl().fetchOne(MEMBER, MEMBER.ID.eq(other.memberId())).getStatus()).isEqualTo(MemberStatus.ACTIVE);
         robot.clickOn("#members-merge-confirm");
         waitForMessage(robot, "Kari N. is merged into this member.");
         assertThat(text(robot, "#members-stat-stamps")).isEqualTo("5");
         assertThat(text(robot, "#members-stat-visits")).isEqualTo("5");
-        assertThat(shop.db().dsl().fetchOne(MEMBER, MEMBER.ID.eq(other.memberId())).getStatus()).isEqualTo("MERGED");
+        assertThat(shop.db().dsl().fetchOne(MEMBER, MEMBER.ID.eq(other.memberId())).getStatus()).isEqualTo(MemberStatus.MERGED);
         robot.clickOn("#members-tab-history");
         assertThat(robot.lookup("#members-history").lookup("from Kari N. (#" + other.memberId() + ")").tryQuery())
                 .isPresent();
@@ -293,7 +294,7 @@ class MembersScreenTest {
         assertThat(text(robot, "#members-profile-name")).isEqualTo("Erased member");
         assertThat(text(robot, "#members-profile-status")).isEqualTo("Erased");
         var m = shop.db().dsl().fetchOne(MEMBER, MEMBER.ID.eq(kari.memberId()));
-        assertThat(m.getStatus()).isEqualTo("ERASED");
+        assertThat(m.getStatus()).isEqualTo(MemberStatus.ERASED);
         assertThat(m.getDisplayName()).doesNotContain("Kari");
         assertThat(shop.counter().search("kari", null, 5).rows()).isEmpty();
         assertThat(shop.integrity().run().ok()).isTrue();

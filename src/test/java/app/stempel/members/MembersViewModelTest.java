@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import app.stempel.Services;
 import app.stempel.ui.I18n;
+import app.stempel.core.MemberStatus;
 
 /** The parent of the Members screen: what its sub-screens share (the member shown, the message). */
 class MembersViewModelTest {
@@ -54,6 +55,6 @@ class MembersViewModelTest {
         assertThat(m.messageProperty().get()).isEqualTo(i18n.get("owner.required"));
         assertThat(m.failedProperty().get()).isTrue();
         assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY)).isEqualTo(entries);
-        assertThat(m.profileProperty().get().status()).isEqualTo("ACTIVE");
+        assertThat(m.profileProperty().get().status()).isEqualTo(MemberStatus.ACTIVE);
     }
 }

@@ -22,6 +22,7 @@ import app.stempel.program.ProgramRules.Expiry;
 import app.stempel.program.ProgramRules.ExpiryKind;
 import app.stempel.testing.MutableClock;
 import app.stempel.testing.TestShop;
+import app.stempel.core.EntryKind;
 
 /**
  * Expiry at its exact boundary: a stamp exactly D days old has expired, one second younger has not;
@@ -59,7 +60,7 @@ class ExpiryServiceTest {
 
     private int expired() {
         BigDecimal s = shop.db().dsl().select(sum(LEDGER_ENTRY.STAMPS)).from(LEDGER_ENTRY)
-                .where(LEDGER_ENTRY.KIND.eq("EXPIRE")).fetchOne(0, BigDecimal.class);
+                .where(LEDGER_ENTRY.KIND.eq(EntryKind.EXPIRE)).fetchOne(0, BigDecimal.class);
         return s == null ? 0 : -s.intValue();
     }
 

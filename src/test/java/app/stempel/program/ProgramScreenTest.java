@@ -37,6 +37,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.assertj.core.groups.Tuple;
 import java.util.concurrent.TimeoutException;
+import app.stempel.core.EntryKind;
 
 /**
  * The owner's program screen driven as the owner drives it: changing the reward and saving a new
@@ -161,7 +162,7 @@ class ProgramScreenTest {
         robot.clickOn("#expiry-cancel");
         waitUntil(() -> !showing(robot, "#expiry-preview"));
         assertThat(versions()).isEqualTo(1);
-        assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq("EXPIRE"))).isZero();
+        assertThat(shop.db().dsl().fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.KIND.eq(EntryKind.EXPIRE))).isZero();
 
         robot.clickOn("#program-save");
         waitUntil(() -> showing(robot, "#expiry-preview"));

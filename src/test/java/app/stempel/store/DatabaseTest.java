@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import app.stempel.cards.CardNumbers;
 import app.stempel.members.MemberService.NewMember;
 import java.time.OffsetDateTime;
+import app.stempel.core.CardStatus;
 
 class DatabaseTest {
 
@@ -91,12 +92,12 @@ class DatabaseTest {
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open(dir)) {
             var enrolled = TestShop.members(db, clock, new CardNumbers(new Random(5))).enrol(NewMember.named("Ola"));
-            db.write(tx -> tx.update(CARD).set(CARD.STATUS, "BLOCKED").set(CARD.BLOCKED_REASON, "LOST")
+            db.write(tx -> tx.update(CARD).set(CARD.STATUS, CardStatus.BLOCKED).set(CARD.BLOCKED_REASON, "LOST")
                     .set(CARD.ACTIVE_MEMBER_ID, (Long) null).set(CARD.BLOCKED_AT, OffsetDateTime.now())
                     .where(CARD.ID.eq(enrolled.cardId())).execute());
             assertThatThrownBy(() -> db.write(tx -> tx.insertInto(CARD)
                     .set(CARD.CARD_NUMBER, enrolled.cardNumber()).set(CARD.MEMBER_ID, enrolled.memberId())
-                    .set(CARD.ACTIVE_MEMBER_ID, enrolled.memberId()).set(CARD.STATUS, "ACTIVE")
+                    .set(CARD.ACTIVE_MEMBER_ID, enrolled.memberId()).set(CARD.STATUS, CardStatus.ACTIVE)
                     .set(CARD.ISSUED_AT, OffsetDateTime.now()).execute()))
                     .isInstanceOf(DataAccessException.class);
         }
@@ -108,7 +109,7 @@ class DatabaseTest {
             var enrolled = TestShop.members(db, Clock.systemUTC(), new CardNumbers(new Random(9))).enrol(NewMember.named("Ola"));
             assertThatThrownBy(() -> db.write(tx -> tx.insertInto(CARD)
                     .set(CARD.CARD_NUMBER, "2000000000015").set(CARD.MEMBER_ID, enrolled.memberId())
-                    .set(CARD.ACTIVE_MEMBER_ID, enrolled.memberId()).set(CARD.STATUS, "ACTIVE")
+                    .set(CARD.ACTIVE_MEMBER_ID, enrolled.memberId()).set(CARD.STATUS, CardStatus.ACTIVE)
                     .set(CARD.ISSUED_AT, OffsetDateTime.now()).execute()))
                     .isInstanceOf(DataAccessException.class);
         }
