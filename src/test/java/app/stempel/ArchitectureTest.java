@@ -8,6 +8,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import app.stempel.owner.Role;
 
 /** The direction of dependencies: view → view model → service → store, said once. */
 @AnalyzeClasses(packages = "app.stempel", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -74,7 +76,7 @@ class ArchitectureTest {
     private static final DescribedPredicate<JavaClass> SERVICES = new DescribedPredicate<>("are services (declare roles)") {
         @Override
         public boolean test(JavaClass c) {
-            return c.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(app.stempel.owner.Role.class));
+            return c.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(Role.class));
         }
     };
 
@@ -94,6 +96,6 @@ class ArchitectureTest {
 
     /** The capability packages depend on each other in one direction only: no cycle, however long. */
     @ArchTest
-    static final ArchRule noCyclesBetweenCapabilities = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition
+    static final ArchRule noCyclesBetweenCapabilities = SlicesRuleDefinition
             .slices().matching("app.stempel.(*)..").should().beFreeOfCycles();
 }

@@ -53,6 +53,7 @@ import app.stempel.store.Database;
 import app.stempel.core.EntryKind;
 import app.stempel.core.MemberStatus;
 import app.stempel.core.CardStatus;
+import org.jooq.impl.DSL;
 
 /**
  * What the counter asks of the shop: find a member by card or by what the cashier types, show them,
@@ -338,7 +339,7 @@ public final class CounterService {
         }
         LedgerEntry e = LEDGER_ENTRY.as("e");
         OffsetDateTime startOfToday = today.atStartOfDay(clock.getZone()).toOffsetDateTime();
-        OffsetDateTime previous = dsl.select(org.jooq.impl.DSL.max(e.CREATED_AT)).from(e)
+        OffsetDateTime previous = dsl.select(DSL.max(e.CREATED_AT)).from(e)
                 .where(e.MEMBER_ID.eq(memberId)).and(e.VISITS.gt(0)).and(e.CREATED_AT.lt(startOfToday))
                 .and(Ledger.notCancelled(e))
                 .fetchOne(0, OffsetDateTime.class);

@@ -38,6 +38,7 @@ import app.stempel.owner.OwnerGate;
 import app.stempel.store.AtomicFile;
 import app.stempel.store.Database;
 import app.stempel.store.schema.tables.LedgerEntry;
+import org.jooq.ResultQuery;
 
 /**
  * Writes members, visits and the ledger as CSV that a spreadsheet in the shop's language opens as
@@ -210,7 +211,7 @@ public final class CsvExport {
         return db.dsl().fetchExists(MEMBER, MEMBER.ID.eq(id)) ? Optional.of(id) : Optional.empty();
     }
 
-    private org.jooq.ResultQuery<Record> ledgerQuery(Long memberId) {
+    private ResultQuery<Record> ledgerQuery(Long memberId) {
         var select = db.dsl().select(LEDGER_ENTRY.asterisk(), MEMBER.EXTERNAL_REF, CARD.CARD_NUMBER, CASHIER.NAME)
                 .from(LEDGER_ENTRY)
                 .join(MEMBER).on(MEMBER.ID.eq(LEDGER_ENTRY.MEMBER_ID))

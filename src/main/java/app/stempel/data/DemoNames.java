@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import app.stempel.search.SearchText;
+import java.util.HashMap;
 
 /**
  * Believable people for a café in Poland with Norwegian, Russian and English-speaking customers: real
@@ -80,7 +81,7 @@ final class DemoNames {
     private final Map<Character, String> latin;
 
     DemoNames() {
-        var map = new java.util.HashMap<Character, String>();
+        var map = new HashMap<Character, String>();
         for (int i = 0; i < CYRILLIC.length; i += 2) {
             map.put(CYRILLIC[i].charAt(0), CYRILLIC[i + 1]);
         }

@@ -33,6 +33,7 @@ import app.stempel.core.EntryKind;
 import app.stempel.core.MemberStatus;
 import java.util.EnumSet;
 import java.util.Set;
+import app.stempel.store.schema.tables.records.BalanceRecord;
 
 /**
  * Writes the append-only ledger. Each method adds entries and updates the member's balance in the same
@@ -441,7 +442,7 @@ public final class LedgerService {
                 new MergeSide(sourceId, visits ? source.getFirstVisitAt() : null, visits ? source.getLastVisitAt() : null));
     }
 
-    private static app.stempel.store.schema.tables.records.BalanceRecord lockedBalance(DSLContext tx, long memberId) {
+    private static BalanceRecord lockedBalance(DSLContext tx, long memberId) {
         var balance = tx.selectFrom(BALANCE).where(BALANCE.MEMBER_ID.eq(memberId)).forUpdate().fetchOne();
         if (balance == null) {
             throw new Refused(Refused.Why.NOT_FOUND);

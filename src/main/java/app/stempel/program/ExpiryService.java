@@ -37,6 +37,8 @@ import app.stempel.settings.SettingsService;
 import app.stempel.store.Database;
 import app.stempel.store.schema.tables.LedgerEntry;
 import app.stempel.core.EntryKind;
+import java.util.Map;
+import java.util.LinkedHashMap;
 
 /**
  * Stamps and points that expire under the program's expiry rule, written as EXPIRE entries (oldest
@@ -239,7 +241,7 @@ public final class ExpiryService {
         // AGE: what is open is the newest; what was earned after the cut-off stays, the rest expires.
         // Two plain queries per page (the balances, then the page's recent earnings grouped by member)
         // merged here: H2 plans them as index range scans, where a join on a derived table is not.
-        java.util.Map<Long, long[]> balances = new java.util.LinkedHashMap<>();
+        Map<Long, long[]> balances = new LinkedHashMap<>();
         dsl.select(BALANCE.MEMBER_ID, BALANCE.STAMPS, BALANCE.POINTS).from(BALANCE)
                 .where(which).and(BALANCE.STAMPS.gt(0).or(BALANCE.POINTS.gt(0)))
                 .orderBy(BALANCE.MEMBER_ID)

@@ -35,6 +35,7 @@ import app.stempel.cards.CardNumbers;
 import app.stempel.data.CsvImport.Kind;
 import app.stempel.owner.OwnerGate;
 import app.stempel.testing.TestShop;
+import java.util.Comparator;
 
 /**
  * Valid files, written every way a spreadsheet might (separator, quoting, BOM, line endings, header
@@ -72,7 +73,7 @@ class CsvImportPropertyTest {
         } finally {
             shop.close();
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }

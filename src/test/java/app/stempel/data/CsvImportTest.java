@@ -35,6 +35,11 @@ import app.stempel.data.CsvImport.Kind;
 import app.stempel.data.CsvImport.Problem;
 import app.stempel.testing.TestShop;
 import app.stempel.core.EntryKind;
+import org.assertj.core.groups.Tuple;
+import org.assertj.core.api.Assertions;
+import java.util.Random;
+import java.time.ZoneOffset;
+import java.time.LocalDate;
 
 class CsvImportTest {
 
@@ -168,7 +173,7 @@ class CsvImportTest {
         }
         refusedWith(file("members.csv", zip.toByteArray()), Kind.MEMBERS, 1, "import.problem.binary");
         byte[] noise = new byte[4096];
-        new java.util.Random(3).nextBytes(noise);
+        new Random(3).nextBytes(noise);
         refusedWith(file("noise.csv", noise), Kind.VISITS, 1, "import.problem.binary");
     }
 
@@ -176,9 +181,9 @@ class CsvImportTest {
     void everyProblemOfAFileIsListedInLineOrder() throws Exception {
         Path f = file("visits.csv", "customer_id,timestamp,amount\n1,yesterday,1\n,2024-01-01,2\n3,2024-01-01,-1\n");
         assertThat(importer.preview(f, Kind.VISITS, Map.of()).problems()).extracting(Problem::line, Problem::key)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "import.problem.badDate"),
-                        org.assertj.core.groups.Tuple.tuple(3, "import.problem.noMember"),
-                        org.assertj.core.groups.Tuple.tuple(4, "import.problem.negativeAmount"));
+                .containsExactly(Tuple.tuple(2, "import.problem.badDate"),
+                        Tuple.tuple(3, "import.problem.noMember"),
+                        Tuple.tuple(4, "import.problem.negativeAmount"));
     }
 
     @Test
@@ -195,7 +200,7 @@ class CsvImportTest {
         assertThat(result.membersCreated()).isEqualTo(2);
         var lukasz = shop.db().dsl().selectFrom(MEMBER).where(MEMBER.DISPLAY_NAME.eq("Łukasz Żółć")).fetchOne();
         assertThat(lukasz.getPhoneReversed()).isEqualTo("00200100684");
-        assertThat(lukasz.getBirthday()).isEqualTo(java.time.LocalDate.of(1990, 12, 31));
+        assertThat(lukasz.getBirthday()).isEqualTo(LocalDate.of(1990, 12, 31));
         var card = shop.db().dsl().selectFrom(CARD).where(CARD.ACTIVE_MEMBER_ID.eq(lukasz.getId())).fetchOne();
         assertThat(card.getCardNumber()).isEqualTo("OLD0042");
         assertThat(card.getImported()).isTrue();
@@ -267,9 +272,9 @@ class CsvImportTest {
         CsvImport.Preview p = importer.preview(f, Kind.VISITS,
                 Map.of("Kto", "member", "Kiedy", "timestamp", "Ile", "amount", "date", "-"));
         assertThat(p.problems()).isEmpty();
-        assertThat(p.mapping()).containsExactly(org.assertj.core.api.Assertions.entry("Kto", "member"),
-                org.assertj.core.api.Assertions.entry("Kiedy", "timestamp"),
-                org.assertj.core.api.Assertions.entry("Ile", "amount"), org.assertj.core.api.Assertions.entry("date", null));
+        assertThat(p.mapping()).containsExactly(Assertions.entry("Kto", "member"),
+                Assertions.entry("Kiedy", "timestamp"),
+                Assertions.entry("Ile", "amount"), Assertions.entry("date", null));
     }
 
     @Test
@@ -278,9 +283,9 @@ class CsvImportTest {
         CsvImport.Preview missing = importer.preview(f, Kind.VISITS, Map.of());
         assertThat(missing.problems()).extracting(Problem::key)
                 .containsExactly("import.problem.missingColumn", "import.problem.missingColumn");
-        assertThat(missing.examples()).containsExactly(org.assertj.core.api.Assertions.entry("Kto", "X1"),
-                org.assertj.core.api.Assertions.entry("Kiedy", "2024-01-02"),
-                org.assertj.core.api.Assertions.entry("Ile", "3,00"));
+        assertThat(missing.examples()).containsExactly(Assertions.entry("Kto", "X1"),
+                Assertions.entry("Kiedy", "2024-01-02"),
+                Assertions.entry("Ile", "3,00"));
         CsvImport.Preview mapped = importer.preview(f, Kind.VISITS, Map.of("Kto", "member", "Kiedy", "timestamp"));
         assertThat(mapped.problems()).isEmpty();
         assertThat(mapped.rows()).isEqualTo(2);
@@ -312,7 +317,7 @@ class CsvImportTest {
                 .contains(LocalDateTime.of(2011, 12, 9, 12, 50));
         assertThat(CsvValues.dateTime("31/12/2024 7:05")).map(CsvValues.When::local)
                 .contains(LocalDateTime.of(2024, 12, 31, 7, 5));
-        assertThat(CsvValues.dateTime("2024-12-31T14:05:00Z").get().offset()).isEqualTo(java.time.ZoneOffset.UTC);
+        assertThat(CsvValues.dateTime("2024-12-31T14:05:00Z").get().offset()).isEqualTo(ZoneOffset.UTC);
         assertThat(CsvValues.dateTime("31.12.24")).isEmpty();
         assertThat(CsvValues.amountMinor("1 234,5")).contains(123450L);
         assertThat(CsvValues.amountMinor("1,234.56")).contains(123456L);

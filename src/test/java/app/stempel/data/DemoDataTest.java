@@ -27,6 +27,11 @@ import app.stempel.ledger.IntegrityCheck;
 import app.stempel.members.MemberService;
 import app.stempel.search.SearchText;
 import app.stempel.store.Database;
+import java.util.Objects;
+import java.time.Duration;
+import app.stempel.owner.OwnerGate;
+import app.stempel.ledger.LedgerService;
+import app.stempel.core.Actor;
 
 class DemoDataTest {
 
@@ -91,11 +96,11 @@ class DemoDataTest {
                     .from(SURVEY_ANSWER).orderBy(SURVEY_ANSWER.MEMBER_ID, SURVEY_ANSWER.ANSWERED_AT).fetch();
             assertThat(rows).hasSizeGreaterThan(100);
             assertThat(rows).extracting(r -> r.value2()).containsNull()
-                    .filteredOn(java.util.Objects::nonNull).allMatch(score -> score >= 0 && score <= 10)
+                    .filteredOn(Objects::nonNull).allMatch(score -> score >= 0 && score <= 10)
                     .anyMatch(score -> score >= 9).anyMatch(score -> score <= 6);
             for (int i = 1; i < rows.size(); i++) {
                 if (rows.get(i).value1().equals(rows.get(i - 1).value1())) {
-                    assertThat(java.time.Duration.between(rows.get(i - 1).value3(), rows.get(i).value3()).toDays())
+                    assertThat(Duration.between(rows.get(i - 1).value3(), rows.get(i).value3()).toDays())
                             .isGreaterThanOrEqualTo(89);
                 }
             }
@@ -220,8 +225,8 @@ class DemoDataTest {
 
             var member = TestShop.members(db, clock, new CardNumbers(new SplittableRandom(1)))
                     .enrol(MemberService.NewMember.named("Åse Ødegård"));
-            new app.stempel.ledger.LedgerService(db, clock, app.stempel.owner.OwnerGate.TRUSTED).stamp(member.memberId(), member.cardId(), 1, null, null,
-                    app.stempel.core.Actor.system("Till 1"));
+            new LedgerService(db, clock, OwnerGate.TRUSTED).stamp(member.memberId(), member.cardId(), 1, null, null,
+                    Actor.system("Till 1"));
             db.write(tx -> tx.execute("UPDATE ledger_entry SET amount_minor = amount_minor + 100 WHERE id = 40000"));
             db.write(tx -> tx.execute("UPDATE balance SET spend_minor = spend_minor + 100 "
                     + "WHERE member_id = (SELECT member_id FROM ledger_entry WHERE id = 40000)"));

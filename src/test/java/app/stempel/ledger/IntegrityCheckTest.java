@@ -39,6 +39,9 @@ import app.stempel.store.schema.tables.records.LedgerEntryRecord;
 import app.stempel.testing.MutableClock;
 import app.stempel.testing.TestShop;
 import app.stempel.core.EntryKind;
+import org.assertj.core.groups.Tuple;
+import java.util.function.Consumer;
+import app.stempel.owner.OwnerGate;
 
 /**
  * The integrity check on real H2 files: a shop used as the program uses it passes, and an entry edited,
@@ -104,7 +107,7 @@ class IntegrityCheckTest {
                 + "AND e.visits > 0)");
     }
 
-    private void tamper(java.util.function.Consumer<DSLContext> change) {
+    private void tamper(Consumer<DSLContext> change) {
         shop.db().write(tx -> {
             change.accept(tx);
             makeBalancesAgree(tx);
@@ -225,7 +228,7 @@ class IntegrityCheckTest {
         IntegrityCheck.Result result = check();
         assertThat(result.differences()).isEmpty();
         assertThat(result.tampering()).extracting(Tampering::what, Tampering::entryId, Tampering::memberId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Tamper.EDITED, last, ola.memberId()));
+                .containsExactly(Tuple.tuple(Tamper.EDITED, last, ola.memberId()));
     }
 
     @Test
@@ -273,7 +276,7 @@ class IntegrityCheckTest {
         tamper(tx -> forged[0] = forge(tx, LedgerChain.head(tx)));
 
         assertThat(check().tampering()).extracting(Tampering::what, Tampering::entryId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Tamper.INSERTED, forged[0]));
+                .containsExactly(Tuple.tuple(Tamper.INSERTED, forged[0]));
         // and the program's own next entry still joins the real chain
         stamp(kari, 10);
         assertThat(check().tampering()).extracting(Tampering::entryId).containsExactly(forged[0]);
@@ -288,7 +291,7 @@ class IntegrityCheckTest {
         });
 
         assertThat(check().tampering()).extracting(Tampering::what, Tampering::entryId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Tamper.INSERTED, forged[0]));
+                .containsExactly(Tuple.tuple(Tamper.INSERTED, forged[0]));
     }
 
     @Test
@@ -300,7 +303,7 @@ class IntegrityCheckTest {
         shop.ledger().undoLast(ola.memberId(), Duration.ofMinutes(2), TILL);
 
         assertThat(check().tampering()).extracting(Tampering::what, Tampering::entryId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Tamper.EDITED, edited));
+                .containsExactly(Tuple.tuple(Tamper.EDITED, edited));
     }
 
     /** Inserts a Kari stamp with a hash computed as the program would, linked to {@code prev}; the head is left alone. */
@@ -317,7 +320,7 @@ class IntegrityCheckTest {
     }
 
     /** Changes entry {@code id} and stores the hash of its new content, as a careful forger would. */
-    private static void rewrite(DSLContext tx, long id, java.util.function.Consumer<LedgerEntryRecord> change) {
+    private static void rewrite(DSLContext tx, long id, Consumer<LedgerEntryRecord> change) {
         LedgerEntryRecord r = tx.fetchOne(LEDGER_ENTRY, LEDGER_ENTRY.ID.eq(id));
         change.accept(r);
         r.setEntryHash(LedgerChain.hash(LedgerChain.Content.of(r, LEDGER_ENTRY),
@@ -382,7 +385,7 @@ class IntegrityCheckTest {
             assertThat(db.dsl().select(LEDGER_HEAD.LAST_ID).from(LEDGER_HEAD).fetchOne(LEDGER_HEAD.LAST_ID)).isEqualTo(6L);
 
             // the program's next entry joins the chain, and an old entry changed now is found
-            new LedgerService(db, clock, app.stempel.owner.OwnerGate.TRUSTED).stamp(2, 1L, 1, null, null, TILL);
+            new LedgerService(db, clock, OwnerGate.TRUSTED).stamp(2, 1L, 1, null, null, TILL);
             assertThat(new IntegrityCheck(db).run().ok()).isTrue();
             db.write(tx -> {
                 tx.update(LEDGER_ENTRY).set(LEDGER_ENTRY.AMOUNT_MINOR, 9L).where(LEDGER_ENTRY.ID.eq(5L)).execute();

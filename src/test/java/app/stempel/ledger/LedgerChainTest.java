@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import app.stempel.ledger.LedgerChain.Content;
 import app.stempel.ledger.LedgerChain.Link;
 import app.stempel.core.EntryKind;
+import java.util.Arrays;
+import java.security.MessageDigest;
 
 class LedgerChainTest {
 
@@ -19,7 +21,7 @@ class LedgerChainTest {
 
     private static byte[] filled(byte b) {
         byte[] out = new byte[32];
-        java.util.Arrays.fill(out, b);
+        Arrays.fill(out, b);
         return out;
     }
 
@@ -32,7 +34,7 @@ class LedgerChainTest {
     void theHashIsSha256AndTheSameForTheSameEntryAndLink() throws Exception {
         byte[] hash = LedgerChain.hash(stamp(1, 1250, null), PREV);
         assertThat(hash).hasSize(32)
-                .isEqualTo(java.security.MessageDigest.getInstance("SHA-256").digest(LedgerChain.encode(stamp(1, 1250, null), PREV)));
+                .isEqualTo(MessageDigest.getInstance("SHA-256").digest(LedgerChain.encode(stamp(1, 1250, null), PREV)));
         assertThat(LedgerChain.hash(stamp(1, 1250, null), new Link(41L, filled((byte) 0xab)))).isEqualTo(hash);
         assertThat(new LedgerChain.Hasher().hash(stamp(1, 1250, null), PREV)).isEqualTo(hash);
     }

@@ -33,6 +33,8 @@ import app.stempel.members.MemberService.Enrolled;
 import app.stempel.testing.TestShop;
 import app.stempel.core.EntryKind;
 import app.stempel.core.MemberStatus;
+import java.time.ZoneOffset;
+import app.stempel.store.schema.Tables;
 
 class MemberDirectoryTest {
 
@@ -40,7 +42,7 @@ class MemberDirectoryTest {
 
     @TempDir
     Path dir;
-    private final MutableClock clock = new MutableClock(START, java.time.ZoneOffset.UTC);
+    private final MutableClock clock = new MutableClock(START, ZoneOffset.UTC);
     private Services shop;
     private MemberDirectory directory;
 
@@ -138,9 +140,9 @@ class MemberDirectoryTest {
 
     @Test
     void editSetsAndClearsTheGroup() {
-        long staff = shop.db().dsl().insertInto(app.stempel.store.schema.Tables.MEMBER_GROUP)
-                .set(app.stempel.store.schema.Tables.MEMBER_GROUP.NAME, "Staff")
-                .returning(app.stempel.store.schema.Tables.MEMBER_GROUP.ID).fetchOne().getId();
+        long staff = shop.db().dsl().insertInto(Tables.MEMBER_GROUP)
+                .set(Tables.MEMBER_GROUP.NAME, "Staff")
+                .returning(Tables.MEMBER_GROUP.ID).fetchOne().getId();
         Enrolled e = TestShop.enrol(shop, "Ola");
         assertThat(directory.groups()).extracting(MemberDirectory.Group::name).containsExactly("Staff");
         directory.edit(e.memberId(), new Changes("Ola", null, null, null, false, staff, null));

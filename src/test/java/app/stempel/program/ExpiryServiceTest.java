@@ -23,6 +23,7 @@ import app.stempel.program.ProgramRules.ExpiryKind;
 import app.stempel.testing.MutableClock;
 import app.stempel.testing.TestShop;
 import app.stempel.core.EntryKind;
+import java.time.ZoneId;
 
 /**
  * Expiry at its exact boundary: a stamp exactly D days old has expired, one second younger has not;
@@ -34,7 +35,7 @@ class ExpiryServiceTest {
 
     @TempDir
     Path dir;
-    private final MutableClock clock = new MutableClock(T0, java.time.ZoneId.of("Europe/Warsaw"));
+    private final MutableClock clock = new MutableClock(T0, ZoneId.of("Europe/Warsaw"));
     private Services shop;
     private ExpiryService expiry;
 
