@@ -101,10 +101,6 @@ public final class DemoData {
             }
         }
 
-        /** The default shop of the first-run wizard: 2,000 members, two years, in {@code currency}. */
-        public static Settings standard(String currency) {
-            return new Settings(2000, 2, 42, null, currency, false);
-        }
     }
 
     /**

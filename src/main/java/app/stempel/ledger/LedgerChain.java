@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -62,11 +61,6 @@ public final class LedgerChain {
     /** An entry's place in the chain: its id and hash. {@link #START} is before the first entry. */
     public record Link(Long id, byte[] hash) {
         public static final Link START = new Link(null, null);
-
-        /** Whether {@code other} is the same place: the same id and the same hash bytes. */
-        public boolean sameAs(Link other) {
-            return Objects.equals(id, other.id) && Arrays.equals(hash, other.hash);
-        }
 
         @Override
         public String toString() {

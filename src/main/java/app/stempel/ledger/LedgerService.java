@@ -99,6 +99,14 @@ public final class LedgerService {
     }
 
     /**
+     * Opens a new member's balance, empty, inside the caller's transaction {@code tx} (the ledger writes every
+     * balance row; an enrolment calls this before the member's first entry).
+     */
+    public static void openBalance(DSLContext tx, long memberId) {
+        tx.insertInto(BALANCE).set(BALANCE.MEMBER_ID, memberId).execute();
+    }
+
+    /**
      * Adds the ledger entry of one stamping and updates the balance inside the caller's transaction
      * {@code tx}. It neither commits nor syncs: the caller owns the transaction and must make it durable
      * (normally through {@link Database#write}, as {@link #stamp} does). For work that writes many entries
@@ -132,19 +140,6 @@ public final class LedgerService {
             return Optional.of(append(tx, memberId, cardId, EntryKind.REDEEM, new Deltas(-stampsForReward, 0, 1, 0, 0), null,
                     null, programId, actor, null));
         });
-    }
-
-    /**
-     * Records a visit in points mode that earns {@code points}, with the amount spent, and returns once it
-     * is on the disk.
-     */
-    @Role(Who.TILL)
-    public long earnPoints(long memberId, Long cardId, int points, Money amount, Long programId, Actor actor) {
-        if (points < 0) {
-            throw new IllegalArgumentException("points must not be negative");
-        }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        return db.write(tx -> appendPoints(tx, memberId, cardId, points, amount, programId, actor, now));
     }
 
     /**

@@ -1,6 +1,5 @@
 package app.stempel.members;
 
-import static app.stempel.store.schema.Tables.BALANCE;
 import static app.stempel.store.schema.Tables.MEMBER;
 import static app.stempel.store.schema.Tables.MEMBER_SEARCH;
 
@@ -14,6 +13,7 @@ import app.stempel.owner.Role;
 import app.stempel.owner.Role.Who;
 import app.stempel.cards.CardService;
 import app.stempel.store.Database;
+import app.stempel.ledger.LedgerService;
 
 /** Members and their cards: enrolment, counting. */
 public final class MemberService {
@@ -64,7 +64,7 @@ public final class MemberService {
                     .set(MEMBER.ENROLLED_AT, now)
                     .returning(MEMBER.ID)
                     .fetchOne(MEMBER.ID);
-            tx.insertInto(BALANCE).set(BALANCE.MEMBER_ID, memberId).execute();
+            LedgerService.openBalance(tx, memberId);
             for (String term : SearchText.terms(m.name(), m.email())) {
                 tx.insertInto(MEMBER_SEARCH).set(MEMBER_SEARCH.TERM, term).set(MEMBER_SEARCH.MEMBER_ID, memberId).execute();
             }
